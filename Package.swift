@@ -1,0 +1,62 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+// The package follows the pipeline: a small core of value types (`SynopticCore`), one module per
+// stage, and thin layers (the `Synoptic` facade, the CLI) on top. Heavy dependencies (server,
+// database) must never enter the core or the stage modules.
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+
+let package = Package(
+    name: "Synoptic",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "SynopticCore", targets: ["SynopticCore"]),
+        .library(name: "Synoptic", targets: ["Synoptic"]),
+        .executable(name: "synoptic", targets: ["synoptic"]),
+        .executable(name: "synoptic-bench", targets: ["TextThroughput"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    ],
+    targets: [
+        // Core: value types only, Foundation at most.
+        .target(name: "SynopticCore", swiftSettings: strictSettings),
+        // Stage 1: bytes and files in, decoded documents with provenance out.
+        .target(name: "SynopticIngest", dependencies: ["SynopticCore"], swiftSettings: strictSettings),
+        // Stage 1b: normalization and segmentation into blocks and sentences.
+        .target(name: "SynopticText", dependencies: ["SynopticCore"], swiftSettings: strictSettings),
+        // Stage 7: per-story synthesis (summary for now).
+        .target(name: "SynopticSynthesis", dependencies: ["SynopticCore"], swiftSettings: strictSettings),
+        // Stage 8: renderers for the briefing document.
+        .target(name: "SynopticRender", dependencies: ["SynopticCore"], swiftSettings: strictSettings),
+        // Facade that runs the stages in order.
+        .target(
+            name: "Synoptic",
+            dependencies: ["SynopticCore", "SynopticIngest", "SynopticText", "SynopticSynthesis", "SynopticRender"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "SynopticCLI",
+            dependencies: ["Synoptic", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(name: "synoptic", dependencies: ["SynopticCLI"], swiftSettings: strictSettings),
+        .executableTarget(
+            name: "TextThroughput",
+            dependencies: ["SynopticCore", "SynopticIngest", "SynopticText"],
+            path: "Benchmarks/TextThroughput",
+            swiftSettings: strictSettings
+        ),
+        .testTarget(name: "SynopticCoreTests", dependencies: ["SynopticCore"], swiftSettings: strictSettings),
+        .testTarget(name: "SynopticIngestTests", dependencies: ["SynopticIngest", "SynopticCore"], swiftSettings: strictSettings),
+        .testTarget(name: "SynopticTextTests", dependencies: ["SynopticText", "SynopticCore", "SynopticIngest"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "SynopticTests",
+            dependencies: ["Synoptic", "SynopticCLI", "SynopticCore"],
+            swiftSettings: strictSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,92 @@
+import ArgumentParser
+import Foundation
+import Synoptic
+
+/// `synoptic brief PATH... [--format md|json|text] [--out FILE]`
+public struct BriefCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "brief",
+        abstract: "Print a briefing of the articles at the given paths.",
+        discussion: """
+            PATH may be a text file (.txt, .text, .md, optionally with YAML front matter), a JSON Lines \
+            file (.jsonl, one article per line), a directory (read recursively), or - for standard input. \
+            Problems with single inputs are reported on standard error, one line each; the rest of the \
+            batch is still read, and the exit status is 1 when anything was skipped or repaired.
+            """)
+
+    @Argument(help: "Files, directories, or - for standard input.")
+    public var paths: [String]
+
+    @Option(name: .shortAndLong, help: "Output format: md, json or text.")
+    public var format: Format = .markdown
+
+    @Option(name: .shortAndLong, help: "Write the briefing to this file instead of standard output.")
+    public var out: String?
+
+    @Option(help: "Most sentences in the summary.")
+    public var sentences: Int = 5
+
+    @Option(help: "Most words in the summary.")
+    public var words: Int?
+
+    @Option(help: "Largest article read, in bytes.")
+    public var maxArticleBytes: Int = IngestLimits.default.maxArticleBytes
+
+    public enum Format: String, ExpressibleByArgument, CaseIterable, Sendable {
+        case markdown = "md"
+        case json
+        case text
+
+        var output: OutputFormat {
+            switch self {
+            case .markdown: .markdown
+            case .json: .json
+            case .text: .text
+            }
+        }
+    }
+
+    public init() {}
+
+    public func validate() throws {
+        guard sentences > 0 else { throw ValidationError("--sentences must be at least 1") }
+        if let words, words <= 0 { throw ValidationError("--words must be at least 1") }
+        guard maxArticleBytes > 0 else { throw ValidationError("--max-article-bytes must be positive") }
+    }
+
+    public func run() throws {
+        let pipeline = BriefingPipeline(
+            limits: IngestLimits(maxArticleBytes: maxArticleBytes),
+            summary: ExtractiveSummarizer.Options(maxSentences: words == nil ? sentences : max(sentences, 50), maxWords: words))
+        let briefing = pipeline.run(paths, diagnostic: { problem in
+            StandardError.write("synoptic: \(problem)\n")
+        })
+        let rendered = try format.output.render(briefing)
+        if let out {
+            do {
+                try Data(rendered.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+            } catch {
+                throw RuntimeError("cannot write \(out): \(error.localizedDescription)")
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(rendered.utf8))
+        }
+        if briefing.articles.isEmpty {
+            StandardError.write("synoptic: no article could be read\n")
+            throw ExitCode(2)
+        }
+        if !briefing.diagnostics.isEmpty { throw ExitCode(1) }
+    }
+}
+
+/// An error whose message is the whole story.
+struct RuntimeError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+enum StandardError {
+    static func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}

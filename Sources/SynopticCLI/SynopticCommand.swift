@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// The `synoptic` command line.
+public struct SynopticCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "synoptic",
+        abstract: "Reads many news reports of the same events and writes one attributed briefing.",
+        version: "0.1.0",
+        subcommands: [BriefCommand.self],
+        defaultSubcommand: nil)
+
+    public init() {}
+}

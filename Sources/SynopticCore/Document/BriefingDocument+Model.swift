@@ -1,0 +1,58 @@
+extension ArticleRecord {
+    /// The record of an article as the JSON contract shows it.
+    public init(_ article: Article) {
+        let p = article.provenance
+        self.id = article.id
+        self.path = p.path
+        self.line = p.line
+        self.url = p.url
+        self.title = article.title
+        self.outlet = p.outlet
+        self.authors = p.authors
+        self.dateline = article.dateline
+        self.published = p.published
+        self.modified = p.modified
+        self.language = p.language
+        self.encoding = p.encoding
+        self.wordCount = article.wordCount
+        self.body = article.body
+        self.paragraphs = article.blocks.map { block in
+            ParagraphRecord(
+                kind: block.kind, text: String(article[block.span]), start: block.span.start, end: block.span.end,
+                sentences: block.sentences.map { index in
+                    let sentence = article.sentences[index]
+                    return SentenceRecord(
+                        text: String(article[sentence.span]), start: sentence.span.start, end: sentence.span.end,
+                        quotation: sentence.isQuotation)
+                })
+        }
+        self.removed = article.removed.map { RemovalRecord(text: $0.text, reason: $0.reason) }
+    }
+}
+
+extension StoryRecord {
+    public init(_ story: Story) {
+        self.id = story.id
+        self.title = story.title
+        self.articles = story.articleIDs
+        self.summary = story.summary.map {
+            SummaryRecord(text: $0.text, sources: $0.sources, article: $0.origin.article, start: $0.origin.span.start, end: $0.origin.span.end)
+        }
+        self.quotes = story.quotes.map { QuoteRecord(text: $0.text, speaker: $0.speaker, article: $0.article) }
+        self.people = story.people.map { PersonRecord(name: $0.name, aliases: $0.aliases) }
+        self.versions = story.versions
+        self.timeline = story.timeline.map { TimelineRecord(date: $0.date, text: $0.text, sources: $0.sources) }
+    }
+}
+
+extension Diagnostic {
+    enum CodingKeys: String, CodingKey { case severity, path, line, reason }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(severity, forKey: .severity)
+        try c.encode(path, forKey: .path)
+        try c.encode(line, forKey: .line)
+        try c.encode(reason, forKey: .reason)
+    }
+}

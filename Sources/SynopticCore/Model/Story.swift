@@ -1,0 +1,95 @@
+/// A group of articles about one set of events, with what synthesis made of them.
+///
+/// Fields that no stage computes yet stay empty; they are never filled with guesses.
+public struct Story: Hashable, Sendable {
+    public var id: String
+    public var title: String
+    /// Ids of the member articles, in reading order.
+    public var articleIDs: [String]
+    public var summary: [SummarySentence]
+    public var quotes: [Quote]
+    public var people: [Person]
+    /// Pairs of article ids, earlier version first.
+    public var versions: [[String]]
+    public var timeline: [TimelineEntry]
+
+    public init(
+        id: String, title: String, articleIDs: [String], summary: [SummarySentence] = [], quotes: [Quote] = [],
+        people: [Person] = [], versions: [[String]] = [], timeline: [TimelineEntry] = []
+    ) {
+        self.id = id
+        self.title = title
+        self.articleIDs = articleIDs
+        self.summary = summary
+        self.quotes = quotes
+        self.people = people
+        self.versions = versions
+        self.timeline = timeline
+    }
+}
+
+/// Where a piece of text came from: an article and a span of its clean text.
+public struct SourceReference: Hashable, Sendable, Codable {
+    public var article: String
+    public var span: TextSpan
+
+    public init(article: String, span: TextSpan) {
+        self.article = article
+        self.span = span
+    }
+}
+
+/// One sentence of a story summary, with every article that reports it.
+public struct SummarySentence: Hashable, Sendable {
+    public var text: String
+    /// Ids of the articles that carry this sentence or a close match of it; the first is the one
+    /// the wording comes from.
+    public var sources: [String]
+    /// The exact place of the wording in its first source.
+    public var origin: SourceReference
+
+    public init(text: String, sources: [String], origin: SourceReference) {
+        self.text = text
+        self.sources = sources
+        self.origin = origin
+    }
+}
+
+/// A direct quotation and who said it (filled by the attribution stage).
+public struct Quote: Hashable, Sendable {
+    public var text: String
+    /// The speaker's name, or `nil` when the text does not say who spoke.
+    public var speaker: String?
+    public var article: String
+
+    public init(text: String, speaker: String?, article: String) {
+        self.text = text
+        self.speaker = speaker
+        self.article = article
+    }
+}
+
+/// A person named in a story, with every variant of the name.
+public struct Person: Hashable, Sendable {
+    public var name: String
+    public var aliases: [String]
+
+    public init(name: String, aliases: [String]) {
+        self.name = name
+        self.aliases = aliases
+    }
+}
+
+/// A dated event of a story.
+public struct TimelineEntry: Hashable, Sendable {
+    /// ISO 8601 date.
+    public var date: String
+    public var text: String
+    public var sources: [String]
+
+    public init(date: String, text: String, sources: [String]) {
+        self.date = date
+        self.text = text
+        self.sources = sources
+    }
+}

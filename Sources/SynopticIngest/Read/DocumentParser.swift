@@ -1,0 +1,118 @@
+import Foundation
+import SynopticCore
+
+/// Turns the bytes of one input into source documents: a text file (with optional front matter)
+/// becomes one document, a JSON Lines file one per line.
+public struct DocumentParser: Sendable {
+    public var limits: IngestLimits
+
+    public init(limits: IngestLimits = .default) { self.limits = limits }
+
+    /// Reads a text input: decodes, takes front matter, fills provenance.
+    public func textDocument(bytes: [UInt8], path: String, origin: Provenance.Origin) -> Result<(SourceDocument, [Diagnostic]), Diagnostic> {
+        let decoded: DecodedText
+        do {
+            decoded = try TextDecoder.decode(bytes)
+        } catch {
+            return .failure(Diagnostic(.error, path: path, reason: error.description))
+        }
+        var diagnostics: [Diagnostic] = []
+        if decoded.replacements > 0 {
+            diagnostics.append(
+                Diagnostic(
+                    .warning, path: path,
+                    reason: "invalid \(decoded.encoding.rawValue.uppercased()) at byte \(decoded.firstInvalidByte ?? 0): "
+                        + "\(decoded.replacements) sequence(s) replaced with U+FFFD"))
+        }
+        var metadata = SourceMetadata()
+        var text = decoded.text
+        if let front = FrontMatter.parse(text) {
+            metadata = front.metadata
+            text = String(front.body)
+        }
+        guard text.contains(where: { !$0.isWhitespace }) else {
+            return .failure(Diagnostic(.error, path: path, reason: decoded.text.isEmpty ? "empty file" : "no text (only whitespace or front matter)"))
+        }
+        let stem = Self.stem(of: path, origin: origin)
+        let provenance = Self.provenance(metadata, origin: origin, path: path, line: nil, encoding: decoded.encoding.rawValue)
+        return .success((SourceDocument(suggestedID: metadata.id ?? stem, provenance: provenance, metadata: metadata, text: text), diagnostics))
+    }
+
+    /// Reads one JSON Lines record (`line` is 1-based).
+    public func jsonRecord(_ bytes: ArraySlice<UInt8>, path: String, line: Int) -> Result<SourceDocument, Diagnostic> {
+        func failure(_ reason: String) -> Result<SourceDocument, Diagnostic> { .failure(Diagnostic(.error, path: path, line: line, reason: reason)) }
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
+        } catch {
+            return failure("not valid JSON (\(Self.jsonErrorSummary(error)))")
+        }
+        guard let record = object as? [String: Any] else { return failure("a JSON Lines record must be an object, found \(Self.typeName(object))") }
+        var metadata = SourceMetadata()
+        for (key, value) in record where key != "text" && key != "html" {
+            if let converted = Self.metadataValue(value) { metadata.set(key, converted) }
+        }
+        let text = (record["text"] as? String).flatMap { $0.contains(where: { !$0.isWhitespace }) ? $0 : nil }
+        let html = record["html"] as? String
+        guard let body = text else {
+            if html != nil {
+                return failure("record has only \"html\"; reading HTML needs the HTML extractor, which this build does not have yet")
+            }
+            return failure(record["text"] == nil ? "record has neither \"text\" nor \"html\"" : "record's \"text\" is empty")
+        }
+        let stem = Self.stem(of: path, origin: .jsonLines)
+        let provenance = Self.provenance(metadata, origin: .jsonLines, path: path, line: line, encoding: "utf-8")
+        return .success(SourceDocument(suggestedID: metadata.id ?? "\(stem)-\(line)", provenance: provenance, metadata: metadata, text: body))
+    }
+
+    // MARK: - Helpers
+
+    static func provenance(_ metadata: SourceMetadata, origin: Provenance.Origin, path: String, line: Int?, encoding: String) -> Provenance {
+        let published = metadata.published.flatMap(DateNormalizer.iso8601)
+        return Provenance(
+            origin: origin, path: path, line: line, url: metadata.url, outlet: metadata.outlet, authors: metadata.authors,
+            published: published, modified: metadata.modified.flatMap(DateNormalizer.iso8601),
+            publishedRaw: published == nil ? metadata.published : nil, language: metadata.language, encoding: encoding)
+    }
+
+    /// The file name without directory and extension(s) such as `.txt` or `.html.gz`.
+    static func stem(of path: String, origin: Provenance.Origin) -> String {
+        if origin == .standardInput || path == "-" { return "stdin" }
+        var name = Substring(path.split(separator: "/").last ?? Substring(path))
+        for suffix in [".gz", ".txt", ".text", ".md", ".markdown", ".jsonl", ".ndjson", ".json", ".html", ".htm"] where name.lowercased().hasSuffix(suffix) {
+            name = name.dropLast(suffix.count)
+        }
+        return name.isEmpty ? "article" : String(name)
+    }
+
+    static func metadataValue(_ value: Any) -> MetadataValue? {
+        switch value {
+        case let s as String: return .text(s.trimmingWhitespace)
+        case let n as NSNumber: return .text(n.stringValue)
+        case let list as [Any]:
+            return .list(list.compactMap { item in
+                if let s = item as? String { return s.trimmingWhitespace }
+                if let object = item as? [String: Any], let name = object["name"] as? String { return name }
+                return nil
+            })
+        case let object as [String: Any]:
+            return (object["name"] as? String).map { .text($0) }
+        default: return nil
+        }
+    }
+
+    static func typeName(_ value: Any) -> String {
+        switch value {
+        case is [Any]: "an array"
+        case is String: "a string"
+        case is NSNumber: "a number"
+        default: "null"
+        }
+    }
+
+    static func jsonErrorSummary(_ error: any Error) -> String {
+        let ns = error as NSError
+        if let detail = ns.userInfo[NSDebugDescriptionErrorKey] as? String { return detail }
+        return "parse error"
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import SynopticCore
+
+/// Bag-of-words vectors for sentences: lower-cased content words, weighted by TF-IDF over the
+/// sentences of one story.
+struct TermVectors {
+    /// Sparse vector: term id → weight, with its Euclidean norm.
+    struct Vector {
+        var weights: [Int: Double]
+        var norm: Double
+
+        func cosine(_ other: Vector) -> Double {
+            guard norm > 0, other.norm > 0 else { return 0 }
+            let (small, large) = weights.count <= other.weights.count ? (weights, other.weights) : (other.weights, weights)
+            var dot = 0.0
+            for (term, weight) in small { if let w = large[term] { dot += weight * w } }
+            return dot / (norm * other.norm)
+        }
+    }
+
+    private(set) var vocabulary: [String: Int] = [:]
+
+    /// Content words of a text: letters and digits, lower-cased, without the function words that
+    /// say nothing about what happened.
+    static func words(_ text: some StringProtocol) -> [String] {
+        var words: [String] = []
+        var current = ""
+        for scalar in text.unicodeScalars {
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                current.unicodeScalars.append(scalar)
+            } else if !current.isEmpty, scalar == "’" || scalar == "'" || scalar == "-" || scalar == "." || scalar == "," {
+                // Inner joiners stay out of the token but do not split a number like 106,000.
+                if scalar == "," || scalar == "." {
+                    if current.unicodeScalars.last?.properties.numericType == nil {
+                        flush(&current, into: &words)
+                    }
+                } else {
+                    flush(&current, into: &words)
+                }
+            } else {
+                flush(&current, into: &words)
+            }
+        }
+        flush(&current, into: &words)
+        return words
+    }
+
+    private static func flush(_ current: inout String, into words: inout [String]) {
+        guard !current.isEmpty else { return }
+        let word = current.lowercased()
+        current = ""
+        if word.count > 1 || word.unicodeScalars.first?.properties.numericType != nil, !StopWords.english.contains(word) {
+            words.append(word)
+        }
+    }
+
+    /// Term-frequency vectors for `texts`, weighted by inverse document frequency across them.
+    mutating func vectors(for texts: [[String]]) -> [Vector] {
+        var documentFrequency: [Int: Int] = [:]
+        let ids: [[Int]] = texts.map { words in
+            words.map { word in
+                if let id = vocabulary[word] { return id }
+                let id = vocabulary.count
+                vocabulary[word] = id
+                return id
+            }
+        }
+        for termIDs in ids { for id in Set(termIDs) { documentFrequency[id, default: 0] += 1 } }
+        let count = Double(max(texts.count, 1))
+        return ids.map { termIDs in
+            var weights: [Int: Double] = [:]
+            for id in termIDs { weights[id, default: 0] += 1 }
+            var norm = 0.0
+            for (id, tf) in weights {
+                let idf = log((1 + count) / (1 + Double(documentFrequency[id] ?? 0))) + 1
+                let w = (1 + log(tf)) * idf
+                weights[id] = w
+                norm += w * w
+            }
+            return Vector(weights: weights, norm: norm.squareRoot())
+        }
+    }
+}
+
+/// English function words: they carry grammar, not content.
+enum StopWords {
+    static let english: Set<String> = [
+        "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "are", "as", "at", "be",
+        "because", "been", "before", "being", "below", "between", "both", "but", "by", "can", "could", "did", "do", "does",
+        "doing", "down", "during", "each", "few", "for", "from", "further", "had", "has", "have", "having", "he", "her",
+        "here", "hers", "herself", "him", "himself", "his", "how", "i", "if", "in", "into", "is", "it", "its", "itself",
+        "just", "me", "more", "most", "my", "myself", "no", "nor", "not", "now", "of", "off", "on", "once", "only", "or",
+        "other", "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "so", "some", "such", "than",
+        "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "this", "those",
+        "through", "to", "too", "under", "until", "up", "very", "was", "we", "were", "what", "when", "where", "which",
+        "while", "who", "whom", "why", "will", "with", "would", "you", "your", "yours", "yourself", "yourselves", "said",
+        "says", "say", "mr", "ms", "mrs", "would", "may", "might", "must", "shall", "one", "new", "year", "years",
+    ]
+}

@@ -1,0 +1,135 @@
+import SynopticCore
+
+/// Turns decoded text into an ``Article``: normalizes it, splits it into blocks, takes the title,
+/// assembles the clean text, finds the dateline and segments sentences.
+///
+/// The clean text is the kept blocks, their lines joined by a space and the blocks by a blank line.
+/// Its ``Article/sourceMap`` composes the assembly map with the normalization map, so a span of
+/// the clean text leads back to the decoded input.
+public struct ArticleAssembler: Sendable {
+    public var normalizer = TextNormalizer()
+    public var splitter = BlockSplitter()
+    public var segmenter = SentenceSegmenter()
+    public var datelines = DatelineDetector()
+
+    public init() {}
+
+    /// What the input said about the article besides its text.
+    public struct Metadata: Sendable, Hashable {
+        public var title: String?
+
+        public init(title: String? = nil) { self.title = title }
+    }
+
+    public func assemble(id: String, provenance: Provenance, metadata: Metadata = .init(), original: String) -> Article {
+        let normalized = normalizer.normalize(original)
+        let text = normalized.scalars
+        var blocks = splitter.split(text)
+        var removed: [Removal] = []
+
+        // The title: metadata first, else the first non-empty line, which then leaves the body.
+        var title = metadata.title.map { normalizer.normalize($0).string }.flatMap { $0.isEmpty ? nil : $0 }
+        if let first = blocks.first {
+            let firstText = Self.text(of: first, in: text)
+            if let known = title {
+                if Self.sameWords(known, firstText) {
+                    removed.append(Removal(text: firstText, reason: "repeats the title", sourceSpan: sourceSpan(of: first, normalized)))
+                    blocks.removeFirst()
+                }
+            } else if first.isSingleLine && WordCounter.count(in: firstText) <= 40 {
+                title = firstText
+                removed.append(Removal(text: firstText, reason: "headline: kept as the title", sourceSpan: sourceSpan(of: first, normalized)))
+                blocks.removeFirst()
+            } else {
+                // A first line that is a whole paragraph is body text; its first sentence names the article.
+                let spans = segmenter.sentences(in: text, range: first.pieces[0])
+                if let lead = spans.first {
+                    title = String(String.UnicodeScalarView(text[lead.start..<lead.end]))
+                }
+            }
+        }
+
+        // Assemble the clean text and the map from it to the normalized text.
+        var clean: [Unicode.Scalar] = []
+        clean.reserveCapacity(text.count)
+        var builder = OffsetMap.Builder()
+        var cleanBlocks: [Block] = []
+        var consumed = 0
+        for block in blocks {
+            if !clean.isEmpty {
+                clean.append("\n")
+                clean.append("\n")
+            }
+            let separator = clean.isEmpty ? 0 : 2
+            let start = clean.count
+            for (index, piece) in block.pieces.enumerated() {
+                if index > 0 { clean.append(" ") }
+                let joint = index == 0 ? separator : 1
+                builder.replace(source: piece.lowerBound - consumed, derived: joint)
+                clean.append(contentsOf: text[piece])
+                builder.copy(piece.count)
+                consumed = piece.upperBound
+            }
+            cleanBlocks.append(Block(kind: block.kind, span: TextSpan(start: start, end: clean.count)))
+        }
+        builder.delete(text.count - consumed)
+        let sourceMap = builder.finish(sourceLength: text.count).composed(with: normalized.map)
+
+        // Sentences, block by block.
+        var sentences: [Sentence] = []
+        for index in cleanBlocks.indices {
+            let span = cleanBlocks[index].span
+            let first = sentences.count
+            let isQuotationBlock = cleanBlocks[index].kind == .blockQuote
+            for sentence in segmenter.sentences(in: clean, range: span.start..<span.end) {
+                let isQuotation = isQuotationBlock || (sentence == span && Self.opensWithQuotation(clean, sentence) && QuotationRegions(clean, span.start..<span.end).isQuotationParagraph(span.start..<span.end))
+                sentences.append(Sentence(span: sentence, block: index, isQuotation: isQuotation))
+            }
+            cleanBlocks[index].sentences = first..<sentences.count
+        }
+
+        // The dateline opens the story's lead: one of the first prose paragraphs (a dek or a
+        // caption may stand before it).
+        var dateline: String?
+        for block in cleanBlocks.lazy.filter({ $0.kind == .paragraph }).prefix(3) {
+            if let found = datelines.dateline(in: clean, range: block.span.start..<block.span.end) {
+                dateline = found.place
+                break
+            }
+        }
+
+        return Article(
+            id: id, provenance: provenance, title: title, dateline: dateline, text: ScalarText(String(scalars: clean[...])),
+            blocks: cleanBlocks, sentences: sentences, removed: removed, sourceMap: sourceMap, original: original)
+    }
+
+    // MARK: - Helpers
+
+    static func text(of block: RawBlock, in text: [Unicode.Scalar]) -> String {
+        var scalars = String.UnicodeScalarView()
+        for (index, piece) in block.pieces.enumerated() {
+            if index > 0 { scalars.append(" ") }
+            scalars.append(contentsOf: text[piece])
+        }
+        return String(scalars)
+    }
+
+    private func sourceSpan(of block: RawBlock, _ normalized: NormalizedText) -> TextSpan {
+        let start = block.pieces.first!.lowerBound
+        let end = block.pieces.last!.upperBound
+        return normalized.map.sourceSpan(for: TextSpan(start: start, end: end))
+    }
+
+    private static func opensWithQuotation(_ text: [Unicode.Scalar], _ span: TextSpan) -> Bool {
+        text[span.start] == "\u{201C}"
+    }
+
+    /// Whether two strings have the same words, ignoring case and punctuation.
+    static func sameWords(_ a: String, _ b: String) -> Bool {
+        func words(_ s: String) -> [Substring] {
+            s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        }
+        let left = words(a)
+        return !left.isEmpty && left == words(b)
+    }
+}

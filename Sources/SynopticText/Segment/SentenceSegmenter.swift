@@ -1,0 +1,192 @@
+import SynopticCore
+
+/// Splits a block of clean text into sentences, in a way that holds up on news copy.
+///
+/// A sentence ends at `.`, `!`, `?`, `…` or `...` (with any closing quotes or brackets that follow)
+/// when what comes next starts a sentence. It does not end:
+/// - after titles and other abbreviations (`Mr.`, `Gen.`, `Sen.`, `No. 5`, `Jan. 12`);
+/// - after an initial in a name (`Sergei A. Ryabkov`, `David E. Sanger`);
+/// - after dotted acronyms (`U.S. officials`, `O.S.C.E. members`), unless a common sentence opener
+///   follows (`… in the U.S. The talks …`);
+/// - inside decimals, times and URLs (no space follows the period);
+/// - inside a quotation that closes later in the same block: a quoted passage is never cut, and its
+///   closing mark stays with the sentence (`“… results.”`, `“…,” he said.`).
+///
+/// A block that is a quotation with its attribution (it opens with a quotation mark and quoted text
+/// makes up most of it, `“…,” she said. “…”`) stays one unit.
+public struct SentenceSegmenter: Sendable {
+    public init() {}
+
+    /// Sentence spans inside `range` of `text`, trimmed of surrounding spaces.
+    public func sentences(in text: [Unicode.Scalar], range: Range<Int>) -> [TextSpan] {
+        let range = trimmed(range, text)
+        guard !range.isEmpty else { return [] }
+        let quotes = QuotationRegions(text, range)
+        if quotes.isQuotationParagraph(range) {
+            return [TextSpan(start: range.lowerBound, end: range.upperBound)]
+        }
+        var spans: [TextSpan] = []
+        var start = range.lowerBound
+        var i = range.lowerBound
+        while i < range.upperBound {
+            let s = text[i]
+            guard s == "." || s == "!" || s == "?" || s == "\u{2026}" else {
+                i += 1
+                continue
+            }
+            // Take the whole run of terminal marks, then closing quotes and brackets.
+            var end = i + 1
+            while end < range.upperBound, [".", "!", "?", "\u{2026}"].contains(text[end]) { end += 1 }
+            while end < range.upperBound, [")", "]", "\u{201D}", "\u{2019}", "\""].contains(text[end]) { end += 1 }
+            if quotes.isInsideOpenQuotation(i, closingBefore: end) {
+                i = end
+                continue
+            }
+            if end >= range.upperBound {
+                break
+            }
+            if isBoundary(text, terminator: i, terminatorEnd: end, limit: range.upperBound) {
+                spans.append(TextSpan(start: start, end: end))
+                var next = end
+                while next < range.upperBound, text[next] == " " { next += 1 }
+                start = next
+            }
+            i = end
+        }
+        if start < range.upperBound {
+            spans.append(TextSpan(start: start, end: range.upperBound))
+        }
+        return spans
+    }
+
+    // MARK: - The boundary decision
+
+    private func isBoundary(_ text: [Unicode.Scalar], terminator: Int, terminatorEnd: Int, limit: Int) -> Bool {
+        let mark = text[terminator]
+        let runLength = terminatorEnd - terminator
+        let afterSpace = text[terminatorEnd] == " "
+        var nextStart = terminatorEnd
+        while nextStart < limit, text[nextStart] == " " { nextStart += 1 }
+        guard nextStart < limit else { return true }
+        let next = text[nextStart]
+        let nextWord = word(startingAt: nextStart, text, limit)
+
+        if !afterSpace {
+            // Glued sentences from scraping (`out…Everyone`, `talks.The`) split only when a
+            // capitalized word follows a lower-case word or an ellipsis; `U.S.A`, `3.5` and
+            // `example.com` do not.
+            guard next.properties.isUppercase, nextStart + 1 < limit, text[nextStart + 1].properties.isLowercase else { return false }
+            if mark == "\u{2026}" || (mark == "." && runLength >= 3) { return true }
+            guard mark == "." || mark == "!" || mark == "?" else { return false }
+            let previous = wordBefore(terminator, text)
+            return previous.count >= 2 && previous.unicodeScalars.allSatisfy { $0.properties.isLowercase }
+        }
+
+        let opensSentence = next.properties.isUppercase || next.properties.numericType != nil
+            || ["\u{201C}", "\u{2018}", "(", "[", "\"", "'"].contains(next)
+        guard opensSentence else { return false }
+        if mark == "!" || mark == "?" || mark == "\u{2026}" || runLength > 1 {
+            return true
+        }
+        // A period: look at the word it closes.
+        let previous = wordBefore(terminator, text)
+        let lower = previous.lowercased()
+        let startsNewSentence = Abbreviations.sentenceStarters.contains(nextWord.lowercased())
+        if previous.isEmpty { return true }
+        if Abbreviations.neverFinal.contains(lower) {
+            return false
+        }
+        if Abbreviations.months.contains(lower) && previous.first!.isUppercase {
+            return next.properties.numericType == nil && startsNewSentence
+        }
+        if previous.count == 1, previous.first!.isUppercase {
+            // An initial inside a name (`Sergei A. Ryabkov`), unless a plain sentence opener follows.
+            return startsNewSentence
+        }
+        if previous.contains(".") || Abbreviations.sometimesFinal.contains(lower) {
+            return startsNewSentence
+        }
+        return true
+    }
+
+    /// The word that ends at `index` (exclusive), with inner periods kept (`U.S`, `a.m`).
+    private func wordBefore(_ index: Int, _ text: [Unicode.Scalar]) -> String {
+        var start = index
+        while start > 0 {
+            let s = text[start - 1]
+            if s.properties.isAlphabetic || (s == "." && start - 1 > 0 && text[start - 2].properties.isAlphabetic) {
+                start -= 1
+            } else {
+                break
+            }
+        }
+        return String(String.UnicodeScalarView(text[start..<index]))
+    }
+
+    /// The run of letters starting at `index` (after any opening quote or bracket).
+    private func word(startingAt index: Int, _ text: [Unicode.Scalar], _ limit: Int) -> String {
+        var start = index
+        while start < limit, ["\u{201C}", "\u{2018}", "(", "["].contains(text[start]) { start += 1 }
+        var end = start
+        while end < limit, text[end].properties.isAlphabetic { end += 1 }
+        return String(String.UnicodeScalarView(text[start..<end]))
+    }
+
+    private func trimmed(_ range: Range<Int>, _ text: [Unicode.Scalar]) -> Range<Int> {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper, text[lower] == " " || text[lower] == "\n" { lower += 1 }
+        while upper > lower, text[upper - 1] == " " || text[upper - 1] == "\n" { upper -= 1 }
+        return lower..<upper
+    }
+}
+
+/// Matched double quotations inside one block.
+struct QuotationRegions {
+    /// Pairs of (opening index, closing index), in order.
+    private(set) var pairs: [(open: Int, close: Int)] = []
+
+    init(_ text: [Unicode.Scalar], _ range: Range<Int>) {
+        var open: Int?
+        for i in range {
+            switch text[i] {
+            case "\u{201C}":
+                open = i
+            case "\u{201D}":
+                if let start = open {
+                    pairs.append((start, i))
+                    open = nil
+                }
+            default:
+                break
+            }
+        }
+    }
+
+    /// Whether the terminator at `index` lies inside a quotation that is still open after the
+    /// terminator run (which ends before `closingBefore`): then the quotation goes on and the
+    /// sentence does not end here.
+    func isInsideOpenQuotation(_ index: Int, closingBefore runEnd: Int) -> Bool {
+        for pair in pairs {
+            if pair.open > index { break }
+            if index < pair.close && pair.close >= runEnd { return true }
+        }
+        return false
+    }
+
+    /// A paragraph that opens with a quotation and is mostly quoted text (the rest being short
+    /// attributions) is one unit.
+    func isQuotationParagraph(_ range: Range<Int>) -> Bool {
+        guard let first = pairs.first, first.open == range.lowerBound else { return false }
+        let quoted = pairs.reduce(0) { $0 + ($1.close - $1.open + 1) }
+        guard quoted * 2 >= range.count else { return false }
+        // Every stretch outside the quotes must be attribution-sized.
+        var previousEnd = range.lowerBound
+        for pair in pairs {
+            if pair.open - previousEnd > 160 { return false }
+            previousEnd = pair.close + 1
+        }
+        if range.upperBound - previousEnd > 160 { return false }
+        return true
+    }
+}

@@ -1,0 +1,8 @@
+import SynopticCLI
+
+@main
+struct Entry {
+    static func main() {
+        SynopticCommand.main()
+    }
+}
