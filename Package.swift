@@ -49,12 +49,13 @@ let package = Package(
             path: "Benchmarks/TextThroughput",
             swiftSettings: strictSettings
         ),
+        .target(name: "SynopticTestSupport", path: "Tests/SynopticTestSupport", swiftSettings: strictSettings),
         .testTarget(name: "SynopticCoreTests", dependencies: ["SynopticCore"], swiftSettings: strictSettings),
-        .testTarget(name: "SynopticIngestTests", dependencies: ["SynopticIngest", "SynopticCore"], swiftSettings: strictSettings),
-        .testTarget(name: "SynopticTextTests", dependencies: ["SynopticText", "SynopticCore", "SynopticIngest"], swiftSettings: strictSettings),
+        .testTarget(name: "SynopticIngestTests", dependencies: ["SynopticIngest", "SynopticCore", "SynopticTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "SynopticTextTests", dependencies: ["SynopticText", "SynopticCore", "SynopticIngest", "SynopticTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "SynopticTests",
-            dependencies: ["Synoptic", "SynopticCLI", "SynopticCore"],
+            dependencies: ["Synoptic", "SynopticCLI", "SynopticCore", "SynopticTestSupport"],
             swiftSettings: strictSettings
         ),
     ],

@@ -45,9 +45,17 @@ public struct OffsetMap: Hashable, Sendable {
     /// The source span a derived span came from.
     public func sourceSpan(for span: TextSpan) -> TextSpan {
         let start = sourceOffset(for: span.start)
-        // The end is exclusive: map the last covered scalar and step past it, so a span that ends
-        // just before a deletion does not swallow the deleted text.
-        let end = span.isEmpty ? start : sourceOffset(for: span.end - 1) + 1
+        guard !span.isEmpty else { return TextSpan(start: start, end: start) }
+        // The end is exclusive. Inside a lockstep segment it maps one for one; where the span ends
+        // exactly where an edit ends (`’’` rewritten as `”`), it takes in all the source the edit
+        // consumed.
+        let anchor = lastAnchor(atOrBefore: span.end - 1)
+        let end: Int
+        if anchor + 1 < derivedAnchors.count, derivedAnchors[anchor + 1] == span.end {
+            end = sourceAnchors[anchor + 1]
+        } else {
+            end = sourceOffset(for: span.end - 1) + 1
+        }
         return TextSpan(start: start, end: max(start, min(end, sourceLength)))
     }
 

@@ -44,7 +44,9 @@ public struct BlockSplitter: Sendable {
             if kind == .paragraph, current?.kind == .blockQuote, !line.groupStart, content == line.range {
                 kind = .blockQuote  // a lazy continuation of a quotation
             }
-            if var block = current, !line.groupStart, kind == block.kind || (kind == .paragraph && block.kind == .blockQuote),
+            let hasMarker = content != line.range
+            if var block = current, !line.groupStart,
+                (kind == .paragraph && !hasMarker && block.kind != .listItem) || (kind == .blockQuote && block.kind == .blockQuote),
                 block.kind != .heading,
                 Self.continues(previous: block.pieces.last!, next: content, text: text, hardWrapped: hardWrapped)
             {
