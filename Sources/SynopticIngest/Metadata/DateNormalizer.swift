@@ -177,11 +177,17 @@ private struct Tokens {
                 index += 2
             }
             if at(index) == .symbol("."), case .number = at(index + 1) { index += 2 }
+            var meridiem: String?
             if case .word(let w) = at(index), w == "am" || w == "pm" {
-                if w == "pm", h < 12 { parts.hour = h + 12 }
-                if w == "am", h == 12 { parts.hour = 0 }
+                meridiem = w
                 index += 1
+            } else if case .word(let w) = at(index), w == "a" || w == "p", at(index + 1) == .symbol("."), at(index + 2) == .word("m") {
+                meridiem = w + "m"  // a.m. / p.m.
+                index += 3
+                if at(index) == .symbol(".") { index += 1 }
             }
+            if meridiem == "pm", h < 12 { parts.hour = h + 12 }
+            if meridiem == "am", h == 12 { parts.hour = 0 }
             parts.zoneOffset = zone(from: index)
         }
         return parts
