@@ -91,3 +91,15 @@ struct AssemblerTests {
         #expect(a.sentences.count == 5)
     }
 }
+
+@Suite("ArticleAssembler on one-paragraph input")
+struct OneParagraphTests {
+    @Test("a text that is a single line keeps it as the body and takes its first sentence as the title")
+    func singleLine() {
+        let a = ArticleAssembler().assemble(
+            id: "x", provenance: Provenance(origin: .jsonLines), original: "Ferries added crossings on Tuesday. The bridge stays shut.")
+        #expect(a.body == "Ferries added crossings on Tuesday. The bridge stays shut.")
+        #expect(a.title == "Ferries added crossings on Tuesday.")
+        #expect(a.removed.isEmpty)
+    }
+}

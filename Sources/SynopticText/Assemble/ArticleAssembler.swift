@@ -36,12 +36,13 @@ public struct ArticleAssembler: Sendable {
                     removed.append(Removal(text: firstText, reason: "repeats the title", sourceSpan: sourceSpan(of: first, normalized)))
                     blocks.removeFirst()
                 }
-            } else if first.isSingleLine && WordCounter.count(in: firstText) <= 40 {
+            } else if first.isSingleLine && WordCounter.count(in: firstText) <= 40 && blocks.count > 1 {
                 title = firstText
                 removed.append(Removal(text: firstText, reason: "headline: kept as the title", sourceSpan: sourceSpan(of: first, normalized)))
                 blocks.removeFirst()
             } else {
-                // A first line that is a whole paragraph is body text; its first sentence names the article.
+                // A first line that is a whole paragraph (or all there is) is body text; its first
+                // sentence names the article.
                 let spans = segmenter.sentences(in: text, range: first.pieces[0])
                 if let lead = spans.first {
                     title = String(String.UnicodeScalarView(text[lead.start..<lead.end]))
