@@ -103,3 +103,36 @@ struct OneParagraphTests {
         #expect(a.removed.isEmpty)
     }
 }
+
+@Suite("BlockSplitter on lists and repeated headlines")
+struct ListAndRepeatTests {
+    @Test("a list of headlines without blank lines is not mistaken for hard-wrapped prose")
+    func headlineList() {
+        let text = """
+            Bridge Shut
+
+            The bridge shut on Tuesday.
+
+            Read more:
+            Council delays the vote on the ferry terminal for a third time
+            What the state bridge ratings mean and what they leave out
+            Causeway traffic doubles as drivers look for another way across
+            """
+        let a = ArticleAssembler().assemble(id: "x", provenance: Provenance(origin: .textFile), original: text)
+        #expect(a.blocks.count == 5)
+    }
+
+    @Test("a headline printed twice is kept once, as the title")
+    func repeatedHeadline() {
+        let a = ArticleAssembler().assemble(
+            id: "x", provenance: Provenance(origin: .textFile), original: "Bridge Shut for Weeks\nBridge Shut for Weeks\nThe bridge shut on Tuesday.")
+        #expect(a.title == "Bridge Shut for Weeks")
+        #expect(a.body == "The bridge shut on Tuesday.")
+        #expect(a.removed.map(\.reason) == ["headline: kept as the title", "repeats the title"])
+    }
+
+    @Test("a quotation opening after a.m. starts a new sentence")
+    func quoteAfterAbbreviation() {
+        #expect(sentences("The diner was empty at 8 a.m. “Usually it is full,” its owner said.").count == 2)
+    }
+}

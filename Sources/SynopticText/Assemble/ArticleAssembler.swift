@@ -26,6 +26,7 @@ public struct ArticleAssembler: Sendable {
         let text = normalized.scalars
         var blocks = splitter.split(text)
         var removed: [Removal] = []
+        var titleIsBodyText = false
 
         // The title: metadata first, else the first non-empty line, which then leaves the body.
         var title = metadata.title.map { normalizer.normalize($0).string }.flatMap { $0.isEmpty ? nil : $0 }
@@ -43,11 +44,18 @@ public struct ArticleAssembler: Sendable {
             } else {
                 // A first line that is a whole paragraph (or all there is) is body text; its first
                 // sentence names the article.
+                titleIsBodyText = true
                 let spans = segmenter.sentences(in: text, range: first.pieces[0])
                 if let lead = spans.first {
                     title = String(String.UnicodeScalarView(text[lead.start..<lead.end]))
                 }
             }
+        }
+
+        // Scraped pages often print the headline twice.
+        if !titleIsBodyText, blocks.count > 1, let known = title, let first = blocks.first, Self.sameWords(known, Self.text(of: first, in: text)) {
+            removed.append(Removal(text: Self.text(of: first, in: text), reason: "repeats the title", sourceSpan: sourceSpan(of: first, normalized)))
+            blocks.removeFirst()
         }
 
         // Assemble the clean text and the map from it to the normalized text.
@@ -89,10 +97,10 @@ public struct ArticleAssembler: Sendable {
             cleanBlocks[index].sentences = first..<sentences.count
         }
 
-        // The dateline opens the story's lead: one of the first prose paragraphs (a dek or a
+        // The dateline opens the story's lead: one of the first six prose paragraphs (a dek, a byline or a
         // caption may stand before it).
         var dateline: String?
-        for block in cleanBlocks.lazy.filter({ $0.kind == .paragraph }).prefix(3) {
+        for block in cleanBlocks.lazy.filter({ $0.kind == .paragraph }).prefix(6) {
             if let found = datelines.dateline(in: clean, range: block.span.start..<block.span.end) {
                 dateline = found.place
                 break

@@ -90,15 +90,21 @@ public struct BlockSplitter: Sendable {
         for (index, line) in lines.enumerated() where index + 1 < lines.count && !lines[index + 1].groupStart {
             widths.append(line.range.count)
         }
-        guard widths.count >= 2 else { return false }
+        guard widths.count >= 3 else { return false }
         let sorted = widths.sorted()
         let width = sorted[min(sorted.count - 1, sorted.count * 9 / 10)]
         guard width >= 30, width <= 110 else { return false }
+        // Wrapped prose breaks mid-sentence, so many continuation lines start in lower case; a
+        // list of headlines or links does not.
         var wrapped = 0
+        var lowercaseContinuations = 0
         for (index, line) in lines.enumerated() where index + 1 < lines.count && !lines[index + 1].groupStart {
-            if line.range.count * 4 >= width * 3 && !endsSentence(line.range, text) { wrapped += 1 }
+            if line.range.count * 4 >= width * 3 && !endsSentence(line.range, text) {
+                wrapped += 1
+                if text[lines[index + 1].range.lowerBound].properties.isLowercase { lowercaseContinuations += 1 }
+            }
         }
-        return wrapped * 2 >= widths.count
+        return wrapped * 2 >= widths.count && lowercaseContinuations * 10 >= wrapped * 3
     }
 
     static func continues(previous: Range<Int>, next: Range<Int>, text: [Unicode.Scalar], hardWrapped: Bool) -> Bool {

@@ -104,7 +104,8 @@ public struct SentenceSegmenter: Sendable {
             return startsNewSentence
         }
         if previous.contains(".") || Abbreviations.sometimesFinal.contains(lower) {
-            return startsNewSentence
+            // `… at 8 a.m. “Usually …` : a quotation opening after an abbreviation starts anew.
+            return startsNewSentence || next == "\u{201C}"
         }
         return true
     }
