@@ -1,2 +1,172 @@
+import Foundation
+import SynopticCore
+import SynopticIngest
+import SynopticText
+
+/// Throughput of read + decode + normalize + segment over real news text.
+///
+/// Assembles at least 50 MB of article text from `../shared/data` (PolNeAR articles, NeuS and
+/// AllSides bodies, the Scrapinghub ground truth), writes it as one file per article into a
+/// temporary directory, then times, on one core, reading every file through `InputReader` and
+/// assembling each article (normalization, blocks, title, dateline, sentences). Run in release:
+///
+///     swift run -c release synoptic-bench [--data PATH] [--megabytes N] [--runs N]
 @main
-struct Bench { static func main() {} }
+struct Bench {
+    static func main() throws {
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        func option(_ name: String) -> String? {
+            guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
+            defer { arguments.removeSubrange(i...(i + 1)) }
+            return arguments[i + 1]
+        }
+        let dataPath = option("--data") ?? defaultDataPath()
+        let targetMB = Int(option("--megabytes") ?? "50") ?? 50
+        let runs = max(1, Int(option("--runs") ?? "3") ?? 3)
+
+        guard let dataPath, FileManager.default.fileExists(atPath: dataPath) else {
+            print("notice: ../shared/data is absent; nothing to benchmark (pass --data PATH)")
+            return
+        }
+        let texts = try RealText.load(from: URL(fileURLWithPath: dataPath))
+        let uniqueBytes = texts.reduce(0) { $0 + $1.utf8.count }
+        print("real text: \(texts.count) articles, \(mb(uniqueBytes)) MB unique, from \(dataPath)")
+        if arguments.contains("--memory-only") {
+            // For profiling the in-memory stages alone.
+            let assembler = ArticleAssembler()
+            let start = DispatchTime.now().uptimeNanoseconds
+            for _ in 0..<runs {
+                for (index, text) in texts.enumerated() {
+                    _ = assembler.assemble(id: "\(index)", provenance: Provenance(origin: .textFile), original: text)
+                }
+            }
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            print("normalize+segment in memory: \(fmt(Double(uniqueBytes * runs) / 1e6 / seconds)) MB/s")
+            return
+        }
+
+        // Write copies until the target size is reached.
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("synoptic-bench-\(getpid())")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        var paths: [String] = []
+        var total = 0
+        var copy = 0
+        while total < targetMB * 1_000_000 {
+            for (index, text) in texts.enumerated() where total < targetMB * 1_000_000 {
+                let path = dir.appendingPathComponent("c\(copy)-\(index).txt").path
+                _ = FileManager.default.createFile(atPath: path, contents: Data(text.utf8))
+                paths.append(path)
+                total += text.utf8.count
+            }
+            copy += 1
+        }
+        print("corpus: \(paths.count) files, \(mb(total)) MB")
+
+        let reader = InputReader()
+        let assembler = ArticleAssembler()
+        var timings: [Double] = []
+        var sentenceCount = 0
+        for run in 1...runs {
+            var sentences = 0
+            let start = DispatchTime.now().uptimeNanoseconds
+            reader.read(
+                paths,
+                document: { source in
+                    let article = assembler.assemble(id: source.suggestedID, provenance: source.provenance, original: source.text)
+                    sentences += article.sentences.count
+                }, diagnostic: { print("diagnostic: \($0)") })
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            timings.append(seconds)
+            sentenceCount = sentences
+            print("run \(run): \(fmt(seconds)) s, \(fmt(Double(total) / 1e6 / seconds)) MB/s, \(sentences) sentences")
+        }
+        let best = timings.min()!
+        let median = timings.sorted()[timings.count / 2]
+        print("read+normalize+segment: best \(fmt(Double(total) / 1e6 / best)) MB/s, median \(fmt(Double(total) / 1e6 / median)) MB/s "
+            + "(\(mb(total)) MB, \(sentenceCount) sentences, one core)")
+
+        // Reading alone (open, read, decode, front matter), without assembling.
+        let readStart = DispatchTime.now().uptimeNanoseconds
+        var documents = 0
+        reader.read(paths, document: { _ in documents += 1 }, diagnostic: { _ in })
+        let readSeconds = Double(DispatchTime.now().uptimeNanoseconds - readStart) / 1e9
+        print("read+decode alone: \(fmt(Double(total) / 1e6 / readSeconds)) MB/s (\(documents) files)")
+
+        // The in-memory part alone, without file I/O.
+        let sample = Array(texts.prefix(4000))
+        let sampleBytes = sample.reduce(0) { $0 + $1.utf8.count }
+        let start = DispatchTime.now().uptimeNanoseconds
+        for (index, text) in sample.enumerated() {
+            _ = assembler.assemble(id: "\(index)", provenance: Provenance(origin: .textFile), original: text)
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        print("normalize+segment in memory: \(fmt(Double(sampleBytes) / 1e6 / seconds)) MB/s over \(mb(sampleBytes)) MB")
+    }
+
+    static func defaultDataPath() -> String? {
+        var dir = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        for _ in 0..<6 {
+            if FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
+                return dir.deletingLastPathComponent().appendingPathComponent("shared/data").path
+            }
+            dir = dir.deletingLastPathComponent()
+        }
+        return nil
+    }
+
+    static func mb(_ bytes: Int) -> String { fmt(Double(bytes) / 1e6) }
+    static func fmt(_ value: Double) -> String { String(format: "%.1f", value) }
+}
+
+/// Article text from the public data sets, read in place.
+enum RealText {
+    static func load(from data: URL) throws -> [String] {
+        var texts: [String] = []
+        let fm = FileManager.default
+        // PolNeAR: one article per file.
+        for split in ["train", "dev"] {
+            let dir = data.appendingPathComponent("attribution/polnear/\(split)/text")
+            for name in (try? fm.contentsOfDirectory(atPath: dir.path))?.sorted() ?? [] where name.hasSuffix(".txt") {
+                if let text = try? String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8) { texts.append(text) }
+            }
+        }
+        // NeuS: `TITLE=> … ARTICLE=> … [SEP] …` per line.
+        let neus = data.appendingPathComponent("summaries/neus")
+        for name in ["train.source", "val.source"] {
+            guard let content = try? String(contentsOf: neus.appendingPathComponent(name), encoding: .utf8) else { continue }
+            for line in content.split(separator: "\n") {
+                for part in line.components(separatedBy: "[SEP]") {
+                    var piece = part
+                    if let range = piece.range(of: "ARTICLE=>") {
+                        let title = piece[..<range.lowerBound].replacingOccurrences(of: "TITLE=>", with: "").trimmingCharacters(in: .whitespaces)
+                        piece = title + "\n\n" + piece[range.upperBound...].trimmingCharacters(in: .whitespaces)
+                    }
+                    if piece.count > 200 { texts.append(piece) }
+                }
+            }
+        }
+        // AllSides: paragraphs of each outlet's article.
+        if let content = try? String(contentsOf: data.appendingPathComponent("stories/allsides-roundups-dev.jsonl"), encoding: .utf8) {
+            for line in content.split(separator: "\n") {
+                guard let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                    let news = object["news"] as? [String: Any]
+                else { continue }
+                for case let article as [String: Any] in news.values {
+                    let title = article["newsTitle"] as? String ?? ""
+                    let body = (article["newBody"] as? [String] ?? []).joined(separator: "\n\n")
+                    if !body.isEmpty { texts.append(title + "\n\n" + body) }
+                }
+            }
+        }
+        // Scrapinghub: the ground-truth article bodies.
+        if let truth = try? Data(contentsOf: data.appendingPathComponent("extraction/scrapinghub/ground-truth.json")),
+            let object = try JSONSerialization.jsonObject(with: truth) as? [String: Any]
+        {
+            for key in object.keys.sorted() {
+                if let body = (object[key] as? [String: Any])?["articleBody"] as? String { texts.append(body) }
+            }
+        }
+        return texts
+    }
+}

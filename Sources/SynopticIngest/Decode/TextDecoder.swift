@@ -72,7 +72,8 @@ public enum TextDecoder {
     private static func utf8(_ bytes: ArraySlice<UInt8>, encoding: TextEncoding) throws(DecodingFailure) -> DecodedText {
         guard !bytes.isEmpty else { throw .empty }
         if let text = String(validating: bytes, as: UTF8.self) {
-            try rejectControlHeavy(text.unicodeScalars.prefix(65_536))
+            // Control characters are ASCII bytes: count them in the bytes, not the scalars.
+            try rejectControlHeavy(bytes: bytes.prefix(65_536))
             return DecodedText(text: text, encoding: encoding, replacements: 0, firstInvalidByte: nil)
         }
         let survey = UTF8Survey(bytes)
@@ -147,6 +148,16 @@ public enum TextDecoder {
     }
 
     // MARK: - Binary detection
+
+    private static func rejectControlHeavy(bytes: ArraySlice<UInt8>) throws(DecodingFailure) {
+        var controls = 0
+        var scalars = 0
+        for byte in bytes {
+            if byte & 0xC0 != 0x80 { scalars += 1 }
+            if (byte < 0x20 && byte != 0x09 && byte != 0x0A && byte != 0x0D && byte != 0x0C) || byte == 0x7F { controls += 1 }
+        }
+        if controls * 100 > scalars * 2 { throw .binary("\(controls) control characters in the first \(scalars)") }
+    }
 
     /// Text has almost no control characters besides tab, line feed, carriage return and form feed;
     /// binary data decoded by luck has many.

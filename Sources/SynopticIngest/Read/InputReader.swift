@@ -31,12 +31,15 @@ public struct InputReader: Sendable {
                 readStandardInput(standardInput(), document: document, diagnostic: diagnostic)
                 continue
             }
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: input, isDirectory: &isDirectory) else {
-                diagnostic(Diagnostic(.error, path: input, reason: "no such file or directory"))
+            let kind: PosixFile.Kind
+            switch PosixFile.kind(of: input) {
+            case .failure(let failure):
+                diagnostic(Diagnostic(.error, path: input, reason: failure.reason))
                 continue
+            case .success(let found):
+                kind = found
             }
-            if isDirectory.boolValue {
+            if case .directory = kind {
                 var files: [String] = []
                 var visited: Set<String> = []
                 collect(directory: input, into: &files, visited: &visited, diagnostic: diagnostic)
@@ -64,13 +67,14 @@ public struct InputReader: Sendable {
         }
         for entry in entries where !entry.hasPrefix(".") {
             let path = directory.hasSuffix("/") ? directory + entry : directory + "/" + entry
-            var isDirectory: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
-            if isDirectory.boolValue {
+            switch PosixFile.kind(of: path) {
+            case .success(.directory):
                 collect(directory: path, into: &files, visited: &visited, diagnostic: diagnostic)
-            } else {
-                let ext = (entry as NSString).pathExtension.lowercased()
+            case .success(.regular):
+                let ext = Self.pathExtension(entry)
                 if Self.textExtensions.contains(ext) || Self.jsonLinesExtensions.contains(ext) { files.append(path) }
+            default:
+                continue
             }
         }
     }
@@ -78,25 +82,24 @@ public struct InputReader: Sendable {
     // MARK: - Files
 
     private func readFile(_ path: String, document: (SourceDocument) -> Void, diagnostic: (Diagnostic) -> Void) {
-        let attributes: [FileAttributeKey: Any]
-        do {
-            attributes = try FileManager.default.attributesOfItem(atPath: path)
-        } catch {
-            diagnostic(Diagnostic(.error, path: path, reason: "cannot read (\(Self.reason(error)))"))
+        let size: Int
+        switch PosixFile.kind(of: path) {
+        case .failure(let failure):
+            diagnostic(Diagnostic(.error, path: path, reason: "cannot read (\(failure.reason))"))
             return
-        }
-        guard (attributes[.type] as? FileAttributeType) == .typeRegular else {
+        case .success(.regular(let bytes)):
+            size = bytes
+        case .success(_):
             diagnostic(Diagnostic(.error, path: path, reason: "not a regular file"))
             return
         }
-        guard FileManager.default.isReadableFile(atPath: path), let handle = FileHandle(forReadingAtPath: path) else {
-            diagnostic(Diagnostic(.error, path: path, reason: "permission denied"))
-            return
-        }
-        defer { try? handle.close() }
-        let size = (attributes[.size] as? NSNumber)?.intValue ?? 0
-        let ext = (path as NSString).pathExtension.lowercased()
+        let ext = Self.pathExtension(path)
         if Self.jsonLinesExtensions.contains(ext) {
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                diagnostic(Diagnostic(.error, path: path, reason: "cannot read (\(PosixFile.lastError()))"))
+                return
+            }
+            defer { try? handle.close() }
             readJSONLines(handle, path: path, document: document, diagnostic: diagnostic)
             return
         }
@@ -105,11 +108,12 @@ public struct InputReader: Sendable {
             return
         }
         let bytes: [UInt8]
-        do {
-            bytes = try handle.read(upToCount: limits.maxArticleBytes + 1).map { [UInt8]($0) } ?? []
-        } catch {
-            diagnostic(Diagnostic(.error, path: path, reason: "read failed (\(Self.reason(error)))"))
+        switch PosixFile.read(path, limit: limits.maxArticleBytes) {
+        case .failure(let failure):
+            diagnostic(Diagnostic(.error, path: path, reason: "cannot read (\(failure.reason))"))
             return
+        case .success(let read):
+            bytes = read
         }
         guard bytes.count <= limits.maxArticleBytes else {
             diagnostic(Diagnostic(.error, path: path, reason: "file grew above the \(Self.megabytes(limits.maxArticleBytes)) limit while being read"))
@@ -120,6 +124,11 @@ public struct InputReader: Sendable {
             return
         }
         emitText(bytes, path: path, origin: .textFile, document: document, diagnostic: diagnostic)
+    }
+
+    static func pathExtension(_ path: String) -> String {
+        guard let name = path.split(separator: "/").last, let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
+        return name[name.index(after: dot)...].lowercased()
     }
 
     private func readStandardInput(_ handle: FileHandle, document: (SourceDocument) -> Void, diagnostic: (Diagnostic) -> Void) {

@@ -31,13 +31,15 @@ public struct ArticleAssembler: Sendable {
         // The title: metadata first, else the first non-empty line, which then leaves the body.
         var title = metadata.title.map { normalizer.normalize($0).string }.flatMap { $0.isEmpty ? nil : $0 }
         if let first = blocks.first {
-            let firstText = Self.text(of: first, in: text)
+            // Headlines are short: only a short first block is read as one.
+            let isShort = first.length <= 400
+            let firstText = isShort ? Self.text(of: first, in: text) : ""
             if let known = title {
-                if Self.sameWords(known, firstText) {
+                if isShort && Self.sameWords(known, firstText) {
                     removed.append(Removal(text: firstText, reason: "repeats the title", sourceSpan: sourceSpan(of: first, normalized)))
                     blocks.removeFirst()
                 }
-            } else if first.isSingleLine && WordCounter.count(in: firstText) <= 40 && blocks.count > 1 {
+            } else if isShort && first.isSingleLine && WordCounter.count(in: firstText) <= 40 && blocks.count > 1 {
                 title = firstText
                 removed.append(Removal(text: firstText, reason: "headline: kept as the title", sourceSpan: sourceSpan(of: first, normalized)))
                 blocks.removeFirst()
@@ -53,7 +55,9 @@ public struct ArticleAssembler: Sendable {
         }
 
         // Scraped pages often print the headline twice.
-        if !titleIsBodyText, blocks.count > 1, let known = title, let first = blocks.first, Self.sameWords(known, Self.text(of: first, in: text)) {
+        if !titleIsBodyText, blocks.count > 1, let known = title, let first = blocks.first, first.length <= 400,
+            Self.sameWords(known, Self.text(of: first, in: text))
+        {
             removed.append(Removal(text: Self.text(of: first, in: text), reason: "repeats the title", sourceSpan: sourceSpan(of: first, normalized)))
             blocks.removeFirst()
         }
@@ -115,12 +119,13 @@ public struct ArticleAssembler: Sendable {
     // MARK: - Helpers
 
     static func text(of block: RawBlock, in text: [Unicode.Scalar]) -> String {
-        var scalars = String.UnicodeScalarView()
+        if block.pieces.count == 1 { return String(scalars: text[block.pieces[0]]) }
+        var scalars: [Unicode.Scalar] = []
         for (index, piece) in block.pieces.enumerated() {
             if index > 0 { scalars.append(" ") }
             scalars.append(contentsOf: text[piece])
         }
-        return String(scalars)
+        return String(scalars: scalars[...])
     }
 
     private func sourceSpan(of block: RawBlock, _ normalized: NormalizedText) -> TextSpan {
@@ -135,8 +140,19 @@ public struct ArticleAssembler: Sendable {
 
     /// Whether two strings have the same words, ignoring case and punctuation.
     static func sameWords(_ a: String, _ b: String) -> Bool {
-        func words(_ s: String) -> [Substring] {
-            s.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+        func words(_ s: String) -> [String] {
+            var words: [String] = []
+            var current = String.UnicodeScalarView()
+            for scalar in s.unicodeScalars {
+                if ScalarClass.isLetterOrDigit(scalar) {
+                    current.append(scalar)
+                } else if !current.isEmpty {
+                    words.append(String(current).lowercased())
+                    current = String.UnicodeScalarView()
+                }
+            }
+            if !current.isEmpty { words.append(String(current).lowercased()) }
+            return words
         }
         let left = words(a)
         return !left.isEmpty && left == words(b)

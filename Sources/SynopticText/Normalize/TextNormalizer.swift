@@ -18,7 +18,7 @@ public struct TextNormalizer: Sendable {
 
     /// Normalizes `text`. The result's map leads back to offsets in `text`'s Unicode scalars.
     public func normalize(_ text: String) -> NormalizedText {
-        normalize(scalars: Array(text.unicodeScalars))
+        normalize(scalars: text.scalarArray)
     }
 
     /// Normalizes a scalar array. The result's map leads back to offsets in `input`.
@@ -58,13 +58,17 @@ struct NormalizationPass {
         while i < n {
             let scalar = input[i]
             let v = scalar.value
-            // Fast path: letters, digits and punctuation that need no decision.
+            // Fast path: a run of scalars that need no decision is copied in one piece.
+            if Self.isPlain(v) {
+                var j = i + 1
+                while j < n, Self.isPlain(input[j].value) { j += 1 }
+                flushWhitespace()
+                output.append(contentsOf: input[i..<j])
+                builder.copy(j - i)
+                i = j
+                continue
+            }
             if v < 0x80 {
-                if (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) {
-                    emit(scalar, consuming: 1)
-                    i += 1
-                    continue
-                }
                 switch v {
                 case 0x20, 0x09, 0x0B, 0x0C:
                     pendingSpace = true
@@ -162,6 +166,23 @@ struct NormalizationPass {
     }
 
     // MARK: - Writing
+
+    /// Scalars copied as they are: every printable one except quotation marks, `&`, `-`, spaces,
+    /// line breaks, and the invisible and control characters the pass rewrites or drops.
+    @inline(__always)
+    static func isPlain(_ v: UInt32) -> Bool {
+        if v < 0x80 {
+            return v > 0x20 && v != 0x7F && v != 0x22 && v != 0x27 && v != 0x60 && v != 0x26 && v != 0x2D
+        }
+        if v < 0xA0 { return false }
+        switch v {
+        case 0xA0, 0xAB, 0xAD, 0xBB, 0x1680, 0x180E, 0x2000...0x200B, 0x2018...0x201F, 0x2028, 0x2029, 0x202F, 0x2039, 0x203A,
+            0x205F, 0x2060, 0x3000, 0x301D, 0x301E, 0xFEFF, 0xFF02:
+            return false
+        default:
+            return true
+        }
+    }
 
     /// Writes the pending whitespace run (if any) and then `scalar`, which replaces `consumed`
     /// source scalars.

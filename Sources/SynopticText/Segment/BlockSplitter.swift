@@ -101,7 +101,7 @@ public struct BlockSplitter: Sendable {
         for (index, line) in lines.enumerated() where index + 1 < lines.count && !lines[index + 1].groupStart {
             if line.range.count * 4 >= width * 3 && !endsSentence(line.range, text) {
                 wrapped += 1
-                if text[lines[index + 1].range.lowerBound].properties.isLowercase { lowercaseContinuations += 1 }
+                if ScalarClass.isLowercase(text[lines[index + 1].range.lowerBound]) { lowercaseContinuations += 1 }
             }
         }
         return wrapped * 2 >= widths.count && lowercaseContinuations * 10 >= wrapped * 3
@@ -109,7 +109,7 @@ public struct BlockSplitter: Sendable {
 
     static func continues(previous: Range<Int>, next: Range<Int>, text: [Unicode.Scalar], hardWrapped: Bool) -> Bool {
         guard let first = next.first.map({ text[$0] }) else { return false }
-        if first.properties.isLowercase && !endsSentence(previous, text) { return true }
+        if ScalarClass.isLowercase(first) && !endsSentence(previous, text) { return true }
         return hardWrapped
     }
 
@@ -171,13 +171,13 @@ public struct BlockSplitter: Sendable {
                 }
                 if atWordStart {
                     words += 1
-                    if s.properties.isUppercase || s.properties.numericType != nil { capitalized += 1 }
+                    if ScalarClass.isUppercase(s) || ScalarClass.isDigit(s) { capitalized += 1 }
                     atWordStart = false
                 }
             }
             guard words > 0, words <= 20 else { return block }
             let first = text[range.lowerBound]
-            if first.properties.isLowercase { return block }
+            if ScalarClass.isLowercase(first) { return block }
             if capitalized * 2 >= words || words <= 4 { return RawBlock(kind: .heading, pieces: block.pieces) }
             return block
         }

@@ -30,14 +30,14 @@ public struct SentenceSegmenter: Sendable {
         var i = range.lowerBound
         while i < range.upperBound {
             let s = text[i]
-            guard s == "." || s == "!" || s == "?" || s == "\u{2026}" else {
+            guard Self.isTerminal(s) else {
                 i += 1
                 continue
             }
             // Take the whole run of terminal marks, then closing quotes and brackets.
             var end = i + 1
-            while end < range.upperBound, [".", "!", "?", "\u{2026}"].contains(text[end]) { end += 1 }
-            while end < range.upperBound, [")", "]", "\u{201D}", "\u{2019}", "\""].contains(text[end]) { end += 1 }
+            while end < range.upperBound, Self.isTerminal(text[end]) { end += 1 }
+            while end < range.upperBound, Self.isClosing(text[end]) { end += 1 }
             if quotes.isInsideOpenQuotation(i, closingBefore: end) {
                 i = end
                 continue
@@ -69,41 +69,41 @@ public struct SentenceSegmenter: Sendable {
         while nextStart < limit, text[nextStart] == " " { nextStart += 1 }
         guard nextStart < limit else { return true }
         let next = text[nextStart]
-        let nextWord = word(startingAt: nextStart, text, limit)
 
         if !afterSpace {
             // Glued sentences from scraping (`out…Everyone`, `talks.The`) split only when a
             // capitalized word follows a lower-case word or an ellipsis; `U.S.A`, `3.5` and
             // `example.com` do not.
-            guard next.properties.isUppercase, nextStart + 1 < limit, text[nextStart + 1].properties.isLowercase else { return false }
+            guard ScalarClass.isUppercase(next), nextStart + 1 < limit, ScalarClass.isLowercase(text[nextStart + 1]) else { return false }
             if mark == "\u{2026}" || (mark == "." && runLength >= 3) { return true }
             guard mark == "." || mark == "!" || mark == "?" else { return false }
             let previous = wordBefore(terminator, text)
-            return previous.count >= 2 && previous.unicodeScalars.allSatisfy { $0.properties.isLowercase }
+            return previous.count >= 2 && text[previous].allSatisfy(ScalarClass.isLowercase)
         }
 
-        let opensSentence = next.properties.isUppercase || next.properties.numericType != nil
-            || ["\u{201C}", "\u{2018}", "(", "[", "\"", "'"].contains(next)
+        let opensSentence = ScalarClass.isUppercase(next) || ScalarClass.isDigit(next) || Self.isOpening(next)
         guard opensSentence else { return false }
         if mark == "!" || mark == "?" || mark == "\u{2026}" || runLength > 1 {
             return true
         }
-        // A period: look at the word it closes.
+        // A period: look at the word it closes. Only short words can be abbreviations.
         let previous = wordBefore(terminator, text)
-        let lower = previous.lowercased()
-        let startsNewSentence = Abbreviations.sentenceStarters.contains(nextWord.lowercased())
         if previous.isEmpty { return true }
+        let hasInnerPeriod = text[previous].contains(".")
+        guard previous.count <= 8 || hasInnerPeriod else { return true }
+        let lower = Self.lowercased(text[previous])
+        let startsNewSentence = Abbreviations.sentenceStarters.contains(Self.lowercased(text[word(startingAt: nextStart, text, limit)]))
         if Abbreviations.neverFinal.contains(lower) {
             return false
         }
-        if Abbreviations.months.contains(lower) && previous.first!.isUppercase {
-            return next.properties.numericType == nil && startsNewSentence
+        if Abbreviations.months.contains(lower) && ScalarClass.isUppercase(text[previous.lowerBound]) {
+            return !ScalarClass.isDigit(next) && startsNewSentence
         }
-        if previous.count == 1, previous.first!.isUppercase {
+        if previous.count == 1, ScalarClass.isUppercase(text[previous.lowerBound]) {
             // An initial inside a name (`Sergei A. Ryabkov`), unless a plain sentence opener follows.
             return startsNewSentence
         }
-        if previous.contains(".") || Abbreviations.sometimesFinal.contains(lower) {
+        if hasInnerPeriod || Abbreviations.sometimesFinal.contains(lower) {
             // `… at 8 a.m. “Usually …` : a quotation opening after an abbreviation starts anew.
             return startsNewSentence || next == "\u{201C}"
         }
@@ -111,26 +111,59 @@ public struct SentenceSegmenter: Sendable {
     }
 
     /// The word that ends at `index` (exclusive), with inner periods kept (`U.S`, `a.m`).
-    private func wordBefore(_ index: Int, _ text: [Unicode.Scalar]) -> String {
+    private func wordBefore(_ index: Int, _ text: [Unicode.Scalar]) -> Range<Int> {
         var start = index
         while start > 0 {
             let s = text[start - 1]
-            if s.properties.isAlphabetic || (s == "." && start - 1 > 0 && text[start - 2].properties.isAlphabetic) {
+            if ScalarClass.isLetter(s) || (s == "." && start - 1 > 0 && ScalarClass.isLetter(text[start - 2])) {
                 start -= 1
             } else {
                 break
             }
         }
-        return String(String.UnicodeScalarView(text[start..<index]))
+        return start..<index
     }
 
     /// The run of letters starting at `index` (after any opening quote or bracket).
-    private func word(startingAt index: Int, _ text: [Unicode.Scalar], _ limit: Int) -> String {
+    private func word(startingAt index: Int, _ text: [Unicode.Scalar], _ limit: Int) -> Range<Int> {
         var start = index
-        while start < limit, ["\u{201C}", "\u{2018}", "(", "["].contains(text[start]) { start += 1 }
+        while start < limit, Self.isOpening(text[start]) { start += 1 }
         var end = start
-        while end < limit, text[end].properties.isAlphabetic { end += 1 }
-        return String(String.UnicodeScalarView(text[start..<end]))
+        while end < limit, end - start <= 12, ScalarClass.isLetter(text[end]) { end += 1 }
+        return start..<end
+    }
+
+    static func lowercased(_ scalars: ArraySlice<Unicode.Scalar>) -> String {
+        var out = String.UnicodeScalarView()
+        for s in scalars {
+            if s.value >= 0x41 && s.value <= 0x5A {
+                out.append(Unicode.Scalar(UInt8(s.value + 0x20)))
+            } else {
+                out.append(s)
+            }
+        }
+        return String(out)
+    }
+
+    static func isTerminal(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case ".", "!", "?", "\u{2026}": true
+        default: false
+        }
+    }
+
+    static func isClosing(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case ")", "]", "\u{201D}", "\u{2019}", "\"": true
+        default: false
+        }
+    }
+
+    static func isOpening(_ s: Unicode.Scalar) -> Bool {
+        switch s {
+        case "\u{201C}", "\u{2018}", "(", "[", "\"", "'": true
+        default: false
+        }
     }
 
     private func trimmed(_ range: Range<Int>, _ text: [Unicode.Scalar]) -> Range<Int> {

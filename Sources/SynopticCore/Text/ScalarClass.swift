@@ -1,0 +1,72 @@
+/// Character classes for the hot loops of normalization and segmentation, with an ASCII fast path:
+/// most news text is ASCII, and Unicode property lookups cost far more than a range check.
+public enum ScalarClass {
+    @inlinable
+    public static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) }
+        return s.properties.isAlphabetic
+    }
+
+    @inlinable
+    public static func isUppercase(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v >= 0x41 && v <= 0x5A }
+        return s.properties.isUppercase
+    }
+
+    @inlinable
+    public static func isLowercase(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v >= 0x61 && v <= 0x7A }
+        return s.properties.isLowercase
+    }
+
+    @inlinable
+    public static func isDigit(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v >= 0x30 && v <= 0x39 }
+        return s.properties.numericType != nil
+    }
+
+    @inlinable
+    public static func isLetterOrDigit(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return (v >= 0x30 && v <= 0x39) || (v >= 0x41 && v <= 0x5A) || (v >= 0x61 && v <= 0x7A) }
+        return s.properties.isAlphabetic || s.properties.numericType != nil
+    }
+}
+
+extension String {
+    /// The string's Unicode scalars as an array, decoded straight from its UTF-8 storage.
+    public var scalarArray: [Unicode.Scalar] {
+        var copy = self
+        return copy.withUTF8 { bytes in
+            var scalars: [Unicode.Scalar] = []
+            scalars.reserveCapacity(bytes.count)
+            var i = 0
+            let n = bytes.count
+            // The storage is valid UTF-8, so sequences can be decoded without checks.
+            while i < n {
+                let b0 = UInt32(bytes[i])
+                if b0 < 0x80 {
+                    scalars.append(Unicode.Scalar(UInt8(b0)))
+                    i += 1
+                } else if b0 < 0xE0 {
+                    let v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                    scalars.append(Unicode.Scalar(v).unsafelyUnwrapped)
+                    i += 2
+                } else if b0 < 0xF0 {
+                    let v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                    scalars.append(Unicode.Scalar(v).unsafelyUnwrapped)
+                    i += 3
+                } else {
+                    let v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                    scalars.append(Unicode.Scalar(v).unsafelyUnwrapped)
+                    i += 4
+                }
+            }
+            return scalars
+        }
+    }
+}
