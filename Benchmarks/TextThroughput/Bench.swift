@@ -42,6 +42,23 @@ struct Bench {
             }
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             print("normalize+segment in memory: \(fmt(Double(uniqueBytes * runs) / 1e6 / seconds)) MB/s")
+            // Stage by stage, to see where the time goes.
+            func time(_ label: String, _ body: () -> Void) {
+                let t0 = DispatchTime.now().uptimeNanoseconds
+                body()
+                let s = Double(DispatchTime.now().uptimeNanoseconds - t0) / 1e9
+                print("  \(label): \(fmt(Double(uniqueBytes) / 1e6 / s)) MB/s")
+            }
+            var arrays: [[Unicode.Scalar]] = []
+            time("decode to scalars") { arrays = texts.map(\.scalarArray) }
+            var normalized: [NormalizedText] = []
+            time("normalize") { normalized = arrays.map { TextNormalizer().normalize(scalars: $0) } }
+            var blocks: [[RawBlock]] = []
+            time("split blocks") { blocks = normalized.map { BlockSplitter().split($0.scalars) } }
+            time("segment sentences") {
+                for (n, b) in zip(normalized, blocks) { for block in b { for piece in block.pieces { _ = SentenceSegmenter().sentences(in: n.scalars, range: piece) } } }
+            }
+            time("build strings") { for n in normalized { _ = ScalarText(String(scalars: n.scalars[...])) } }
             return
         }
 

@@ -42,31 +42,32 @@ extension String {
     public var scalarArray: [Unicode.Scalar] {
         var copy = self
         return copy.withUTF8 { bytes in
-            var scalars: [Unicode.Scalar] = []
-            scalars.reserveCapacity(bytes.count)
-            var i = 0
-            let n = bytes.count
-            // The storage is valid UTF-8, so sequences can be decoded without checks.
-            while i < n {
-                let b0 = UInt32(bytes[i])
-                if b0 < 0x80 {
-                    scalars.append(Unicode.Scalar(UInt8(b0)))
-                    i += 1
-                } else if b0 < 0xE0 {
-                    let v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
-                    scalars.append(Unicode.Scalar(v).unsafelyUnwrapped)
-                    i += 2
-                } else if b0 < 0xF0 {
-                    let v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
-                    scalars.append(Unicode.Scalar(v).unsafelyUnwrapped)
-                    i += 3
-                } else {
-                    let v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
-                    scalars.append(Unicode.Scalar(v).unsafelyUnwrapped)
-                    i += 4
+            [Unicode.Scalar](unsafeUninitializedCapacity: bytes.count) { out, written in
+                var i = 0
+                var o = 0
+                let n = bytes.count
+                // The storage is valid UTF-8, so sequences can be decoded without checks.
+                while i < n {
+                    let b0 = UInt32(bytes[i])
+                    var v: UInt32
+                    if b0 < 0x80 {
+                        v = b0
+                        i += 1
+                    } else if b0 < 0xE0 {
+                        v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                        i += 2
+                    } else if b0 < 0xF0 {
+                        v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                        i += 3
+                    } else {
+                        v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6 | UInt32(bytes[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    out.initializeElement(at: o, to: Unicode.Scalar(v).unsafelyUnwrapped)
+                    o += 1
                 }
+                written = o
             }
-            return scalars
         }
     }
 }

@@ -32,6 +32,56 @@ public struct ScalarText: Hashable, Sendable {
         self.checkpoints = ascii ? [] : checkpoints
     }
 
+    /// Builds the string and its index in one pass over the scalars, writing UTF-8 directly.
+    public init(scalars: ArraySlice<Unicode.Scalar>) {
+        let (string, ascii, checkpoints) = scalars.withUnsafeBufferPointer { input -> (String, Bool, [Int32]) in
+            var utf8Count = 0
+            for scalar in input {
+                let v = scalar.value
+                utf8Count += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+            }
+            let ascii = utf8Count == input.count
+            var checkpoints: [Int32] = []
+            if !ascii { checkpoints.reserveCapacity(input.count / Self.stride + 1) }
+            let string = String(unsafeUninitializedCapacity: utf8Count) { buffer in
+                if ascii {
+                    for (i, scalar) in input.enumerated() { buffer[i] = UInt8(truncatingIfNeeded: scalar.value) }
+                    return utf8Count
+                }
+                var o = 0
+                for (count, scalar) in input.enumerated() {
+                    if count % Self.stride == 0 { checkpoints.append(Int32(truncatingIfNeeded: o)) }
+                    let v = scalar.value
+                    if v < 0x80 {
+                        buffer[o] = UInt8(v)
+                        o += 1
+                    } else if v < 0x800 {
+                        buffer[o] = UInt8(0xC0 | (v >> 6))
+                        buffer[o + 1] = UInt8(0x80 | (v & 0x3F))
+                        o += 2
+                    } else if v < 0x10000 {
+                        buffer[o] = UInt8(0xE0 | (v >> 12))
+                        buffer[o + 1] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                        buffer[o + 2] = UInt8(0x80 | (v & 0x3F))
+                        o += 3
+                    } else {
+                        buffer[o] = UInt8(0xF0 | (v >> 18))
+                        buffer[o + 1] = UInt8(0x80 | ((v >> 12) & 0x3F))
+                        buffer[o + 2] = UInt8(0x80 | ((v >> 6) & 0x3F))
+                        buffer[o + 3] = UInt8(0x80 | (v & 0x3F))
+                        o += 4
+                    }
+                }
+                return o
+            }
+            return (string, ascii, checkpoints)
+        }
+        self.string = string
+        self.scalarCount = scalars.count
+        self.isASCII = ascii
+        self.checkpoints = checkpoints
+    }
+
     /// The string index of the scalar at `offset` (or the end index for `offset == scalarCount`).
     public func index(atScalarOffset offset: Int) -> String.Index {
         let clamped = min(max(offset, 0), scalarCount)

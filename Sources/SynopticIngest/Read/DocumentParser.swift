@@ -78,12 +78,18 @@ public struct DocumentParser: Sendable {
     /// The file name without directory and extension(s) such as `.txt` or `.html.gz`.
     static func stem(of path: String, origin: Provenance.Origin) -> String {
         if origin == .standardInput || path == "-" { return "stdin" }
-        var name = Substring(path.split(separator: "/").last ?? Substring(path))
-        for suffix in [".gz", ".txt", ".text", ".md", ".markdown", ".jsonl", ".ndjson", ".json", ".html", ".htm"] where name.lowercased().hasSuffix(suffix) {
-            name = name.dropLast(suffix.count)
+        var name = Substring(path)
+        if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) { name = path[path.utf8.index(after: slash)...] }
+        // Strip known extensions, `.html.gz` included.
+        while let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex {
+            let ext = name[name.utf8.index(after: dot)...].lowercased()
+            guard Self.knownExtensions.contains(ext) else { break }
+            name = name[..<dot]
         }
         return name.isEmpty ? "article" : String(name)
     }
+
+    static let knownExtensions: Set<String> = ["gz", "txt", "text", "md", "markdown", "jsonl", "ndjson", "json", "html", "htm"]
 
     static func metadataValue(_ value: Any) -> MetadataValue? {
         switch value {

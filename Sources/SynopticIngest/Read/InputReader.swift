@@ -31,24 +31,24 @@ public struct InputReader: Sendable {
                 readStandardInput(standardInput(), document: document, diagnostic: diagnostic)
                 continue
             }
-            let kind: PosixFile.Kind
-            switch PosixFile.kind(of: input) {
+            let file: PosixFile
+            switch PosixFile.open(input) {
             case .failure(let failure):
                 diagnostic(Diagnostic(.error, path: input, reason: failure.reason))
                 continue
-            case .success(let found):
-                kind = found
+            case .success(let opened):
+                file = opened
             }
-            if case .directory = kind {
+            if case .directory = file.kind {
                 var files: [String] = []
                 var visited: Set<String> = []
                 collect(directory: input, into: &files, visited: &visited, diagnostic: diagnostic)
                 if files.isEmpty {
                     diagnostic(Diagnostic(.error, path: input, reason: "directory holds no .txt, .text, .md or .jsonl files"))
                 }
-                for file in files { readFile(file, document: document, diagnostic: diagnostic) }
+                for path in files { readFile(path, document: document, diagnostic: diagnostic) }
             } else {
-                readFile(input, document: document, diagnostic: diagnostic)
+                readFile(file, path: input, document: document, diagnostic: diagnostic)
             }
         }
     }
@@ -82,14 +82,16 @@ public struct InputReader: Sendable {
     // MARK: - Files
 
     private func readFile(_ path: String, document: (SourceDocument) -> Void, diagnostic: (Diagnostic) -> Void) {
-        let size: Int
-        switch PosixFile.kind(of: path) {
+        switch PosixFile.open(path) {
         case .failure(let failure):
             diagnostic(Diagnostic(.error, path: path, reason: "cannot read (\(failure.reason))"))
-            return
-        case .success(.regular(let bytes)):
-            size = bytes
-        case .success(_):
+        case .success(let file):
+            readFile(file, path: path, document: document, diagnostic: diagnostic)
+        }
+    }
+
+    private func readFile(_ file: PosixFile, path: String, document: (SourceDocument) -> Void, diagnostic: (Diagnostic) -> Void) {
+        guard case .regular(let size) = file.kind else {
             diagnostic(Diagnostic(.error, path: path, reason: "not a regular file"))
             return
         }
@@ -108,7 +110,7 @@ public struct InputReader: Sendable {
             return
         }
         let bytes: [UInt8]
-        switch PosixFile.read(path, limit: limits.maxArticleBytes) {
+        switch file.read(limit: limits.maxArticleBytes) {
         case .failure(let failure):
             diagnostic(Diagnostic(.error, path: path, reason: "cannot read (\(failure.reason))"))
             return
@@ -127,8 +129,10 @@ public struct InputReader: Sendable {
     }
 
     static func pathExtension(_ path: String) -> String {
-        guard let name = path.split(separator: "/").last, let dot = name.lastIndex(of: "."), dot != name.startIndex else { return "" }
-        return name[name.index(after: dot)...].lowercased()
+        let utf8 = path.utf8
+        let nameStart = utf8.lastIndex(of: UInt8(ascii: "/")).map { utf8.index(after: $0) } ?? utf8.startIndex
+        guard let dot = utf8[nameStart...].lastIndex(of: UInt8(ascii: ".")), dot != nameStart else { return "" }
+        return path[utf8.index(after: dot)...].lowercased()
     }
 
     private func readStandardInput(_ handle: FileHandle, document: (SourceDocument) -> Void, diagnostic: (Diagnostic) -> Void) {

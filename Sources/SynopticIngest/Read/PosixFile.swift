@@ -7,8 +7,9 @@
 #endif
 
 /// Plain POSIX file access: per-file cost matters when a batch holds tens of thousands of small
-/// articles, and Foundation's file APIs cost several times more per call.
-enum PosixFile {
+/// articles, and Foundation's file APIs cost several times more per call. One `open` and one
+/// `fstat` tell the kind and size of an input; the same descriptor then reads it.
+final class PosixFile {
     enum Kind {
         case regular(size: Int)
         case directory
@@ -19,7 +20,37 @@ enum PosixFile {
         var reason: String
     }
 
-    /// What is at `path` (following symbolic links).
+    private let descriptor: Int32
+    let kind: Kind
+
+    private init(descriptor: Int32, kind: Kind) {
+        self.descriptor = descriptor
+        self.kind = kind
+    }
+
+    deinit { close(descriptor) }
+
+    /// Opens `path` for reading (following symbolic links) and tells what it is.
+    static func open(_ path: String) -> Result<PosixFile, Failure> {
+        // O_NONBLOCK: opening a FIFO must not wait for a writer; regular files ignore it.
+        let fd = Glibc.open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
+        guard fd >= 0 else { return .failure(Failure(reason: lastError())) }
+        var info = stat()
+        guard fstat(fd, &info) == 0 else {
+            let failure = Failure(reason: lastError())
+            close(fd)
+            return .failure(failure)
+        }
+        let kind: Kind
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: kind = .regular(size: Int(info.st_size))
+        case S_IFDIR: kind = .directory
+        default: kind = .other
+        }
+        return .success(PosixFile(descriptor: fd, kind: kind))
+    }
+
+    /// What is at `path`, without keeping it open.
     static func kind(of path: String) -> Result<Kind, Failure> {
         var info = stat()
         guard stat(path, &info) == 0 else { return .failure(Failure(reason: lastError())) }
@@ -30,14 +61,11 @@ enum PosixFile {
         }
     }
 
-    /// Reads at most `limit + 1` bytes of a regular file, so a caller can tell "over the limit"
-    /// without reading a huge file whole.
-    static func read(_ path: String, limit: Int) -> Result<[UInt8], Failure> {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { return .failure(Failure(reason: lastError())) }
-        defer { close(fd) }
-        var info = stat()
-        let expected = fstat(fd, &info) == 0 ? Int(info.st_size) : 0
+    /// Reads at most `limit + 1` bytes, so a caller can tell "over the limit" without reading a
+    /// huge file whole.
+    func read(limit: Int) -> Result<[UInt8], Failure> {
+        var expected = 0
+        if case .regular(let size) = kind { expected = size }
         var bytes = [UInt8](repeating: 0, count: min(max(expected, 0), limit) + 1)
         var count = 0
         while true {
@@ -46,14 +74,16 @@ enum PosixFile {
                 bytes.append(contentsOf: repeatElement(0, count: min(max(count, 4096), limit + 1 - count)))
             }
             let got = bytes.withUnsafeMutableBytes { buffer in
-                Glibc.read(fd, buffer.baseAddress! + count, buffer.count - count)
+                Glibc.read(descriptor, buffer.baseAddress! + count, buffer.count - count)
             }
             if got < 0 {
                 if errno == EINTR { continue }
-                return .failure(Failure(reason: lastError()))
+                return .failure(Failure(reason: Self.lastError()))
             }
             if got == 0 { break }
             count += got
+            // Stop at the size the file had when opened, unless that would hide growth past the limit.
+            if count == expected && expected <= limit { break }
         }
         bytes.removeSubrange(count...)
         return .success(bytes)

@@ -90,11 +90,14 @@ public struct ArticleAssembler: Sendable {
 
         // Sentences, block by block.
         var sentences: [Sentence] = []
+        var spans: [TextSpan] = []
         for index in cleanBlocks.indices {
             let span = cleanBlocks[index].span
             let first = sentences.count
             let isQuotationBlock = cleanBlocks[index].kind == .blockQuote
-            for sentence in segmenter.sentences(in: clean, range: span.start..<span.end) {
+            spans.removeAll(keepingCapacity: true)
+            segmenter.appendSentences(in: clean, range: span.start..<span.end, to: &spans)
+            for sentence in spans {
                 let isQuotation = isQuotationBlock || (sentence == span && Self.opensWithQuotation(clean, sentence) && QuotationRegions(clean, span.start..<span.end).isQuotationParagraph(span.start..<span.end))
                 sentences.append(Sentence(span: sentence, block: index, isQuotation: isQuotation))
             }
@@ -112,7 +115,7 @@ public struct ArticleAssembler: Sendable {
         }
 
         return Article(
-            id: id, provenance: provenance, title: title, dateline: dateline, text: ScalarText(String(scalars: clean[...])),
+            id: id, provenance: provenance, title: title, dateline: dateline, text: ScalarText(scalars: clean[...]),
             blocks: cleanBlocks, sentences: sentences, removed: removed, sourceMap: sourceMap, original: original)
     }
 
@@ -140,21 +143,29 @@ public struct ArticleAssembler: Sendable {
 
     /// Whether two strings have the same words, ignoring case and punctuation.
     static func sameWords(_ a: String, _ b: String) -> Bool {
-        func words(_ s: String) -> [String] {
-            var words: [String] = []
-            var current = String.UnicodeScalarView()
-            for scalar in s.unicodeScalars {
-                if ScalarClass.isLetterOrDigit(scalar) {
-                    current.append(scalar)
-                } else if !current.isEmpty {
-                    words.append(String(current).lowercased())
-                    current = String.UnicodeScalarView()
-                }
+        // Walk both strings' letters and digits, treating any run of other characters as one gap.
+        var left = a.unicodeScalars.makeIterator()
+        var right = b.unicodeScalars.makeIterator()
+        func nextToken(_ iterator: inout String.UnicodeScalarView.Iterator, _ pendingGap: inout Bool) -> Unicode.Scalar? {
+            while let scalar = iterator.next() {
+                if ScalarClass.isLetterOrDigit(scalar) { return scalar }
+                pendingGap = true
             }
-            if !current.isEmpty { words.append(String(current).lowercased()) }
-            return words
+            return nil
         }
-        let left = words(a)
-        return !left.isEmpty && left == words(b)
+        var sawWord = false
+        var leftGap = false
+        var rightGap = false
+        while true {
+            let l = nextToken(&left, &leftGap)
+            let r = nextToken(&right, &rightGap)
+            guard let l, let r else { return l == nil && r == nil && sawWord }
+            // A gap on one side only means the words split differently.
+            if sawWord && leftGap != rightGap { return false }
+            leftGap = false
+            rightGap = false
+            if l != r && String(l).lowercased() != String(r).lowercased() { return false }
+            sawWord = true
+        }
     }
 }

@@ -10,7 +10,11 @@ import SynopticCore
 /// is copied untouched, and the map records the runs whose length changed.
 enum CanonicalComposition {
     static func compose(_ input: [Unicode.Scalar]) -> ([Unicode.Scalar], OffsetMap)? {
-        guard let first = input.firstIndex(where: { $0.value >= 0x300 && needsComposition($0) }) else { return nil }
+        let found: Int? = input.withUnsafeBufferPointer { buffer in
+            for (i, scalar) in buffer.enumerated() where scalar.value >= 0x300 && needsComposition(scalar) { return i }
+            return nil
+        }
+        guard let first = found else { return nil }
         var output: [Unicode.Scalar] = []
         output.reserveCapacity(input.count)
         var builder = OffsetMap.Builder()
@@ -51,6 +55,12 @@ enum CanonicalComposition {
     /// Whether NFC could change text at this scalar: a combining mark, a Hangul jamo that composes
     /// with the syllable before it, or a singleton/compatibility code point that NFC replaces.
     private static func needsComposition(_ scalar: Unicode.Scalar) -> Bool {
+        // General Punctuation (dashes, curly quotes, ellipsis) and the common scripts' letters
+        // never compose: answer without a property lookup.
+        switch scalar.value {
+        case 0x2002...0x206F, 0x0400...0x0482, 0x048A...0x0590, 0x20A0...0x20CF: return false
+        default: break
+        }
         if isMarkOrJoiningJamo(scalar) { return true }
         switch scalar.value {
         case 0x0340, 0x0341, 0x0343, 0x0344, 0x0374, 0x037E, 0x0387, 0x1F71...0x1FFD, 0x2000, 0x2001,

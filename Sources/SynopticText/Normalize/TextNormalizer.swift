@@ -60,8 +60,21 @@ struct NormalizationPass {
             let v = scalar.value
             // Fast path: a run of scalars that need no decision is copied in one piece.
             if Self.isPlain(v) {
-                var j = i + 1
-                while j < n, Self.isPlain(input[j].value) { j += 1 }
+                let j = input.withUnsafeBufferPointer { buffer in
+                    var j = i + 1
+                    while j < n {
+                        let w = buffer[j].value
+                        if Self.isPlain(w) {
+                            j += 1
+                        } else if w == 0x20, j + 1 < n, Self.isPlain(buffer[j + 1].value) {
+                            // A single space between words is already normal.
+                            j += 2
+                        } else {
+                            break
+                        }
+                    }
+                    return j
+                }
                 flushWhitespace()
                 output.append(contentsOf: input[i..<j])
                 builder.copy(j - i)

@@ -34,4 +34,28 @@ enum Abbreviations {
         "even", "nor", "neither", "either", "later", "earlier", "today", "yesterday", "tomorrow", "last", "next",
         "such", "among", "over", "more", "less", "about", "once", "until", "whether", "unlike", "like",
     ]
+
+    // MARK: - Keys
+
+    /// A word of up to eight ASCII letters or periods, lower-cased and packed into an integer, so
+    /// the hot path of segmentation looks abbreviations up without building strings.
+    static func key(_ scalars: ArraySlice<Unicode.Scalar>) -> UInt64? {
+        guard scalars.count <= 8 else { return nil }
+        var key: UInt64 = 0
+        for scalar in scalars {
+            var v = scalar.value
+            guard v < 0x80 else { return nil }
+            if v >= 0x41 && v <= 0x5A { v += 0x20 }
+            key = key << 8 | UInt64(v)
+        }
+        return key
+    }
+
+    static func keys(_ words: Set<String>) -> Set<UInt64> {
+        Set(words.compactMap { key(Array($0.unicodeScalars)[...]) })
+    }
+
+    static let neverFinalKeys = keys(neverFinal)
+    static let monthKeys = keys(months)
+    static let sometimesFinalKeys = keys(sometimesFinal)
 }

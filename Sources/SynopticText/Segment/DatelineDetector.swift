@@ -9,6 +9,10 @@ public struct DatelineDetector: Sendable {
     /// prefix including the dash, or `nil` when the block does not open with one.
     public func dateline(in text: [Unicode.Scalar], range: Range<Int>) -> (place: String, span: TextSpan)? {
         let limit = min(range.upperBound, range.lowerBound + 80)
+        // A dateline opens with two capital letters; most paragraphs are ruled out here.
+        guard range.count > 3, ScalarClass.isUppercase(text[range.lowerBound]), ScalarClass.isUppercase(text[range.lowerBound + 1]) else {
+            return nil
+        }
         // Find the separating dash.
         var dash: Int?
         var i = range.lowerBound

@@ -19,26 +19,37 @@ public struct SentenceSegmenter: Sendable {
 
     /// Sentence spans inside `range` of `text`, trimmed of surrounding spaces.
     public func sentences(in text: [Unicode.Scalar], range: Range<Int>) -> [TextSpan] {
-        let range = trimmed(range, text)
-        guard !range.isEmpty else { return [] }
-        let quotes = QuotationRegions(text, range)
-        if quotes.isQuotationParagraph(range) {
-            return [TextSpan(start: range.lowerBound, end: range.upperBound)]
-        }
         var spans: [TextSpan] = []
+        appendSentences(in: text, range: range, to: &spans)
+        return spans
+    }
+
+    /// Appends the sentence spans inside `range` to `spans` (no array per block on the hot path).
+    public func appendSentences(in text: [Unicode.Scalar], range: Range<Int>, to spans: inout [TextSpan]) {
+        let range = trimmed(range, text)
+        guard !range.isEmpty else { return }
+        // Quotations only matter in blocks that have an opening mark; most blocks need no second pass.
+        let firstQuote = text[range].firstIndex(of: "\u{201C}")
+        let quotes = firstQuote.map { QuotationRegions(text, $0..<range.upperBound) }
+        if let quotes, quotes.isQuotationParagraph(range) {
+            spans.append(TextSpan(start: range.lowerBound, end: range.upperBound))
+            return
+        }
         var start = range.lowerBound
         var i = range.lowerBound
         while i < range.upperBound {
-            let s = text[i]
-            guard Self.isTerminal(s) else {
-                i += 1
-                continue
+            // Skip to the next terminal mark without bounds checks: this is the hot loop.
+            i = text.withUnsafeBufferPointer { buffer in
+                var k = i
+                while k < range.upperBound, !Self.isTerminal(buffer[k]) { k += 1 }
+                return k
             }
+            guard i < range.upperBound else { break }
             // Take the whole run of terminal marks, then closing quotes and brackets.
             var end = i + 1
             while end < range.upperBound, Self.isTerminal(text[end]) { end += 1 }
             while end < range.upperBound, Self.isClosing(text[end]) { end += 1 }
-            if quotes.isInsideOpenQuotation(i, closingBefore: end) {
+            if let quotes, quotes.isInsideOpenQuotation(i, closingBefore: end) {
                 i = end
                 continue
             }
@@ -56,7 +67,6 @@ public struct SentenceSegmenter: Sendable {
         if start < range.upperBound {
             spans.append(TextSpan(start: start, end: range.upperBound))
         }
-        return spans
     }
 
     // MARK: - The boundary decision
@@ -91,21 +101,24 @@ public struct SentenceSegmenter: Sendable {
         if previous.isEmpty { return true }
         let hasInnerPeriod = text[previous].contains(".")
         guard previous.count <= 8 || hasInnerPeriod else { return true }
-        let lower = Self.lowercased(text[previous])
-        let startsNewSentence = Abbreviations.sentenceStarters.contains(Self.lowercased(text[word(startingAt: nextStart, text, limit)]))
-        if Abbreviations.neverFinal.contains(lower) {
+        let key = Abbreviations.key(text[previous])
+        // Whether a common sentence opener follows; only the ambiguous cases need to know.
+        func startsNewSentence() -> Bool {
+            Abbreviations.sentenceStarters.contains(Self.lowercased(text[word(startingAt: nextStart, text, limit)]))
+        }
+        if let key, Abbreviations.neverFinalKeys.contains(key) {
             return false
         }
-        if Abbreviations.months.contains(lower) && ScalarClass.isUppercase(text[previous.lowerBound]) {
-            return !ScalarClass.isDigit(next) && startsNewSentence
+        if let key, Abbreviations.monthKeys.contains(key), ScalarClass.isUppercase(text[previous.lowerBound]) {
+            return !ScalarClass.isDigit(next) && startsNewSentence()
         }
         if previous.count == 1, ScalarClass.isUppercase(text[previous.lowerBound]) {
             // An initial inside a name (`Sergei A. Ryabkov`), unless a plain sentence opener follows.
-            return startsNewSentence
+            return startsNewSentence()
         }
-        if hasInnerPeriod || Abbreviations.sometimesFinal.contains(lower) {
+        if hasInnerPeriod || key.map(Abbreviations.sometimesFinalKeys.contains) == true {
             // `… at 8 a.m. “Usually …` : a quotation opening after an abbreviation starts anew.
-            return startsNewSentence || next == "\u{201C}"
+            return next == "\u{201C}" || startsNewSentence()
         }
         return true
     }
