@@ -34,15 +34,16 @@ public struct BriefingPipeline: Sendable {
         InputReader(limits: limits).read(
             inputs, standardInput: standardInput,
             document: { source in
-                let id = ids.claim(source.suggestedID)
-                let article = assembler.assemble(
-                    id: id, provenance: source.provenance, metadata: .init(title: source.metadata.title), original: source.text)
+                var article = assembler.assemble(
+                    id: source.suggestedID, provenance: source.provenance, metadata: .init(title: source.metadata.title), original: source.text)
                 guard !article.blocks.isEmpty else {
                     let problem = Diagnostic(.error, path: source.provenance.path ?? "-", line: source.provenance.line, reason: "no article text after the title")
                     diagnostics.append(problem)
                     diagnostic(problem)
                     return
                 }
+                // Only articles that are kept claim their id.
+                article.id = ids.claim(source.suggestedID)
                 articles.append(article)
             },
             diagnostic: { problem in

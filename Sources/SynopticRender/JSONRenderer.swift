@@ -13,7 +13,8 @@ public struct JSONRenderer: Sendable {
 
     public func render(_ document: BriefingDocument) throws -> String {
         let encoder = JSONEncoder()
-        encoder.outputFormatting = pretty ? [.prettyPrinted, .withoutEscapingSlashes] : [.withoutEscapingSlashes]
+        // Sorted keys make the output byte-for-byte reproducible (the encoder's own order is not).
+        encoder.outputFormatting = pretty ? [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes] : [.sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(document)
         return String(decoding: data, as: UTF8.self) + "\n"
     }
