@@ -23,8 +23,8 @@ public struct BriefCommand: ParsableCommand {
     @Option(name: .shortAndLong, help: "Write the briefing to this file instead of standard output.")
     public var out: String?
 
-    @Option(help: "Most sentences in the summary.")
-    public var sentences: Int = 5
+    @Option(help: "Most sentences in the summary (default 5, or no limit when --words is given).")
+    public var sentences: Int?
 
     @Option(help: "Most words in the summary.")
     public var words: Int?
@@ -49,7 +49,7 @@ public struct BriefCommand: ParsableCommand {
     public init() {}
 
     public func validate() throws {
-        guard sentences > 0 else { throw ValidationError("--sentences must be at least 1") }
+        if let sentences, sentences <= 0 { throw ValidationError("--sentences must be at least 1") }
         if let words, words <= 0 { throw ValidationError("--words must be at least 1") }
         guard maxArticleBytes > 0 else { throw ValidationError("--max-article-bytes must be positive") }
     }
@@ -57,7 +57,7 @@ public struct BriefCommand: ParsableCommand {
     public func run() throws {
         let pipeline = BriefingPipeline(
             limits: IngestLimits(maxArticleBytes: maxArticleBytes),
-            summary: ExtractiveSummarizer.Options(maxSentences: words == nil ? sentences : max(sentences, 50), maxWords: words))
+            summary: ExtractiveSummarizer.Options(maxSentences: sentences ?? (words == nil ? 5 : Int.max), maxWords: words))
         let briefing = pipeline.run(paths, diagnostic: { problem in
             StandardError.write("synoptic: \(problem)\n")
         })

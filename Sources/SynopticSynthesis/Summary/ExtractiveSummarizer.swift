@@ -76,15 +76,20 @@ public struct ExtractiveSummarizer: Sendable {
         var scored: [(index: Int, score: Double, sources: [Int])] = []
         for (index, candidate) in candidates.enumerated() where candidate.eligible {
             let lead = 1 + 0.5 * max(0, 1 - Double(candidate.position) / 5)
-            scored.append((index, vectors[index].cosine(centroidVector) * lead, [candidate.article]))
+            // A briefing states what happened; mostly-quoted sentences belong to who-said-what.
+            let reported = Self.quotedShare(candidate.text) > 0.5 ? 0.7 : 1.0
+            scored.append((index, vectors[index].cosine(centroidVector) * lead * reported, [candidate.article]))
         }
         scored.sort { $0.score > $1.score }
-        scored = Array(scored.prefix(max(options.maxSentences * 20, 100)))
+        // A summary longer than this is no summary; the cap also bounds the work below.
+        let maxSentences = min(options.maxSentences, 200)
+        scored = Array(scored.prefix(max(maxSentences * 5, 100)))
+        let index = CorroborationIndex(vectors: vectors, count: candidates.count)
         for k in scored.indices {
             let own = candidates[scored[k].index].article
             var sources: Set<Int> = [own]
-            for (other, candidate) in candidates.enumerated() where !sources.contains(candidate.article) {
-                if vectors[scored[k].index].cosine(vectors[other]) >= options.corroborationThreshold { sources.insert(candidate.article) }
+            for other in index.neighbours(of: scored[k].index, vectors: vectors, threshold: options.corroborationThreshold) {
+                sources.insert(candidates[other].article)
             }
             scored[k].sources = [own] + sources.subtracting([own]).sorted()
             scored[k].score *= 1 + 0.3 * Double(sources.count - 1)
@@ -96,7 +101,7 @@ public struct ExtractiveSummarizer: Sendable {
         var chosen: [(index: Int, sources: [Int])] = []
         var words = 0
         var pool = scored
-        while chosen.count < options.maxSentences, !pool.isEmpty {
+        while chosen.count < maxSentences, !pool.isEmpty {
             var pick: Int?
             var pickValue = -Double.infinity
             for (k, entry) in pool.enumerated() {
@@ -141,6 +146,20 @@ public struct ExtractiveSummarizer: Sendable {
         "here", "which", "who", "whom", "whose", "where", "other", "others", "another", "later", "earlier",
     ]
 
+    /// Share of the text's characters inside double quotation marks.
+    static func quotedShare(_ text: String) -> Double {
+        var inside = 0
+        var total = 0
+        var depth = 0
+        for scalar in text.unicodeScalars {
+            total += 1
+            if scalar == "\u{201C}" { depth += 1 }
+            if depth > 0 { inside += 1 }
+            if scalar == "\u{201D}" { depth = max(0, depth - 1) }
+        }
+        return total == 0 ? 0 : Double(inside) / Double(total)
+    }
+
     static func standsAlone(_ text: String, words: Int) -> Bool {
         guard words >= 8, words <= 60 else { return false }
         guard let first = text.unicodeScalars.first else { return false }
@@ -159,5 +178,38 @@ public struct ExtractiveSummarizer: Sendable {
         guard depth == 0 else { return false }
         let opener = text.prefix { $0.isLetter }.lowercased()
         return !dependentOpeners.contains(opener)
+    }
+}
+
+/// Finds the sentences whose TF-IDF cosine with a given one reaches a threshold.
+///
+/// Small stories are compared exhaustively. Large inputs go through an inverted index, leaving out
+/// terms that more than a tenth of all sentences share: such terms carry little weight in the
+/// cosine, and their posting lists would make the search quadratic.
+struct CorroborationIndex {
+    private var postings: [Int: [Int]] = [:]
+    private let exhaustive: Bool
+    private let count: Int
+
+    init(vectors: [TermVectors.Vector], count: Int) {
+        self.count = count
+        exhaustive = count <= 5000
+        guard !exhaustive else { return }
+        for (i, vector) in vectors.enumerated() {
+            for term in vector.weights.keys { postings[term, default: []].append(i) }
+        }
+        let limit = max(count / 10, 50)
+        postings = postings.filter { $0.value.count <= limit }
+    }
+
+    func neighbours(of query: Int, vectors: [TermVectors.Vector], threshold: Double) -> [Int] {
+        if exhaustive {
+            return (0..<count).filter { $0 != query && vectors[query].cosine(vectors[$0]) >= threshold }
+        }
+        var seen: Set<Int> = []
+        for term in vectors[query].weights.keys {
+            for other in postings[term] ?? [] where other != query { seen.insert(other) }
+        }
+        return seen.filter { vectors[query].cosine(vectors[$0]) >= threshold }.sorted()
     }
 }

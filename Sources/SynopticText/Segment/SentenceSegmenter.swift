@@ -214,11 +214,17 @@ struct QuotationRegions {
     /// terminator run (which ends before `closingBefore`): then the quotation goes on and the
     /// sentence does not end here.
     func isInsideOpenQuotation(_ index: Int, closingBefore runEnd: Int) -> Bool {
-        for pair in pairs {
-            if pair.open > index { break }
-            if index < pair.close && pair.close >= runEnd { return true }
+        // Pairs never overlap and are sorted, so only the last one opening before `index` can
+        // hold it: a binary search keeps hostile input with thousands of quotes linear.
+        var low = 0
+        var high = pairs.count
+        while low < high {
+            let mid = (low + high) / 2
+            if pairs[mid].open < index { low = mid + 1 } else { high = mid }
         }
-        return false
+        guard low > 0 else { return false }
+        let pair = pairs[low - 1]
+        return index < pair.close && pair.close >= runEnd
     }
 
     /// A paragraph that opens with a quotation and is mostly quoted text (the rest being short
