@@ -28,9 +28,12 @@ struct Bench {
             print("notice: ../shared/data is absent; nothing to benchmark (pass --data PATH)")
             return
         }
-        let texts = try RealText.load(from: URL(fileURLWithPath: dataPath))
+        // `articles`: whole articles only (PolNeAR, Scrapinghub ground truth; about 6 KB each).
+        // `all`: also the NeuS and AllSides lead excerpts (about 1 KB each), where per-file cost weighs more.
+        let corpus = option("--corpus") ?? "articles"
+        let texts = try RealText.load(from: URL(fileURLWithPath: dataPath), excerpts: corpus == "all")
         let uniqueBytes = texts.reduce(0) { $0 + $1.utf8.count }
-        print("real text: \(texts.count) articles, \(mb(uniqueBytes)) MB unique, from \(dataPath)")
+        print("real text (\(corpus)): \(texts.count) articles, \(mb(uniqueBytes)) MB unique, from \(dataPath)")
         if arguments.contains("--memory-only") {
             // For profiling the in-memory stages alone.
             let assembler = ArticleAssembler()
@@ -110,6 +113,29 @@ struct Bench {
         let readSeconds = Double(DispatchTime.now().uptimeNanoseconds - readStart) / 1e9
         print("read+decode alone: \(fmt(Double(total) / 1e6 / readSeconds)) MB/s (\(documents) files)")
 
+        // The same text as JSON Lines: one file, one article a line (no per-file system calls).
+        let jsonl = dir.appendingPathComponent("all.jsonl")
+        var jsonlData = Data()
+        for path in paths {
+            let text = String(decoding: FileManager.default.contents(atPath: path) ?? Data(), as: UTF8.self)
+            jsonlData.append(try JSONSerialization.data(withJSONObject: ["text": text]))
+            jsonlData.append(0x0A)
+        }
+        _ = FileManager.default.createFile(atPath: jsonl.path, contents: jsonlData)
+        let jsonlStart = DispatchTime.now().uptimeNanoseconds
+        var jsonlSentences = 0
+        reader.read(
+            [jsonl.path],
+            document: { source in
+                jsonlSentences += assembler.assemble(id: source.suggestedID, provenance: source.provenance, original: source.text).sentences.count
+            }, diagnostic: { print("diagnostic: \($0)") })
+        let jsonlSeconds = Double(DispatchTime.now().uptimeNanoseconds - jsonlStart) / 1e9
+        print("same text as one JSON Lines file: \(fmt(Double(total) / 1e6 / jsonlSeconds)) MB/s of article text (\(jsonlSentences) sentences)")
+
+        if let python = option("--peers") ?? (arguments.contains("--peers") ? "python3" : nil) {
+            try comparePeers(python: python, texts: texts, scratch: dir)
+        }
+
         // The in-memory part alone, without file I/O.
         let sample = Array(texts.prefix(4000))
         let sampleBytes = sample.reduce(0) { $0 + $1.utf8.count }
@@ -119,6 +145,54 @@ struct Bench {
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
         print("normalize+segment in memory: \(fmt(Double(sampleBytes) / 1e6 / seconds)) MB/s over \(mb(sampleBytes)) MB")
+    }
+
+    /// Segments one sample with Synoptic and with the Python peers, in this run, and prints ratios.
+    static func comparePeers(python: String, texts: [String], scratch: URL) throws {
+        // A sample the slow peers finish in seconds: every fifth article, up to 2 MB.
+        var sample: [String] = []
+        var bytes = 0
+        for (index, text) in texts.enumerated() where index % 5 == 0 && bytes < 2_000_000 {
+            sample.append(text)
+            bytes += text.utf8.count
+        }
+        let file = scratch.appendingPathComponent("peer-sample.jsonl")
+        var data = Data()
+        for text in sample {
+            data.append(try JSONSerialization.data(withJSONObject: ["text": text]))
+            data.append(0x0A)
+        }
+        _ = FileManager.default.createFile(atPath: file.path, contents: data)
+
+        let assembler = ArticleAssembler()
+        var ours = 0
+        let start = DispatchTime.now().uptimeNanoseconds
+        for text in sample { ours += assembler.assemble(id: "s", provenance: Provenance(origin: .textFile), original: text).sentences.count }
+        let oursSeconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let oursRate = Double(bytes) / 1e6 / oursSeconds
+        print("peers on a \(mb(bytes)) MB sample (\(sample.count) articles), same run:")
+        print("  synoptic normalize+segment: \(fmt(oursRate)) MB/s, \(ours) sentences")
+
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("peers/segment_peers.py").path
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [python, script, file.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        let output = pipe.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        for line in String(decoding: output, as: UTF8.self).split(separator: "\n") {
+            guard let result = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], let peer = result["peer"] as? String else { continue }
+            if result["missing"] != nil {
+                print("  \(peer): not installed (pip install pysbd spacy)")
+                continue
+            }
+            let seconds = result["seconds"] as? Double ?? 0
+            let rate = Double(bytes) / 1e6 / max(seconds, 1e-9)
+            print("  \(peer): \(fmt(rate)) MB/s, \(result["sentences"] ?? 0) sentences; synoptic is \(fmt(oursRate / rate))x faster")
+        }
     }
 
     static func defaultDataPath() -> String? {
@@ -138,7 +212,7 @@ struct Bench {
 
 /// Article text from the public data sets, read in place.
 enum RealText {
-    static func load(from data: URL) throws -> [String] {
+    static func load(from data: URL, excerpts: Bool) throws -> [String] {
         var texts: [String] = []
         let fm = FileManager.default
         // PolNeAR: one article per file.
@@ -148,6 +222,15 @@ enum RealText {
                 if let text = try? String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8) { texts.append(text) }
             }
         }
+        // Scrapinghub: the ground-truth article bodies.
+        if let truth = try? Data(contentsOf: data.appendingPathComponent("extraction/scrapinghub/ground-truth.json")),
+            let object = try JSONSerialization.jsonObject(with: truth) as? [String: Any]
+        {
+            for key in object.keys.sorted() {
+                if let body = (object[key] as? [String: Any])?["articleBody"] as? String { texts.append(body) }
+            }
+        }
+        guard excerpts else { return texts }
         // NeuS: `TITLE=> … ARTICLE=> … [SEP] …` per line.
         let neus = data.appendingPathComponent("summaries/neus")
         for name in ["train.source", "val.source"] {
@@ -174,14 +257,6 @@ enum RealText {
                     let body = (article["newBody"] as? [String] ?? []).joined(separator: "\n\n")
                     if !body.isEmpty { texts.append(title + "\n\n" + body) }
                 }
-            }
-        }
-        // Scrapinghub: the ground-truth article bodies.
-        if let truth = try? Data(contentsOf: data.appendingPathComponent("extraction/scrapinghub/ground-truth.json")),
-            let object = try JSONSerialization.jsonObject(with: truth) as? [String: Any]
-        {
-            for key in object.keys.sorted() {
-                if let body = (object[key] as? [String: Any])?["articleBody"] as? String { texts.append(body) }
             }
         }
         return texts

@@ -48,6 +48,16 @@ extension String {
                 let n = bytes.count
                 // The storage is valid UTF-8, so sequences can be decoded without checks.
                 while i < n {
+                    // Eight ASCII bytes at a time: the common case.
+                    if i + 8 <= n {
+                        let word = UnsafeRawPointer(bytes.baseAddress! + i).loadUnaligned(as: UInt64.self)
+                        if word & 0x8080_8080_8080_8080 == 0 {
+                            for k in 0..<8 { out.initializeElement(at: o + k, to: Unicode.Scalar(bytes[i + k])) }
+                            i += 8
+                            o += 8
+                            continue
+                        }
+                    }
                     let b0 = UInt32(bytes[i])
                     var v: UInt32
                     if b0 < 0x80 {

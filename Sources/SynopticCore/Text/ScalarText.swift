@@ -35,17 +35,22 @@ public struct ScalarText: Hashable, Sendable {
     /// Builds the string and its index in one pass over the scalars, writing UTF-8 directly.
     public init(scalars: ArraySlice<Unicode.Scalar>) {
         let (string, ascii, checkpoints) = scalars.withUnsafeBufferPointer { input -> (String, Bool, [Int32]) in
-            var utf8Count = 0
-            for scalar in input {
-                let v = scalar.value
-                utf8Count += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+            var bits: UInt32 = 0
+            for scalar in input { bits |= scalar.value }
+            let ascii = bits < 0x80
+            var utf8Count = input.count
+            if !ascii {
+                utf8Count = 0
+                for scalar in input {
+                    let v = scalar.value
+                    utf8Count += v < 0x80 ? 1 : v < 0x800 ? 2 : v < 0x10000 ? 3 : 4
+                }
             }
-            let ascii = utf8Count == input.count
             var checkpoints: [Int32] = []
             if !ascii { checkpoints.reserveCapacity(input.count / Self.stride + 1) }
             let string = String(unsafeUninitializedCapacity: utf8Count) { buffer in
                 if ascii {
-                    for (i, scalar) in input.enumerated() { buffer[i] = UInt8(truncatingIfNeeded: scalar.value) }
+                    for i in 0..<input.count { buffer[i] = UInt8(truncatingIfNeeded: input[i].value) }
                     return utf8Count
                 }
                 var o = 0

@@ -185,8 +185,16 @@ struct NormalizationPass {
     @inline(__always)
     static func isPlain(_ v: UInt32) -> Bool {
         if v < 0x80 {
-            return v > 0x20 && v != 0x7F && v != 0x22 && v != 0x27 && v != 0x60 && v != 0x26 && v != 0x2D
+            // One bit per ASCII code: set for `!`…`~` except `"`, `&`, `'`, `-`, backtick and DEL.
+            let low: UInt64 = 0xFFFF_DF3A_0000_0000  // 0x00–0x3F
+            let high: UInt64 = 0x7FFF_FFFE_FFFF_FFFF  // 0x40–0x7F
+            return v < 64 ? (low >> UInt64(v)) & 1 == 1 : (high >> UInt64(v - 64)) & 1 == 1
         }
+        return isPlainBeyondASCII(v)
+    }
+
+    @inline(never)
+    static func isPlainBeyondASCII(_ v: UInt32) -> Bool {
         if v < 0xA0 { return false }
         switch v {
         case 0xA0, 0xAB, 0xAD, 0xBB, 0x1680, 0x180E, 0x2000...0x200B, 0x2018...0x201F, 0x2028, 0x2029, 0x202F, 0x2039, 0x203A,

@@ -64,6 +64,10 @@ public struct BlockSplitter: Sendable {
     // MARK: - Lines
 
     static func lines(of text: [Unicode.Scalar]) -> [Line] {
+        text.withUnsafeBufferPointer { lines(of: $0) }
+    }
+
+    static func lines(of text: UnsafeBufferPointer<Unicode.Scalar>) -> [Line] {
         var lines: [Line] = []
         var start = 0
         var groupStart = true

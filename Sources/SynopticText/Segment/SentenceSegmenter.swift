@@ -28,23 +28,38 @@ public struct SentenceSegmenter: Sendable {
     public func appendSentences(in text: [Unicode.Scalar], range: Range<Int>, to spans: inout [TextSpan]) {
         let range = trimmed(range, text)
         guard !range.isEmpty else { return }
-        // Quotations only matter in blocks that have an opening mark; most blocks need no second pass.
-        let firstQuote = text[range].firstIndex(of: "\u{201C}")
-        let quotes = firstQuote.map { QuotationRegions(text, $0..<range.upperBound) }
-        if let quotes, quotes.isQuotationParagraph(range) {
-            spans.append(TextSpan(start: range.lowerBound, end: range.upperBound))
-            return
+        // Quotations only matter once an opening mark is seen: the regions are built then, from
+        // that mark on, so most blocks are scanned once.
+        var quotes: QuotationRegions?
+        if text[range.lowerBound] == "\u{201C}" {
+            let regions = QuotationRegions(text, range)
+            if regions.isQuotationParagraph(range) {
+                spans.append(TextSpan(start: range.lowerBound, end: range.upperBound))
+                return
+            }
+            quotes = regions
         }
         var start = range.lowerBound
         var i = range.lowerBound
         while i < range.upperBound {
-            // Skip to the next terminal mark without bounds checks: this is the hot loop.
+            // Skip to the next terminal mark (or first opening quote) without bounds checks: this
+            // is the hot loop.
+            let lookForQuote = quotes == nil
             i = text.withUnsafeBufferPointer { buffer in
                 var k = i
-                while k < range.upperBound, !Self.isTerminal(buffer[k]) { k += 1 }
+                while k < range.upperBound {
+                    let v = buffer[k].value
+                    if v == 0x2E || v == 0x21 || v == 0x3F || v == 0x2026 || (lookForQuote && v == 0x201C) { break }
+                    k += 1
+                }
                 return k
             }
             guard i < range.upperBound else { break }
+            if text[i] == "\u{201C}" {
+                quotes = QuotationRegions(text, i..<range.upperBound)
+                i += 1
+                continue
+            }
             // Take the whole run of terminal marks, then closing quotes and brackets.
             var end = i + 1
             while end < range.upperBound, Self.isTerminal(text[end]) { end += 1 }
