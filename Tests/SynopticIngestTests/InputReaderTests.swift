@@ -185,3 +185,27 @@ struct InputReaderTests {
         #expect(documents.first?.provenance.encoding == encoding)
     }
 }
+
+@Suite("InputReader on special files")
+struct SpecialFileTests {
+    @Test("a device or a FIFO is refused without blocking on it", .timeLimit(.minutes(1)))
+    func specialFiles() throws {
+        let dir = try SharedData.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let fifo = dir.appendingPathComponent("pipe.txt").path
+        #expect(mkfifo(fifo, 0o600) == 0)
+        let (documents, diagnostics) = read(["/dev/null", fifo])
+        #expect(documents.isEmpty)
+        #expect(diagnostics.map(\.reason) == ["not a regular file", "not a regular file"])
+    }
+
+    @Test("a .txt file that holds JSON Lines records is read as JSON Lines")
+    func contentOverName() throws {
+        let dir = try SharedData.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let records = dir.appendingPathComponent("records.txt")
+        try (#"{"id":"a","text":"First."}"# + "\n" + #"{"id":"b","text":"Second."}"#).write(to: records, atomically: true, encoding: .utf8)
+        let (documents, _) = read([records.path])
+        #expect(documents.map(\.suggestedID) == ["a", "b"])
+    }
+}

@@ -96,10 +96,9 @@ public struct ArticleAssembler: Sendable {
             let first = sentences.count
             let isQuotationBlock = cleanBlocks[index].kind == .blockQuote
             spans.removeAll(keepingCapacity: true)
-            segmenter.appendSentences(in: clean, range: span.start..<span.end, to: &spans)
+            let keptWhole = segmenter.appendSentences(in: clean, range: span.start..<span.end, to: &spans)
             for sentence in spans {
-                let isQuotation = isQuotationBlock || (sentence == span && Self.opensWithQuotation(clean, sentence) && QuotationRegions(clean, span.start..<span.end).isQuotationParagraph(span.start..<span.end))
-                sentences.append(Sentence(span: sentence, block: index, isQuotation: isQuotation))
+                sentences.append(Sentence(span: sentence, block: index, isQuotation: isQuotationBlock || keptWhole))
             }
             cleanBlocks[index].sentences = first..<sentences.count
         }
@@ -137,9 +136,6 @@ public struct ArticleAssembler: Sendable {
         return normalized.map.sourceSpan(for: TextSpan(start: start, end: end))
     }
 
-    private static func opensWithQuotation(_ text: [Unicode.Scalar], _ span: TextSpan) -> Bool {
-        text[span.start] == "\u{201C}"
-    }
 
     /// Whether two strings have the same words, ignoring case and punctuation.
     static func sameWords(_ a: String, _ b: String) -> Bool {

@@ -25,9 +25,11 @@ public struct SentenceSegmenter: Sendable {
     }
 
     /// Appends the sentence spans inside `range` to `spans` (no array per block on the hot path).
-    public func appendSentences(in text: [Unicode.Scalar], range: Range<Int>, to spans: inout [TextSpan]) {
+    /// Returns true when the block is a quotation paragraph kept whole as one unit.
+    @discardableResult
+    public func appendSentences(in text: [Unicode.Scalar], range: Range<Int>, to spans: inout [TextSpan]) -> Bool {
         let range = trimmed(range, text)
-        guard !range.isEmpty else { return }
+        guard !range.isEmpty else { return false }
         // Quotations only matter once an opening mark is seen: the regions are built then, from
         // that mark on, so most blocks are scanned once.
         var quotes: QuotationRegions?
@@ -35,7 +37,7 @@ public struct SentenceSegmenter: Sendable {
             let regions = QuotationRegions(text, range)
             if regions.isQuotationParagraph(range) {
                 spans.append(TextSpan(start: range.lowerBound, end: range.upperBound))
-                return
+                return true
             }
             quotes = regions
         }
@@ -82,6 +84,7 @@ public struct SentenceSegmenter: Sendable {
         if start < range.upperBound {
             spans.append(TextSpan(start: start, end: range.upperBound))
         }
+        return false
     }
 
     // MARK: - The boundary decision
