@@ -20,7 +20,8 @@ public struct Article: Hashable, Sendable {
     public var removed: [Removal]
     /// Maps offsets in ``body`` to offsets in ``original``.
     public var sourceMap: OffsetMap
-    /// The text as decoded from the input, before normalization.
+    /// The text as decoded from the input, before normalization (after front matter, if any; for a
+    /// JSON Lines record, its `text` value).
     public var original: String
 
     public init(
