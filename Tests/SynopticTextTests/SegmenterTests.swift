@@ -15,8 +15,8 @@ struct SegmenterTests {
     @Test(
         "does not split inside names, titles, acronyms, dates, decimals and times",
         arguments: [
-            "Mr. Ryabkov met Ms. Sherman and Dr. Lee before Gen. Milley, Sen. Risch and Rep. Meeks arrived.",
-            "Deputy Foreign Minister Sergei A. Ryabkov spoke with David E. Sanger in Geneva.",
+            "Mr. Okafor met Ms. Varga and Dr. Haddad before Gen. Moss, Sen. Lindqvist and Rep. Ashdown arrived.",
+            "Chief Inspector Teodor J. Varga spoke with Dana R. Whitcombe at the pier.",
             "U.S. officials and U.N. monitors joined O.S.C.E. members in Vienna.",
             "The talks began on Jan. 10 and will resume in Sept. or Oct. 2022 at the earliest.",
             "Inflation rose 3.5 percent, and the meeting ended at 10.30 in Room No. 5 of the building.",
@@ -39,8 +39,8 @@ struct SegmenterTests {
     @Test("the final mark inside a closing quotation stays with its sentence")
     func quotationEndings() {
         #expect(
-            sentences("She spoke last. “But what I care about more is results.” She paused. “Nothing else.”")
-                == ["She spoke last.", "“But what I care about more is results.”", "She paused.", "“Nothing else.”"])
+            sentences("She spoke last. “The ferries will run all night.” She paused. “Nothing else.”")
+                == ["She spoke last.", "“The ferries will run all night.”", "She paused.", "“Nothing else.”"])
         #expect(sentences("“Is it over?” she asked. Nobody knew.") == ["“Is it over?” she asked.", "Nobody knew."])
         #expect(sentences("“We will wait,” he said. It was late.") == ["“We will wait,” he said.", "It was late."])
     }
@@ -53,7 +53,7 @@ struct SegmenterTests {
 
     @Test("ellipses end a sentence only before a capital, even glued")
     func ellipses() {
-        #expect(sentences("Our patience has run out…Everyone understands. Really.") == ["Our patience has run out…", "Everyone understands.", "Really."])
+        #expect(sentences("The queue never moved…Everyone waited. Really.") == ["The queue never moved…", "Everyone waited.", "Really."])
         #expect(sentences("He paused... Then he spoke.") == ["He paused...", "Then he spoke."])
         #expect(sentences("a list of items... and more") == ["a list of items... and more"])
     }
@@ -65,16 +65,16 @@ struct SegmenterTests {
 
     @Test("a dateline stays with its sentence")
     func dateline() {
-        let result = sentences("VIENNA — Russian officials signaled a retreat. Talks stalled.")
-        #expect(result == ["VIENNA — Russian officials signaled a retreat.", "Talks stalled."])
+        let result = sentences("VIENNA — Diplomats left the hall early. Talks stalled.")
+        #expect(result == ["VIENNA — Diplomats left the hall early.", "Talks stalled."])
     }
 
     @Test("a paragraph-long quotation stays one unit with its attribution")
     func quotationParagraph() {
-        let text = "“It’s very hard to do the work if you have no hope,’’ she said. “So of course I have hope.”"
+        let text = "“Nobody builds a ferry line in a week,’’ the captain said. “We did it in three days. Ask me again in April.”"
         #expect(sentences(text).count == 1)
         // Narrative paragraphs with a short quote still split.
-        #expect(sentences("She paused briefly. “But what I care about is results.”").count == 2)
+        #expect(sentences("The captain shrugged. “Ask me again in April.”").count == 2)
     }
 }
 
@@ -83,7 +83,7 @@ struct DatelineTests {
     @Test(
         "finds the place of a dateline",
         arguments: [
-            ("VIENNA — Russian officials signaled", "VIENNA"),
+            ("VIENNA — Diplomats gathered", "VIENNA"),
             ("NAIROBI, Kenya (AP) _ Suspected bombs exploded", "NAIROBI, Kenya"),
             ("KYIV, Jan 14 (Reuters) - Ukraine said", "KYIV"),
             ("ST. LOUIS — The city council", "ST. LOUIS"),
