@@ -22,10 +22,14 @@ public struct Briefing: Sendable {
             diagnostics: diagnostics)
     }
 
-    func article(_ id: String) -> Article? { articles.first { $0.id == id } }
+    /// The articles of `story`, in its order, looked up once through an index.
+    func members(of story: Story) -> [Article] {
+        let byID = Dictionary(articles.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        return story.articleIDs.compactMap { byID[$0] }
+    }
 
     /// 1-based reference numbers of articles, as the renderers cite them.
     var referenceNumbers: [String: Int] {
-        Dictionary(uniqueKeysWithValues: articles.enumerated().map { ($1.id, $0 + 1) })
+        Dictionary(articles.enumerated().map { ($1.id, $0 + 1) }, uniquingKeysWith: { first, _ in first })
     }
 }

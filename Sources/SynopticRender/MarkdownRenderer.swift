@@ -12,7 +12,7 @@ public struct MarkdownRenderer: Sendable {
             out += "# Briefing\n\nNo articles could be read.\n"
         }
         for story in briefing.stories {
-            let members = story.articleIDs.compactMap(briefing.article)
+            let members = briefing.members(of: story)
             let outlets = Set(members.compactMap(\.provenance.outlet))
             out += "# \(escape(story.title))\n\n"
             var line = "\(members.count) article\(members.count == 1 ? "" : "s")"

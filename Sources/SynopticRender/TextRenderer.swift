@@ -11,7 +11,7 @@ public struct TextRenderer: Sendable {
         let numbers = briefing.referenceNumbers
         if briefing.stories.isEmpty { out += "No articles could be read.\n" }
         for story in briefing.stories {
-            let members = story.articleIDs.compactMap(briefing.article)
+            let members = briefing.members(of: story)
             out += story.title.uppercased() + "\n"
             out += String(repeating: "=", count: min(width, story.title.count)) + "\n\n"
             out += "SUMMARY\n"

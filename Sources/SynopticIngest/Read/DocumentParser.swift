@@ -4,9 +4,7 @@ import SynopticCore
 /// Turns the bytes of one input into source documents: a text file (with optional front matter)
 /// becomes one document, a JSON Lines file one per line.
 public struct DocumentParser: Sendable {
-    public var limits: IngestLimits
-
-    public init(limits: IngestLimits = .default) { self.limits = limits }
+    public init() {}
 
     /// Reads a text input: decodes, takes front matter, fills provenance.
     public func textDocument(bytes: [UInt8], path: String, origin: Provenance.Origin) -> Result<(SourceDocument, [Diagnostic]), Diagnostic> {

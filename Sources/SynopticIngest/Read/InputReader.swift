@@ -9,7 +9,7 @@ import SynopticCore
 /// line by line, and standard input is read up to the limit.
 public struct InputReader: Sendable {
     public var limits: IngestLimits
-    private var parser: DocumentParser
+    private let parser = DocumentParser()
 
     /// Extensions read when found inside a directory.
     public static let textExtensions: Set<String> = ["txt", "text", "md", "markdown"]
@@ -17,7 +17,6 @@ public struct InputReader: Sendable {
 
     public init(limits: IngestLimits = .default) {
         self.limits = limits
-        self.parser = DocumentParser(limits: limits)
     }
 
     /// Reads `inputs` in order, calling `document` for each article found and `diagnostic` for each
