@@ -31,6 +31,8 @@ let package = Package(
         .target(name: "SynopticSynthesis", dependencies: ["SynopticCore"], swiftSettings: strictSettings),
         // Stage 8: renderers for the briefing document.
         .target(name: "SynopticRender", dependencies: ["SynopticCore"], swiftSettings: strictSettings),
+        // Scoring of the stages on public data.
+        .target(name: "SynopticEval", dependencies: ["SynopticCore", "SynopticText"], swiftSettings: strictSettings),
         // Facade that runs the stages in order.
         .target(
             name: "Synoptic",
@@ -39,7 +41,7 @@ let package = Package(
         ),
         .target(
             name: "SynopticCLI",
-            dependencies: ["Synoptic", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Synoptic", "SynopticEval", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings
         ),
         .executableTarget(name: "synoptic", dependencies: ["SynopticCLI"], swiftSettings: strictSettings),
@@ -53,6 +55,7 @@ let package = Package(
         .testTarget(name: "SynopticCoreTests", dependencies: ["SynopticCore"], swiftSettings: strictSettings),
         .testTarget(name: "SynopticIngestTests", dependencies: ["SynopticIngest", "SynopticCore", "SynopticTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "SynopticTextTests", dependencies: ["SynopticText", "SynopticCore", "SynopticIngest", "SynopticTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "SynopticEvalTests", dependencies: ["SynopticEval", "SynopticTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "SynopticTests",
             dependencies: ["Synoptic", "SynopticCLI", "SynopticCore", "SynopticTestSupport"],

@@ -15,7 +15,14 @@ import SynopticCore
 /// A block that is a quotation with its attribution (it opens with a quotation mark and quoted text
 /// makes up most of it, `“…,” she said. “…”`) stays one unit.
 public struct SentenceSegmenter: Sendable {
-    public init() {}
+    /// Whether quoted passages are never cut and quotation paragraphs stay one unit (what a
+    /// briefing needs: no half quotations). Off, the segmenter splits grammatical sentences inside
+    /// quotations too, as sentence-segmentation benchmarks count them.
+    public var keepsQuotationsWhole: Bool
+
+    public init(keepsQuotationsWhole: Bool = true) {
+        self.keepsQuotationsWhole = keepsQuotationsWhole
+    }
 
     /// Sentence spans inside `range` of `text`, trimmed of surrounding spaces.
     public func sentences(in text: [Unicode.Scalar], range: Range<Int>) -> [TextSpan] {
@@ -33,7 +40,7 @@ public struct SentenceSegmenter: Sendable {
         // Quotations only matter once an opening mark is seen: the regions are built then, from
         // that mark on, so most blocks are scanned once.
         var quotes: QuotationRegions?
-        if text[range.lowerBound] == "\u{201C}" {
+        if keepsQuotationsWhole, text[range.lowerBound] == "\u{201C}" {
             let regions = QuotationRegions(text, range)
             if regions.isQuotationParagraph(range) {
                 spans.append(TextSpan(start: range.lowerBound, end: range.upperBound))
@@ -46,7 +53,7 @@ public struct SentenceSegmenter: Sendable {
         while i < range.upperBound {
             // Skip to the next terminal mark (or first opening quote) without bounds checks: this
             // is the hot loop.
-            let lookForQuote = quotes == nil
+            let lookForQuote = keepsQuotationsWhole && quotes == nil
             i = text.withUnsafeBufferPointer { buffer in
                 var k = i
                 while k < range.upperBound {
