@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .library(name: "SynopticCore", targets: ["SynopticCore"]),
         .library(name: "Synoptic", targets: ["Synoptic"]),
+        .library(name: "SynopticEval", targets: ["SynopticEval"]),
         .executable(name: "synoptic", targets: ["synoptic"]),
         .executable(name: "synoptic-bench", targets: ["TextThroughput"]),
     ],

@@ -44,11 +44,13 @@ public struct SentenceEvaluation: Sendable {
     /// the corpus keeps no line breaks to tell them apart), with gold boundaries.
     public static func loadTimeLineCorpus(_ directory: URL) throws -> [Item] {
         var items: [Item] = []
+        var seen: Set<String> = []
         let fm = FileManager.default
         for sub in ["corpus_trackA_CAT", "corpus_trackB_CAT"] {
             let dir = directory.appendingPathComponent(sub)
             guard let names = try? fm.contentsOfDirectory(atPath: dir.path) else { continue }
-            for name in names.sorted() where name.hasSuffix(".xml") {
+            // The two tracks share documents: each is scored once.
+            for name in names.sorted() where name.hasSuffix(".xml") && seen.insert(name).inserted {
                 let xml = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
                 let document = TokenizedDocument.readCAT(xml, name: "\(sub)/\(name)")
                 // Sentence 0 is the headline and sentence 1 the date line.

@@ -116,8 +116,12 @@ public struct SentenceSegmenter: Sendable {
             return previous.count >= 2 && text[previous].allSatisfy(ScalarClass.isLowercase)
         }
 
-        let opensSentence = ScalarClass.isUppercase(next) || ScalarClass.isDigit(next) || Self.isOpening(next)
-        guard opensSentence else { return false }
+        // What follows must open a sentence: a capital or a digit, possibly behind opening quotes
+        // or brackets (`… the U.S. (but) …` is no boundary).
+        var first = nextStart
+        while first < limit, Self.isOpening(text[first]) { first += 1 }
+        guard first < limit, ScalarClass.isUppercase(text[first]) || ScalarClass.isDigit(text[first]) || first > nextStart && !ScalarClass.isLetter(text[first])
+        else { return false }
         if mark == "!" || mark == "?" || mark == "\u{2026}" || runLength > 1 {
             return true
         }
