@@ -5,7 +5,7 @@
 /// with a time zone is converted to UTC (`…Z`); a date alone stays a date; anything else is `nil`.
 public enum DateNormalizer {
     public static func iso8601(_ raw: String) -> String? {
-        let text = raw.trimmingWhitespace
+        let text = raw.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !text.isEmpty else { return nil }
         if let epoch = Double(text), epoch > 100_000_000, epoch < 10_000_000_000_000 {
             let seconds = epoch > 10_000_000_000 ? Int(epoch / 1000) : Int(epoch)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// What an input says about an article besides its text: from front matter or a JSON Lines record.
 public struct SourceMetadata: Sendable, Hashable {
     public var id: String?
@@ -56,9 +58,9 @@ public struct SourceMetadata: Sendable, Hashable {
 
     /// `"A and B"` or `"A, B and C"` is several authors.
     static func splitAuthors(_ byline: String) -> [String] {
-        var text = byline.trimmingWhitespace
+        var text = byline.trimmingCharacters(in: .whitespacesAndNewlines)
         if text.lowercased().hasPrefix("by ") { text = String(text.dropFirst(3)) }
-        return text.replacingOccurrences(" and ", with: ",").split(separator: ",").map { String($0).trimmingWhitespace }.filter {
+        return text.replacingOccurrences(of: " and ", with: ",").split(separator: ",").map { String($0).trimmingCharacters(in: .whitespacesAndNewlines) }.filter {
             !$0.isEmpty
         }
     }
@@ -81,27 +83,5 @@ enum MetadataValue: Sendable, Hashable {
         case .text(let s): s.isEmpty ? [] : [s]
         case .list(let items): items
         }
-    }
-}
-
-extension String {
-    var trimmingWhitespace: String {
-        var s = Substring(self)
-        while let c = s.first, c.isWhitespace { s.removeFirst() }
-        while let c = s.last, c.isWhitespace { s.removeLast() }
-        return String(s)
-    }
-
-    func replacingOccurrences(_ target: String, with replacement: String) -> String {
-        guard !target.isEmpty else { return self }
-        var result = ""
-        var rest = Substring(self)
-        while let range = rest.range(of: target) {
-            result += rest[..<range.lowerBound]
-            result += replacement
-            rest = rest[range.upperBound...]
-        }
-        result += rest
-        return result
     }
 }

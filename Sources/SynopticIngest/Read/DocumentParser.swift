@@ -91,11 +91,11 @@ public struct DocumentParser: Sendable {
 
     static func metadataValue(_ value: Any) -> MetadataValue? {
         switch value {
-        case let s as String: return .text(s.trimmingWhitespace)
+        case let s as String: return .text(s.trimmingCharacters(in: .whitespacesAndNewlines))
         case let n as NSNumber: return .text(n.stringValue)
         case let list as [Any]:
             return .list(list.compactMap { item in
-                if let s = item as? String { return s.trimmingWhitespace }
+                if let s = item as? String { return s.trimmingCharacters(in: .whitespacesAndNewlines) }
                 if let object = item as? [String: Any], let name = object["name"] as? String { return name }
                 return nil
             })

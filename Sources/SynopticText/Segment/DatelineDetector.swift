@@ -1,3 +1,4 @@
+import Foundation
 import SynopticCore
 
 /// Finds the dateline that opens a news story: a place in capitals, optionally a region, a date or
@@ -30,7 +31,7 @@ public struct DatelineDetector: Sendable {
         var place = prefix
         if let paren = place.firstIndex(of: "(") {
             guard place.hasSuffix(")") else { return nil }
-            place = String(place[..<paren]).trimmingSpaces
+            place = String(place[..<paren]).trimmingCharacters(in: .whitespaces)
         }
         let words = place.split(separator: " ")
         guard let first = words.first, words.count <= 7 else { return nil }
@@ -43,21 +44,12 @@ public struct DatelineDetector: Sendable {
             guard initial.properties.isUppercase || initial.properties.numericType != nil else { return nil }
         }
         // Keep the place: the capitalized part and a region after a comma, not a date.
-        var parts = place.split(separator: ",").map { String($0).trimmingSpaces }
+        var parts = place.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }
         while parts.count > 1, let last = parts.last, last.unicodeScalars.contains(where: { $0.properties.numericType != nil }) {
             parts.removeLast()
         }
         var end = dashIndex
         while end < limit, text[end] == " " || ["\u{2014}", "\u{2013}", "-", "_"].contains(text[end]) { end += 1 }
         return (parts.joined(separator: ", "), TextSpan(start: range.lowerBound, end: end))
-    }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        var s = Substring(self)
-        while s.first == " " { s.removeFirst() }
-        while s.last == " " { s.removeLast() }
-        return String(s)
     }
 }
