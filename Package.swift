@@ -48,7 +48,7 @@ let package = Package(
         .executableTarget(name: "synoptic", dependencies: ["SynopticCLI"], swiftSettings: strictSettings),
         .executableTarget(
             name: "TextThroughput",
-            dependencies: ["SynopticCore", "SynopticIngest", "SynopticText"],
+            dependencies: ["SynopticCore", "SynopticIngest", "SynopticText", "SynopticEval"],
             path: "Benchmarks/TextThroughput",
             swiftSettings: strictSettings
         ),

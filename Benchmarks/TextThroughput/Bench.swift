@@ -1,5 +1,6 @@
 import Foundation
 import SynopticCore
+import SynopticEval
 import SynopticIngest
 import SynopticText
 
@@ -20,7 +21,7 @@ struct Bench {
             defer { arguments.removeSubrange(i...(i + 1)) }
             return arguments[i + 1]
         }
-        let dataPath = option("--data") ?? defaultDataPath()
+        let dataPath = option("--data") ?? RepositoryLocator.dataDirectory()?.path
         let targetMB = Int(option("--megabytes") ?? "50") ?? 50
         let runs = max(1, Int(option("--runs") ?? "3") ?? 3)
 
@@ -133,7 +134,7 @@ struct Bench {
         print("same text as one JSON Lines file: \(fmt(Double(total) / 1e6 / jsonlSeconds)) MB/s of article text (\(jsonlSentences) sentences)")
 
         if let python = option("--peers") ?? (arguments.contains("--peers") ? "python3" : nil) {
-            try comparePeers(python: python, texts: texts, scratch: dir)
+            try comparePeers(python: python, texts: texts)
         }
 
         // The in-memory part alone, without file I/O.
@@ -148,7 +149,7 @@ struct Bench {
     }
 
     /// Segments one sample with Synoptic and with the Python peers, in this run, and prints ratios.
-    static func comparePeers(python: String, texts: [String], scratch: URL) throws {
+    static func comparePeers(python: String, texts: [String]) throws {
         // A sample the slow peers finish in seconds: every fifth article, up to 2 MB.
         var sample: [String] = []
         var bytes = 0
@@ -156,14 +157,6 @@ struct Bench {
             sample.append(text)
             bytes += text.utf8.count
         }
-        let file = scratch.appendingPathComponent("peer-sample.jsonl")
-        var data = Data()
-        for text in sample {
-            data.append(try JSONSerialization.data(withJSONObject: ["text": text]))
-            data.append(0x0A)
-        }
-        _ = FileManager.default.createFile(atPath: file.path, contents: data)
-
         let assembler = ArticleAssembler()
         var ours = 0
         let start = DispatchTime.now().uptimeNanoseconds
@@ -173,18 +166,12 @@ struct Bench {
         print("peers on a \(mb(bytes)) MB sample (\(sample.count) articles), same run:")
         print("  synoptic normalize+segment: \(fmt(oursRate)) MB/s, \(ours) sentences")
 
-        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("peers/segment_peers.py").path
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [python, script, file.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        for line in String(decoding: output, as: UTF8.self).split(separator: "\n") {
-            guard let result = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], let peer = result["peer"] as? String else { continue }
+        // The script sits beside this benchmark in the repository.
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let results = try PeerRunner.run(
+            python: python, script: PeerRunner.script(in: repository), arguments: [], items: sample.map { ["text": $0] })
+        for result in results {
+            guard let peer = result["peer"] as? String else { continue }
             if result["missing"] != nil {
                 print("  \(peer): not installed (pip install pysbd spacy)")
                 continue
@@ -193,17 +180,6 @@ struct Bench {
             let rate = Double(bytes) / 1e6 / max(seconds, 1e-9)
             print("  \(peer): \(fmt(rate)) MB/s, \(result["sentences"] ?? 0) sentences; synoptic is \(fmt(oursRate / rate))x faster")
         }
-    }
-
-    static func defaultDataPath() -> String? {
-        var dir = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        for _ in 0..<6 {
-            if FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
-                return dir.deletingLastPathComponent().appendingPathComponent("shared/data").path
-            }
-            dir = dir.deletingLastPathComponent()
-        }
-        return nil
     }
 
     static func mb(_ bytes: Int) -> String { fmt(Double(bytes) / 1e6) }

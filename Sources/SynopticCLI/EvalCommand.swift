@@ -35,7 +35,7 @@ public struct EvalSentencesCommand: ParsableCommand {
     public init() {}
 
     public func run() throws {
-        guard let root = data.map({ URL(fileURLWithPath: $0) }) ?? SharedDataLocator.dataDirectory() else {
+        guard let root = data.map({ URL(fileURLWithPath: $0) }) ?? RepositoryLocator.dataDirectory() else {
             throw RuntimeError("cannot find ../shared/data; pass --data PATH")
         }
         let corpus = root.appendingPathComponent("temporal/timeline-semeval2015/corpus_1")
@@ -47,65 +47,19 @@ public struct EvalSentencesCommand: ParsableCommand {
         print("  synoptic (grammatical sentences)     \(evaluation.score(items, keepsQuotationsWhole: false))")
         print("  synoptic (briefing: quotes kept whole) \(evaluation.score(items, keepsQuotationsWhole: true))")
         if let peers {
-            try PeerRunner.run(python: peers, arguments: ["--eval"], items: items.map { ["text": $0.text, "boundaries": $0.boundaries] }) { result in
-                guard let name = result["peer"] as? String else { return }
+            guard let root = RepositoryLocator.repositoryRoot() else { throw RuntimeError("run from the repository to use --peers") }
+            let results = try PeerRunner.run(
+                python: peers, script: PeerRunner.script(in: root), arguments: ["--eval"],
+                items: items.map { ["text": $0.text, "boundaries": $0.boundaries] })
+            for result in results {
+                guard let name = result["peer"] as? String else { continue }
                 if result["missing"] != nil {
                     print("  \(name): not installed (pip install pysbd spacy)")
-                    return
+                    continue
                 }
                 let p = result["precision"] as? Double ?? 0, r = result["recall"] as? Double ?? 0, f = result["f1"] as? Double ?? 0
                 print("  \(name.padding(toLength: 37, withPad: " ", startingAt: 0)) " + String(format: "P %.3f  R %.3f  F1 %.3f", p, r, f))
             }
-        }
-    }
-}
-
-/// Finds the repository's `../shared/data` from the working directory.
-enum SharedDataLocator {
-    static func dataDirectory() -> URL? {
-        var dir = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        for _ in 0..<8 {
-            if FileManager.default.fileExists(atPath: dir.appendingPathComponent("Package.swift").path) {
-                let data = dir.deletingLastPathComponent().appendingPathComponent("shared/data")
-                return FileManager.default.fileExists(atPath: data.path) ? data : nil
-            }
-            dir = dir.deletingLastPathComponent()
-        }
-        return nil
-    }
-
-    static func repositoryRoot() -> URL? {
-        var dir = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
-        for _ in 0..<8 {
-            if FileManager.default.fileExists(atPath: dir.appendingPathComponent("Benchmarks/peers").path) { return dir }
-            dir = dir.deletingLastPathComponent()
-        }
-        return nil
-    }
-}
-
-/// Runs `Benchmarks/peers/segment_peers.py` with the given Python on items written as JSON Lines.
-enum PeerRunner {
-    static func run(python: String, arguments: [String], items: [[String: Any]], each: ([String: Any]) -> Void) throws {
-        guard let root = SharedDataLocator.repositoryRoot() else { throw RuntimeError("run from the repository to use --peers") }
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("synoptic-peers-\(getpid()).jsonl")
-        defer { try? FileManager.default.removeItem(at: file) }
-        var data = Data()
-        for item in items {
-            data.append(try JSONSerialization.data(withJSONObject: item))
-            data.append(0x0A)
-        }
-        try data.write(to: file)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [python, root.appendingPathComponent("Benchmarks/peers/segment_peers.py").path] + arguments + [file.path]
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        try process.run()
-        let output = pipe.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        for line in String(decoding: output, as: UTF8.self).split(separator: "\n") {
-            if let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] { each(object) }
         }
     }
 }

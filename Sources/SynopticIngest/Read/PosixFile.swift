@@ -14,6 +14,14 @@ final class PosixFile {
         case regular(size: Int)
         case directory
         case other
+
+        init(_ info: stat) {
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: self = .regular(size: Int(info.st_size))
+            case S_IFDIR: self = .directory
+            default: self = .other
+            }
+        }
     }
 
     struct Failure: Error {
@@ -41,24 +49,14 @@ final class PosixFile {
             close(fd)
             return .failure(failure)
         }
-        let kind: Kind
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: kind = .regular(size: Int(info.st_size))
-        case S_IFDIR: kind = .directory
-        default: kind = .other
-        }
-        return .success(PosixFile(descriptor: fd, kind: kind))
+        return .success(PosixFile(descriptor: fd, kind: Kind(info)))
     }
 
     /// What is at `path`, without keeping it open.
     static func kind(of path: String) -> Result<Kind, Failure> {
         var info = stat()
         guard stat(path, &info) == 0 else { return .failure(Failure(reason: lastError())) }
-        switch info.st_mode & S_IFMT {
-        case S_IFREG: return .success(.regular(size: Int(info.st_size)))
-        case S_IFDIR: return .success(.directory)
-        default: return .success(.other)
-        }
+        return .success(Kind(info))
     }
 
     /// Reads at most `limit + 1` bytes, so a caller can tell "over the limit" without reading a
