@@ -25,7 +25,12 @@ let package = Package(
         // Core: value types only, Foundation at most.
         .target(name: "SynopticCore", swiftSettings: strictSettings),
         // Stage 1: bytes and files in, decoded documents with provenance out.
-        .target(name: "SynopticIngest", dependencies: ["SynopticCore"], swiftSettings: strictSettings),
+        .target(name: "SynopticIngest", dependencies: ["SynopticCore", "CZlib"], swiftSettings: strictSettings),
+        // C libraries from Debian packages: libxml2's HTML parser and zlib for gzip-compressed pages.
+        .systemLibrary(name: "CLibXML2", pkgConfig: "libxml-2.0", providers: [.apt(["libxml2-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Stage 2a: the article and its metadata out of an HTML page.
+        .target(name: "SynopticHTML", dependencies: ["SynopticCore", "CLibXML2"], swiftSettings: strictSettings),
         // Stage 1b: normalization and segmentation into blocks and sentences.
         .target(name: "SynopticText", dependencies: ["SynopticCore"], swiftSettings: strictSettings),
         // Stage 7: per-story synthesis (summary for now).
@@ -33,11 +38,11 @@ let package = Package(
         // Stage 8: renderers for the briefing document.
         .target(name: "SynopticRender", dependencies: ["SynopticCore"], swiftSettings: strictSettings),
         // Scoring of the stages on public data.
-        .target(name: "SynopticEval", dependencies: ["SynopticCore", "SynopticText"], swiftSettings: strictSettings),
+        .target(name: "SynopticEval", dependencies: ["Synoptic"], swiftSettings: strictSettings),
         // Facade that runs the stages in order.
         .target(
             name: "Synoptic",
-            dependencies: ["SynopticCore", "SynopticIngest", "SynopticText", "SynopticSynthesis", "SynopticRender"],
+            dependencies: ["SynopticCore", "SynopticIngest", "SynopticHTML", "SynopticText", "SynopticSynthesis", "SynopticRender"],
             swiftSettings: strictSettings
         ),
         .target(
@@ -55,6 +60,7 @@ let package = Package(
         .target(name: "SynopticTestSupport", path: "Tests/SynopticTestSupport", swiftSettings: strictSettings),
         .testTarget(name: "SynopticCoreTests", dependencies: ["SynopticCore"], swiftSettings: strictSettings),
         .testTarget(name: "SynopticIngestTests", dependencies: ["SynopticIngest", "SynopticCore", "SynopticTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "SynopticHTMLTests", dependencies: ["SynopticHTML", "SynopticCore", "SynopticTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "SynopticTextTests", dependencies: ["SynopticText", "SynopticCore", "SynopticIngest", "SynopticTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "SynopticEvalTests", dependencies: ["SynopticEval", "SynopticTestSupport"], swiftSettings: strictSettings),
         .testTarget(

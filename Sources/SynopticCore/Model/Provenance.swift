@@ -10,6 +10,8 @@ public struct Provenance: Hashable, Sendable, Codable {
         case jsonLines = "jsonl"
         /// Standard input.
         case standardInput = "stdin"
+        /// An HTML page (`.html`, `.htm`, `.html.gz`, or HTML found on standard input).
+        case htmlFile = "html"
     }
 
     public var origin: Origin

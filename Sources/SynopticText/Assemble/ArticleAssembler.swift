@@ -17,8 +17,14 @@ public struct ArticleAssembler: Sendable {
     /// What the input said about the article besides its text.
     public struct Metadata: Sendable, Hashable {
         public var title: String?
+        /// Whether a short first line may be the headline when no title is given. False for text
+        /// already extracted from a page, whose headline was read from the page itself.
+        public var firstLineMayBeTitle: Bool
 
-        public init(title: String? = nil) { self.title = title }
+        public init(title: String? = nil, firstLineMayBeTitle: Bool = true) {
+            self.title = title
+            self.firstLineMayBeTitle = firstLineMayBeTitle
+        }
     }
 
     public func assemble(id: String, provenance: Provenance, metadata: Metadata = .init(), original: String) -> Article {
@@ -39,7 +45,7 @@ public struct ArticleAssembler: Sendable {
                     removed.append(Removal(text: firstText, reason: "repeats the title", sourceSpan: sourceSpan(of: first, normalized)))
                     blocks.removeFirst()
                 }
-            } else if isShort && first.isSingleLine && WordCounter.count(in: firstText) <= 40 && blocks.count > 1 {
+            } else if metadata.firstLineMayBeTitle, isShort && first.isSingleLine && WordCounter.count(in: firstText) <= 40 && blocks.count > 1 {
                 title = firstText
                 removed.append(Removal(text: firstText, reason: "headline: kept as the title", sourceSpan: sourceSpan(of: first, normalized)))
                 blocks.removeFirst()

@@ -1,0 +1,2 @@
+// zlib, for reading gzip-compressed pages (.html.gz).
+#include <zlib.h>

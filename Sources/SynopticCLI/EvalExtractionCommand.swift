@@ -1,0 +1,90 @@
+import ArgumentParser
+import Foundation
+import Synoptic
+import SynopticEval
+
+/// `synoptic eval extraction`
+public struct EvalExtractionCommand: ParsableCommand {
+    public static let configuration = CommandConfiguration(
+        commandName: "extraction",
+        abstract: "Article extraction from HTML on the scrapinghub article-extraction-benchmark (181 pages).",
+        discussion: """
+            Reads ../shared/data/extraction/scrapinghub: each page's HTML and its annotated article body. \
+            Synoptic cleans every page as `synoptic clean` does and the text is scored as the benchmark's \
+            evaluate.py scores it: precision, recall and F1 over word 4-gram shingles per page, averaged \
+            over pages. Published scores of other extractors on the same pages are printed beside it; with \
+            --peers, trafilatura runs on the same pages in the same run.
+            """)
+
+    @Option(help: "The public data folder (default: ../shared/data beside the repository).")
+    public var data: String?
+
+    @Option(help: "A Python to run trafilatura with (installed into it from PyPI when missing).")
+    public var peers: String?
+
+    @Option(help: "Also print the N pages with the lowest F1.")
+    public var worst: Int = 0
+
+    public init() {}
+
+    public func run() throws {
+        guard let root = data.map({ URL(fileURLWithPath: $0) }) ?? RepositoryLocator.dataDirectory() else {
+            throw RuntimeError("cannot find ../shared/data; pass --data PATH")
+        }
+        let directory = root.appendingPathComponent("extraction/scrapinghub")
+        let pages = try ExtractionEvaluation.loadPages(directory)
+        guard !pages.isEmpty else { throw RuntimeError("no pages in \(directory.path)") }
+        print("Article extraction, scrapinghub benchmark: \(pages.count) pages, word 4-gram shingles, averaged per page")
+        var counts: [ExtractionEvaluation.Counts] = []
+        var perPage: [(String, Double, String)] = []
+        var bytes = 0
+        var elapsed: Duration = .zero
+        let clock = ContinuousClock()
+        for page in pages {
+            let html = try ExtractionEvaluation.html(of: page)
+            bytes += html.count
+            var text = ""
+            elapsed += clock.measure { text = HTMLCleaner().clean(html).body }
+            let score = ExtractionEvaluation.counts(truth: page.truth, prediction: text)
+            counts.append(score)
+            let p = score.precision ?? 0, r = score.recall ?? 0
+            perPage.append((page.id, p + r == 0 ? 0 : 2 * p * r / (p + r), page.url))
+        }
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+        let summary = ExtractionEvaluation.Summary(counts)
+        print("  " + "synoptic".padding(toLength: 28, withPad: " ", startingAt: 0) + summary.description
+            + String(format: "   %.0f pages/s, %.1f MB/s (debug builds are slower)", Double(pages.count) / seconds, Double(bytes) / 1e6 / seconds))
+        print("  published on these pages (../shared/data/README.md):")
+        for (name, p, r, f) in Self.published {
+            print("  " + name.padding(toLength: 28, withPad: " ", startingAt: 0) + (p.map { String(format: "P %.3f  R %.3f  ", $0, r ?? 0) } ?? "                  ") + String(format: "F1 %.3f", f))
+        }
+        // The benchmark ships other extractors' outputs: scoring them here checks this scorer against
+        // the published figures.
+        let outputs = (try? FileManager.default.contentsOfDirectory(atPath: directory.appendingPathComponent("output").path)) ?? []
+        if !outputs.isEmpty { print("  stored outputs in the benchmark, scored by this scorer:") }
+        for file in outputs.sorted() where file.hasSuffix(".json") {
+            let predictions = try ExtractionEvaluation.loadOutput(directory.appendingPathComponent("output/\(file)"))
+            let scores = pages.map { ExtractionEvaluation.counts(truth: $0.truth, prediction: predictions[$0.id] ?? "") }
+            print("  " + String(file.dropLast(5)).padding(toLength: 28, withPad: " ", startingAt: 0) + ExtractionEvaluation.Summary(scores).description)
+        }
+        if worst > 0 {
+            print("  lowest F1:")
+            for (id, f, url) in perPage.sorted(by: { $0.1 < $1.1 }).prefix(worst) {
+                print(String(format: "    %.3f  ", f) + "\(id.prefix(12))  \(url)")
+            }
+        }
+    }
+
+    static let published: [(String, Double?, Double?, Double)] = [
+        ("Zyte AutoExtract (commercial)", nil, nil, 0.970),
+        ("go-trafilatura", nil, nil, 0.960),
+        ("trafilatura 2.0", 0.938, 0.978, 0.958),
+        ("Diffbot (commercial)", nil, nil, 0.951),
+        ("newspaper4k", nil, nil, 0.949),
+        ("readability.js", nil, nil, 0.947),
+        ("readability-lxml", nil, nil, 0.922),
+        ("goose3", nil, nil, 0.896),
+        ("justext", nil, nil, 0.804),
+        ("full page text", nil, nil, 0.665),
+    ]
+}

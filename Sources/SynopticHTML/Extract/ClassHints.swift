@@ -1,0 +1,87 @@
+/// Evidence from `class` and `id` names: page authors name their regions, and the names are
+/// remarkably stable across sites (`article-body`, `story-content`, `related-links`, `comments`).
+///
+/// Names are split into lower-case tokens at any non-alphanumeric byte and at lower→upper case
+/// changes (`articleBody` → `article`, `body`), then matched whole or by prefix, so `sharebar`,
+/// `comments-section` and `relatedStories` are all recognised without listing every spelling.
+struct ClassHints: Sendable {
+    /// Tokens that name the article itself.
+    static let positiveTokens: Set<String> = [
+        "article", "articlebody", "body", "content", "story", "storybody", "entry", "post", "text", "prose", "main",
+        "paragraph", "paragraphs", "blog", "hentry", "richtext", "rte", "copy", "bodytext", "detail", "news",
+    ]
+
+    /// Token prefixes that name regions around the article: strong evidence.
+    static let strongNegativePrefixes: [String] = [
+        "comment", "share", "sharing", "social", "related", "recommend", "promo", "advert", "sponsor", "newsletter",
+        "subscri", "signup", "footer", "sidebar", "breadcrumb", "widget", "popup", "modal", "cookie", "outbrain",
+        "taboola", "byline", "trending", "popular", "disclaimer", "toolbar", "masthead", "navbar", "navigation", "menu",
+        "pagination", "pager", "paywall", "overlay", "readmore", "keepreading", "upnext", "login", "donate",
+        "visuallyhidden", "sronly", "screenreader", "adslot", "adunit", "dfp", "moreon", "morefrom", "tags",
+    ]
+
+    /// Token prefixes that often, but not always, name regions around the article: weak evidence.
+    static let weakNegativePrefixes: [String] = [
+        "banner", "teaser", "rail", "credit", "caption", "timestamp", "dateline", "author", "meta", "print", "follow",
+        "register", "skip", "hidden", "visually", "most", "more", "next", "prev", "extra", "aside", "supplement",
+        "embed", "video", "player", "gallery", "slideshow", "photo", "image", "img", "figure", "icon", "logo", "brand",
+        "header", "topics", "category", "categories", "label", "alert", "notice", "callout", "inset", "card", "module",
+        "rating", "review", "feedback", "survey", "poll", "quiz", "date", "time",
+    ]
+
+    /// Exact tokens that are negative but too short to use as prefixes.
+    static let negativeTokens: Set<String> = ["ad", "ads", "adv", "sr", "nav", "rss", "faq", "bio", "cta", "tag"]
+
+    /// Tokens that a negative prefix would catch but that name article parts or nothing at all.
+    static let exceptions: Set<String> = ["mostly", "commentary", "moreover", "shared", "metadata", "timeline", "datetime"]
+
+    /// Positive minus negative evidence; strong negative names count twice.
+    func weight(of names: String) -> Int {
+        var weight = 0
+        for token in Self.tokens(of: names) {
+            if Self.positiveTokens.contains(token) {
+                weight += 1
+            } else if Self.negativeTokens.contains(token) {
+                weight -= 2
+            } else if Self.exceptions.contains(token) {
+                continue
+            } else if Self.strongNegativePrefixes.contains(where: token.hasPrefix) {
+                weight -= 2
+            } else if Self.weakNegativePrefixes.contains(where: token.hasPrefix) {
+                weight -= 1
+            }
+        }
+        return weight
+    }
+
+    static func tokens(of names: String) -> [String] {
+        var tokens: [String] = []
+        var current: [UInt8] = []
+        var previousWasLower = false
+        func finish() {
+            if !current.isEmpty { tokens.append(String(decoding: current, as: UTF8.self)) }
+            current.removeAll(keepingCapacity: true)
+        }
+        for byte in names.utf8 {
+            let isUpper = byte >= 0x41 && byte <= 0x5A
+            let isLower = byte >= 0x61 && byte <= 0x7A
+            let isDigit = byte >= 0x30 && byte <= 0x39
+            if isUpper, previousWasLower { finish() }
+            if isUpper || isLower || isDigit {
+                current.append(isUpper ? byte | 0x20 : byte)
+            } else {
+                finish()
+            }
+            previousWasLower = isLower
+        }
+        finish()
+        return tokens
+    }
+}
+
+extension ClassHints {
+    /// Class names of text meant only for screen readers.
+    static func isScreenReaderOnly(_ names: String) -> Bool {
+        tokens(of: names).contains { ["sronly", "sr", "visuallyhidden", "screenreader", "hidden", "offscreen"].contains($0) }
+    }
+}

@@ -1,0 +1,287 @@
+import CLibXML2
+import SynopticCore
+
+/// One pass over the parsed page that flattens it into what extraction reasons about: the
+/// block-level elements (with their class/id evidence) and the runs of text inside them, in
+/// document order.
+///
+/// Elements and runs are recorded in pre-order, so the elements and runs below any element are a
+/// contiguous range of each array: scoring a subtree is a sum over a range, with no pointers
+/// chased twice. Text is collected as UTF-8 bytes with whitespace collapsed, straight from
+/// libxml2's node contents; no String is made until a run is kept.
+struct PageWalk {
+    struct Element {
+        var parent: Int32
+        var tag: Tag
+        /// Class and id evidence (``ClassHints/weight(of:)``); itemprop and ARIA roles folded in.
+        var weight: Int16
+        /// `itemprop="articleBody"`: the page marks its article explicitly.
+        var isArticleBody: Bool
+        /// One past the last element of this element's subtree.
+        var subtreeEnd: Int32 = 0
+        var firstRun: Int32
+        var runEnd: Int32 = 0
+    }
+
+    struct Run {
+        var element: Int32
+        var kind: Block.Kind
+        var headingLevel: UInt8
+        var start: Int32
+        var end: Int32
+        /// Characters other than spaces.
+        var chars: Int32
+        /// Characters inside links.
+        var linkChars: Int32
+        var words: Int32
+        /// Commas, periods and other clause punctuation: prose has them, menus do not.
+        var punctuation: Int32
+        /// Ends like a sentence (., !, ?, a closing quotation mark, …).
+        var endsSentence: Bool
+
+        var linkDensity: Double { chars == 0 ? 0 : Double(linkChars) / Double(chars) }
+    }
+
+    private(set) var elements: [Element] = []
+    private(set) var runs: [Run] = []
+    private(set) var text: [UInt8] = []
+
+    // Walk state.
+    private var tags = TagTable()
+    private let hints = ClassHints()
+    private var blockStack: [Int32] = []
+    private var entryStack: [Entry] = []
+    private var linkDepth = 0
+    private var quoteDepth = 0
+    private var pendingBreak = false
+    private var pendingSpace = false
+    private var current = RunAccumulator()
+
+    private enum Entry {
+        case inline
+        case link
+        case block(Int32)
+    }
+
+    private struct RunAccumulator {
+        var start = 0
+        var chars: Int32 = 0
+        var linkChars: Int32 = 0
+        var words: Int32 = 0
+        var punctuation: Int32 = 0
+    }
+
+    init(root: xmlNodePtr) {
+        text.reserveCapacity(1 << 16)
+        walk(root)
+    }
+
+    func string(of run: Run) -> String {
+        text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[Int(run.start)..<Int(run.end)]), as: UTF8.self) }
+    }
+
+    // MARK: - Traversal
+
+    /// Depth-first over the tree through parent/next pointers, so nesting depth costs heap (the
+    /// entry stack), never call stack: 100,000 nested elements are fine.
+    private mutating func walk(_ root: xmlNodePtr) {
+        var cursor: xmlNodePtr? = root
+        while let node = cursor {
+            var descended = false
+            if node.isElement {
+                descended = enter(node)
+            } else if node.isText, let content = node.pointee.content {
+                append(content)
+            }
+            if descended, let child = node.pointee.children {
+                cursor = child
+                continue
+            }
+            if descended { exit() }
+            // Next sibling, or climb, leaving each ancestor on the way.
+            var climbing = node
+            cursor = nil
+            while climbing != root {
+                if let next = climbing.pointee.next {
+                    cursor = next
+                    break
+                }
+                guard let parent = climbing.pointee.parent else { break }
+                exit()
+                climbing = parent
+            }
+        }
+        flush()
+    }
+
+    private mutating func enter(_ node: xmlNodePtr) -> Bool {
+        let tag = tags.tag(of: node)
+        switch tag {
+        case .drop:
+            return false
+        case .lineBreak:
+            // One <br> is a space; two in a row end a paragraph (pages that lay text out with <br>).
+            if pendingBreak { flush() } else { pendingBreak = true }
+            pendingSpace = true
+            return false
+        case .horizontalRule:
+            flush()
+            return false
+        default:
+            break
+        }
+        var names = ""
+        var isArticleBody = false
+        var roleWeight: Int16 = 0
+        var property = node.pointee.properties
+        while let attribute = property {
+            property = attribute.pointee.next
+            guard let name = attribute.pointee.name else { continue }
+            switch name[0] | 0x20 {
+            case UInt8(ascii: "c") where equalsASCIILowercase(name, "class"):
+                names += " " + attributeValue(attribute)
+            case UInt8(ascii: "i") where equalsASCIILowercase(name, "id"):
+                names += " " + attributeValue(attribute)
+            case UInt8(ascii: "i") where equalsASCIILowercase(name, "itemprop"):
+                let value = attributeValue(attribute).lowercased()
+                if value.contains("articlebody") || value == "text" { isArticleBody = true }
+            case UInt8(ascii: "h") where equalsASCIILowercase(name, "hidden"):
+                return false
+            case UInt8(ascii: "a") where equalsASCIILowercase(name, "aria-hidden"):
+                if attributeValue(attribute).lowercased() == "true" { return false }
+            case UInt8(ascii: "s") where equalsASCIILowercase(name, "style"):
+                if Self.hidesElement(style: attributeValue(attribute)) { return false }
+            case UInt8(ascii: "r") where equalsASCIILowercase(name, "role"):
+                switch attributeValue(attribute).lowercased() {
+                case "navigation", "menu", "menubar", "dialog", "alertdialog", "search": return false
+                case "complementary", "contentinfo", "banner": roleWeight = -2
+                case "main", "article": roleWeight = 1
+                default: break
+                }
+            default:
+                break
+            }
+        }
+        let weight = names.isEmpty ? roleWeight : Int16(hints.weight(of: names)) + roleWeight
+        switch tag {
+        case .link:
+            linkDepth += 1
+            entryStack.append(.link)
+        case .inline:
+            // Text only screen readers hear ("Opens in a new window", "Advertisement").
+            if names.isEmpty == false, ClassHints.isScreenReaderOnly(names) { return false }
+            entryStack.append(.inline)
+        default:
+            flush()
+            let index = Int32(elements.count)
+            elements.append(
+                Element(
+                    parent: blockStack.last ?? -1, tag: tag, weight: weight, isArticleBody: isArticleBody,
+                    firstRun: Int32(runs.count)))
+            blockStack.append(index)
+            entryStack.append(.block(index))
+            if tag == .blockQuote { quoteDepth += 1 }
+        }
+        return true
+    }
+
+    private mutating func exit() {
+        guard let entry = entryStack.popLast() else { return }
+        switch entry {
+        case .inline:
+            break
+        case .link:
+            linkDepth -= 1
+        case .block(let index):
+            flush()
+            blockStack.removeLast()
+            elements[Int(index)].subtreeEnd = Int32(elements.count)
+            elements[Int(index)].runEnd = Int32(runs.count)
+            if elements[Int(index)].tag == .blockQuote { quoteDepth -= 1 }
+        }
+    }
+
+    static func hidesElement(style: String) -> Bool {
+        let compact = style.lowercased().filter { $0 != " " }
+        return compact.contains("display:none") || compact.contains("visibility:hidden")
+    }
+
+    // MARK: - Text
+
+    private mutating func append(_ content: UnsafePointer<xmlChar>) {
+        var i = 0
+        while true {
+            let byte = content[i]
+            if byte == 0 { break }
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
+                pendingSpace = true
+                i += 1
+                continue
+            }
+            if byte == 0xC2, content[i + 1] == 0xA0 {  // no-break space
+                pendingSpace = true
+                i += 2
+                continue
+            }
+            if text.count == current.start {
+                current.words = 1
+            } else if pendingSpace {
+                text.append(0x20)
+                current.words += 1
+            }
+            pendingSpace = false
+            pendingBreak = false
+            text.append(byte)
+            if byte & 0xC0 != 0x80 {
+                current.chars += 1
+                if linkDepth > 0 { current.linkChars += 1 }
+            }
+            switch byte {
+            case UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"):
+                current.punctuation += 1
+            default:
+                break
+            }
+            i += 1
+        }
+    }
+
+    /// Ends the current run of text, recording it when it holds any.
+    private mutating func flush() {
+        pendingBreak = false
+        pendingSpace = false
+        defer { current = RunAccumulator(start: text.count) }
+        guard text.count > current.start, current.chars > 0 else {
+            text.removeSubrange(current.start...)
+            return
+        }
+        let owner = blockStack.last ?? -1
+        let ownerTag = owner >= 0 ? elements[Int(owner)].tag : .container
+        var kind: Block.Kind
+        switch ownerTag {
+        case .heading1, .heading2, .heading3, .heading4, .heading5, .heading6: kind = .heading
+        case .listItem: kind = .listItem
+        default: kind = .paragraph
+        }
+        if quoteDepth > 0, kind != .heading { kind = .blockQuote }
+        runs.append(
+            Run(
+                element: owner, kind: kind, headingLevel: UInt8(ownerTag.headingLevel ?? 0), start: Int32(current.start),
+                end: Int32(text.count), chars: current.chars, linkChars: current.linkChars, words: current.words,
+                punctuation: current.punctuation, endsSentence: Self.endsSentence(text[current.start...])))
+    }
+
+    static func endsSentence(_ bytes: ArraySlice<UInt8>) -> Bool {
+        guard let last = bytes.last else { return false }
+        switch last {
+        case UInt8(ascii: "."), UInt8(ascii: "!"), UInt8(ascii: "?"), UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: ")"):
+            return true
+        case 0x9D, 0x99:  // ” and ’ end in these bytes (E2 80 9D, E2 80 99)
+            return bytes.count >= 3 && bytes[bytes.endIndex - 3] == 0xE2 && bytes[bytes.endIndex - 2] == 0x80
+        case 0x82:  // 。 (E3 80 82)
+            return bytes.count >= 3 && bytes[bytes.endIndex - 3] == 0xE3 && bytes[bytes.endIndex - 2] == 0x80
+        default:
+            return false
+        }
+    }
+}
