@@ -25,6 +25,12 @@ public struct EvalExtractionCommand: ParsableCommand {
     @Option(help: "Also print the N pages with the lowest F1.")
     public var worst: Int = 0
 
+    @Option(help: "Show one page (id prefix): the expected text, ours, and what was removed and why.")
+    public var show: String?
+
+    @Option(help: "Write Synoptic's texts to FILE in the benchmark's output format, for its own evaluate.py.")
+    public var output: String?
+
     public init() {}
 
     public func run() throws {
@@ -34,9 +40,19 @@ public struct EvalExtractionCommand: ParsableCommand {
         let directory = root.appendingPathComponent("extraction/scrapinghub")
         let pages = try ExtractionEvaluation.loadPages(directory)
         guard !pages.isEmpty else { throw RuntimeError("no pages in \(directory.path)") }
+        if let show {
+            guard let page = pages.first(where: { $0.id.hasPrefix(show) }) else { throw RuntimeError("no page id starts with \(show)") }
+            let article = HTMLCleaner().clean(try ExtractionEvaluation.html(of: page))
+            let score = ExtractionEvaluation.counts(truth: page.truth, prediction: article.body)
+            print("\(page.id)  \(page.url)\nscore: P \(score.precision ?? 0) R \(score.recall ?? 0)\n")
+            print("=== expected\n\(page.truth)\n\n=== synoptic (title: \(article.title ?? "-"))\n\(article.body)\n\n=== removed")
+            for removal in article.removed { print("[\(removal.reason)] \(removal.text.prefix(300))") }
+            return
+        }
         print("Article extraction, scrapinghub benchmark: \(pages.count) pages, word 4-gram shingles, averaged per page")
         var counts: [ExtractionEvaluation.Counts] = []
         var perPage: [(String, Double, String)] = []
+        var texts: [String: [String: String]] = [:]
         var bytes = 0
         var elapsed: Duration = .zero
         let clock = ContinuousClock()
@@ -46,9 +62,14 @@ public struct EvalExtractionCommand: ParsableCommand {
             var text = ""
             elapsed += clock.measure { text = HTMLCleaner().clean(html).body }
             let score = ExtractionEvaluation.counts(truth: page.truth, prediction: text)
+            texts[page.id] = ["articleBody": text, "url": page.url]
             counts.append(score)
             let p = score.precision ?? 0, r = score.recall ?? 0
             perPage.append((page.id, p + r == 0 ? 0 : 2 * p * r / (p + r), page.url))
+        }
+        if let output {
+            let data = try JSONSerialization.data(withJSONObject: texts, options: [.prettyPrinted, .sortedKeys])
+            try data.write(to: URL(fileURLWithPath: output))
         }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         let summary = ExtractionEvaluation.Summary(counts)

@@ -25,12 +25,12 @@ struct ClassHints: Sendable {
         "banner", "teaser", "rail", "credit", "caption", "timestamp", "dateline", "author", "meta", "print", "follow",
         "register", "skip", "hidden", "visually", "most", "more", "next", "prev", "extra", "aside", "supplement",
         "embed", "video", "player", "gallery", "slideshow", "photo", "image", "img", "figure", "icon", "logo", "brand",
-        "header", "topics", "category", "categories", "label", "alert", "notice", "callout", "inset", "card", "module",
+        "header", "topics", "alert", "notice", "callout", "inset", "card", "module",
         "rating", "review", "feedback", "survey", "poll", "quiz", "date", "time",
     ]
 
     /// Exact tokens that are negative but too short to use as prefixes.
-    static let negativeTokens: Set<String> = ["ad", "ads", "adv", "sr", "nav", "rss", "faq", "bio", "cta", "tag"]
+    static let negativeTokens: Set<String> = ["ad", "ads", "adv", "sr", "nav", "rss", "faq", "bio", "cta"]
 
     /// Tokens that a negative prefix would catch but that name article parts or nothing at all.
     static let exceptions: Set<String> = ["mostly", "commentary", "moreover", "shared", "metadata", "timeline", "datetime"]
@@ -38,7 +38,8 @@ struct ClassHints: Sendable {
     /// Positive minus negative evidence; strong negative names count twice.
     func weight(of names: String) -> Int {
         var weight = 0
-        for token in Self.tokens(of: names) {
+        // Each distinct name counts once: `post post-123 type-post` is one piece of evidence.
+        for token in Set(Self.tokens(of: names)) {
             if Self.positiveTokens.contains(token) {
                 weight += 1
             } else if Self.negativeTokens.contains(token) {

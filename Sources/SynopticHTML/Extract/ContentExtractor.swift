@@ -33,9 +33,20 @@ struct ContentExtractor {
     }
 
     func extract(_ page: PageWalk, title: String?) -> Result {
-        let elements = page.elements
         let runs = page.runs
-        guard !elements.isEmpty, !runs.isEmpty else { return Result(blocks: [], removed: []) }
+        guard !page.elements.isEmpty, !runs.isEmpty else { return Result(blocks: [], removed: []) }
+
+        // Names on wrappers that hold most of the page (`<body class="navigation-…">`, an app root)
+        // describe the page, not a region of it: they are not evidence against their content.
+        var elements = page.elements
+        var charsBefore = [Int](repeating: 0, count: runs.count + 1)
+        for (index, run) in runs.enumerated() { charsBefore[index + 1] = charsBefore[index] + Int(run.chars) }
+        let totalChars = charsBefore[runs.count]
+        for index in elements.indices where elements[index].weight < 0 {
+            let element = elements[index]
+            let chars = charsBefore[Int(element.runEnd)] - charsBefore[Int(element.firstRun)]
+            if element.parent <= 0 || chars * 10 >= totalChars * 7 { elements[index].weight = 0 }
+        }
 
         // Own-run scores, then weighted subtree sums bottom-up (children follow their parent in
         // pre-order, so a reverse pass sees every child before its parent).
@@ -49,26 +60,44 @@ struct ContentExtractor {
             let parent = Int(elements[index].parent)
             if parent >= 0 { adjusted[parent] += adjusted[index] }
         }
+        // A candidate inside a region marked as boilerplate (a comment thread, a sidebar) carries
+        // that region's penalty even though its own names say nothing.
+        var inherited = [Double](repeating: 1, count: elements.count)
+        var candidate = adjusted
+        for index in elements.indices {
+            let parent = Int(elements[index].parent)
+            if parent >= 0 {
+                inherited[index] = inherited[parent] * (elements[parent].weight <= -2 ? Self.factor(elements[parent]) : 1)
+            }
+            candidate[index] *= inherited[index]
+        }
         var best = 0
-        for index in elements.indices where adjusted[index] > adjusted[best] { best = index }
-        guard adjusted[best] > 0 else { return Result(blocks: [], removed: []) }
+        for index in elements.indices where candidate[index] > candidate[best] { best = index }
+        guard candidate[best] > 0 else { return Result(blocks: [], removed: []) }
 
         // Regions below the chosen element that are named or marked as not the article.
         let region = best..<Int(elements[best].subtreeEnd)
         var excluded = [Bool](repeating: false, count: elements.count)
         var exclusionReason = [String?](repeating: nil, count: elements.count)
+        // Prose (positive run scores) per element, to keep a wrapper that holds most of the article
+        // however it is named.
+        var proseBefore = [Double](repeating: 0, count: runs.count + 1)
+        for (index, run) in runs.enumerated() { proseBefore[index + 1] = proseBefore[index] + max(0, Self.score(run)) }
+        func prose(_ index: Int) -> Double { proseBefore[Int(elements[index].runEnd)] - proseBefore[Int(elements[index].firstRun)] }
+        let regionProse = prose(best)
         for index in region.dropFirst() {
             let parent = Int(elements[index].parent)
             if excluded[parent] {
                 excluded[index] = true
                 exclusionReason[index] = exclusionReason[parent]
-            } else if let reason = Self.exclusionReason(elements[index]) {
+            } else if let reason = Self.exclusionReason(elements[index], proseShare: regionProse > 0 ? prose(index) / regionProse : 0) {
                 excluded[index] = true
                 exclusionReason[index] = reason
             }
         }
 
-        var blocks: [ExtractedBlock] = []
+        Self.excludeTeaserLists(in: region, elements: elements, runs: runs, prose: prose, excluded: &excluded, reasons: &exclusionReason)
+
         var removed: [Removal] = []
         let firstRun = Int(elements[best].firstRun)
         let lastRun = Int(elements[best].runEnd)
@@ -76,32 +105,92 @@ struct ContentExtractor {
             removed.append(Self.summary(of: runs[0..<firstRun], in: page, reason: "outside the article (before it)"))
         }
         var titlePending = title.map(Self.words)
+        var kept: [PageWalk.Run] = []
         for run in runs[firstRun..<lastRun] {
-            let text = page.string(of: run)
             if run.element >= 0, excluded[Int(run.element)] {
-                removed.append(Removal(text: text, reason: exclusionReason[Int(run.element)] ?? "not the article"))
+                removed.append(Removal(text: page.string(of: run), reason: exclusionReason[Int(run.element)] ?? "not the article"))
                 continue
             }
-            if run.kind == .heading, let expected = titlePending, !expected.isEmpty, blocks.count < 3, Self.words(text) == expected {
-                removed.append(Removal(text: text, reason: "headline: kept as the title"))
-                titlePending = nil
+            if run.kind == .heading, let expected = titlePending, !expected.isEmpty, kept.count < 3 {
+                let text = page.string(of: run)
+                if Self.words(text) == expected {
+                    removed.append(Removal(text: text, reason: "headline: kept as the title"))
+                    titlePending = nil
+                    continue
+                }
+            }
+            if run.linkDensity > 0.5 {
+                removed.append(Removal(text: page.string(of: run), reason: "mostly links"))
                 continue
             }
-            if run.kind != .heading, run.linkDensity > 0.5 {
-                removed.append(Removal(text: text, reason: "mostly links"))
-                continue
-            }
-            blocks.append(ExtractedBlock(kind: run.kind, text: text, headingLevel: run.headingLevel == 0 ? nil : Int(run.headingLevel)))
+            kept.append(run)
         }
         if lastRun < runs.count {
             removed.append(Self.summary(of: runs[lastRun...], in: page, reason: "outside the article (after it)"))
         }
-        // Headings with nothing after them are section labels of what was dropped.
-        while let last = blocks.last, last.kind == .heading {
-            removed.append(Removal(text: last.text, reason: "heading with no text after it"))
-            blocks.removeLast()
+        // Short lines that open or close the region (a date, a byline, "2 comments", a section
+        // label) frame the article; headings with nothing after them label what was dropped.
+        var start = 0
+        while start < kept.count, Self.isFraming(kept[start]) {
+            removed.append(Removal(text: page.string(of: kept[start]), reason: "short line before the article text (date, byline or label)"))
+            start += 1
+        }
+        var end = kept.count
+        while end > start, Self.isFraming(kept[end - 1]) || kept[end - 1].kind == .heading {
+            removed.append(Removal(text: page.string(of: kept[end - 1]), reason: "short line after the article text (label, link or heading)"))
+            end -= 1
+        }
+        let blocks = kept[start..<end].map { run in
+            ExtractedBlock(kind: run.kind, text: page.string(of: run), headingLevel: run.headingLevel == 0 ? nil : Int(run.headingLevel))
         }
         return Result(blocks: blocks, removed: removed)
+    }
+
+    /// Lists of other articles inside the region ("more stories", a post list under a blog post):
+    /// three or more sibling items built alike (same tag and class names) where most carry a
+    /// headline link. Each teaser may hold prose (its excerpt), which is why scoring alone keeps
+    /// them. A list is left alone when it holds most of the region's prose: then it is the
+    /// article (a list of deals, a list of steps).
+    static func excludeTeaserLists(
+        in region: Range<Int>, elements: [PageWalk.Element], runs: [PageWalk.Run], prose: (Int) -> Double,
+        excluded: inout [Bool], reasons: inout [String?]
+    ) {
+        var headlineLinksBefore = [Int](repeating: 0, count: runs.count + 1)
+        for (index, run) in runs.enumerated() {
+            let isHeadlineLink = run.linkDensity > 0.5 && run.chars >= 15
+            headlineLinksBefore[index + 1] = headlineLinksBefore[index] + (isHeadlineLink ? 1 : 0)
+        }
+        func hasHeadlineLink(_ index: Int) -> Bool {
+            headlineLinksBefore[Int(elements[index].runEnd)] > headlineLinksBefore[Int(elements[index].firstRun)]
+        }
+        let regionProse = prose(region.lowerBound)
+        var children: [Int: [Int]] = [:]
+        for parent in region {
+            guard !excluded[parent] else { continue }
+            children.removeAll(keepingCapacity: true)
+            var child = parent + 1
+            while child < Int(elements[parent].subtreeEnd) {
+                children[elements[child].signature, default: []].append(child)
+                child = Int(elements[child].subtreeEnd)
+            }
+            for items in children.values where items.count >= 3 {
+                let teasers = items.filter(hasHeadlineLink).count
+                guard teasers * 3 >= items.count * 2 else { continue }
+                let listProse = items.reduce(0) { $0 + prose($1) }
+                guard listProse < regionProse * 0.6 else { continue }
+                for item in items {
+                    for index in item..<Int(elements[item].subtreeEnd) {
+                        excluded[index] = true
+                        reasons[index] = "list of links to other articles (teasers)"
+                    }
+                }
+            }
+        }
+    }
+
+    /// A short line that is not a sentence and not a heading.
+    static func isFraming(_ run: PageWalk.Run) -> Bool {
+        run.kind != .heading && (run.words < 3 || (run.words < 8 && !run.endsSentence))
     }
 
     // MARK: - Scores
@@ -136,8 +225,10 @@ struct ContentExtractor {
     }
 
     /// Why an element inside the article region is not part of the article, or nil.
-    static func exclusionReason(_ element: PageWalk.Element) -> String? {
-        if element.isArticleBody { return nil }
+    /// `proseShare` is the element's part of the region's prose: a region that holds half the
+    /// article is part of it, whatever its names say.
+    static func exclusionReason(_ element: PageWalk.Element, proseShare: Double) -> String? {
+        if element.isArticleBody || proseShare >= 0.5 { return nil }
         switch element.tag {
         case .aside: return "aside"
         case .footer: return "footer of the article"
@@ -146,6 +237,8 @@ struct ContentExtractor {
         default: break
         }
         if element.weight <= -2 { return "region named as boilerplate (class or id)" }
+        // Weaker names (caption, credit, timestamp, gallery, …) only for small regions.
+        if element.weight == -1, proseShare < 0.1 { return "small region named as page furniture (class or id)" }
         return nil
     }
 

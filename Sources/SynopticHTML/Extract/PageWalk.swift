@@ -17,6 +17,9 @@ struct PageWalk {
         var weight: Int16
         /// `itemprop="articleBody"`: the page marks its article explicitly.
         var isArticleBody: Bool
+        /// Tag and class names without digits: siblings that share it are items of one list
+        /// (`post-1806` and `post-7816` are both `post-`).
+        var signature: Int
         /// One past the last element of this element's subtree.
         var subtreeEnd: Int32 = 0
         var firstRun: Int32
@@ -131,6 +134,7 @@ struct PageWalk {
             break
         }
         var names = ""
+        var classNames = ""
         var isArticleBody = false
         var roleWeight: Int16 = 0
         var property = node.pointee.properties
@@ -139,7 +143,8 @@ struct PageWalk {
             guard let name = attribute.pointee.name else { continue }
             switch name[0] | 0x20 {
             case UInt8(ascii: "c") where equalsASCIILowercase(name, "class"):
-                names += " " + attributeValue(attribute)
+                classNames = attributeValue(attribute)
+                names += " " + classNames
             case UInt8(ascii: "i") where equalsASCIILowercase(name, "id"):
                 names += " " + attributeValue(attribute)
             case UInt8(ascii: "i") where equalsASCIILowercase(name, "itemprop"):
@@ -177,6 +182,7 @@ struct PageWalk {
             elements.append(
                 Element(
                     parent: blockStack.last ?? -1, tag: tag, weight: weight, isArticleBody: isArticleBody,
+                    signature: Self.signature(tag: tag, classNames: classNames),
                     firstRun: Int32(runs.count)))
             blockStack.append(index)
             entryStack.append(.block(index))
@@ -199,6 +205,13 @@ struct PageWalk {
             elements[Int(index)].runEnd = Int32(runs.count)
             if elements[Int(index)].tag == .blockQuote { quoteDepth -= 1 }
         }
+    }
+
+    static func signature(tag: Tag, classNames: String) -> Int {
+        var hasher = Hasher()
+        hasher.combine(tag)
+        for byte in classNames.utf8 where !(byte >= 0x30 && byte <= 0x39) { hasher.combine(byte) }
+        return hasher.finalize()
     }
 
     static func hidesElement(style: String) -> Bool {
