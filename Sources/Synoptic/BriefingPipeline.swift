@@ -28,31 +28,34 @@ public struct BriefingPipeline: Sendable {
         _ inputs: [String], standardInput: () -> FileHandle = { FileHandle.standardInput },
         diagnostic: (Diagnostic) -> Void = { _ in }
     ) -> Briefing {
-        let assembler = ArticleAssembler()
-        var articles: [Article] = []
         var diagnostics: [Diagnostic] = []
+        let articles = cleanArticles(inputs, standardInput: standardInput) { problem in
+            diagnostics.append(problem)
+            diagnostic(problem)
+        }
+        let stories = StoryBuilder(summarizer: ExtractiveSummarizer(options: summary)).stories(for: articles)
+        return Briefing(articles: articles, stories: stories, diagnostics: diagnostics)
+    }
+
+    /// Reads `inputs` and cleans each article (what `synoptic clean` prints), with ids unique
+    /// across the batch.
+    public func cleanArticles(
+        _ inputs: [String], standardInput: () -> FileHandle = { FileHandle.standardInput },
+        diagnostic: (Diagnostic) -> Void
+    ) -> [Article] {
+        let cleaner = ArticleCleaner()
+        var articles: [Article] = []
         var ids = UniqueIDs()
         InputReader(limits: limits).read(
             inputs, standardInput: standardInput,
             document: { source in
-                var article = assembler.assemble(
-                    id: source.suggestedID, provenance: source.provenance, metadata: .init(title: source.metadata.title), original: source.text)
-                guard !article.blocks.isEmpty else {
-                    let problem = Diagnostic(.error, path: source.provenance.path ?? "-", line: source.provenance.line, reason: "no article text after the title")
-                    diagnostics.append(problem)
-                    diagnostic(problem)
-                    return
-                }
+                guard var article = cleaner.article(from: source, diagnostic: diagnostic) else { return }
                 // Only articles that are kept claim their id.
                 article.id = ids.claim(source.suggestedID)
                 articles.append(article)
             },
-            diagnostic: { problem in
-                diagnostics.append(problem)
-                diagnostic(problem)
-            })
-        let stories = StoryBuilder(summarizer: ExtractiveSummarizer(options: summary)).stories(for: articles)
-        return Briefing(articles: articles, stories: stories, diagnostics: diagnostics)
+            diagnostic: diagnostic)
+        return articles
     }
 }
 

@@ -36,6 +36,26 @@ public struct DocumentParser: Sendable {
         return .success((SourceDocument(suggestedID: metadata.id ?? stem, provenance: provenance, metadata: metadata, text: text), diagnostics))
     }
 
+    /// Reads an HTML page (already inflated if it was compressed): the document carries the bytes,
+    /// and the HTML extractor decodes them by the page's own charset declaration.
+    public func htmlDocument(bytes: [UInt8], path: String, origin: Provenance.Origin) -> Result<SourceDocument, Diagnostic> {
+        guard bytes.contains(where: { $0 > 0x20 }) else {
+            return .failure(Diagnostic(.error, path: path, reason: bytes.isEmpty ? "empty file" : "empty page (only whitespace)"))
+        }
+        let provenance = Self.provenance(SourceMetadata(), origin: origin, path: path, line: nil, encoding: "")
+        return .success(SourceDocument(suggestedID: Self.stem(of: path, origin: origin), provenance: provenance, metadata: SourceMetadata(), text: "", html: bytes))
+    }
+
+    /// Whether bytes are an HTML page rather than text: they open (after a BOM and blanks) with a
+    /// doctype, an `<html>` tag, or a comment followed by either.
+    public static func looksLikeHTML(_ bytes: [UInt8]) -> Bool {
+        var start = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        while start < bytes.count, [0x20, 0x09, 0x0A, 0x0D].contains(bytes[start]) { start += 1 }
+        let head = String(decoding: bytes[start..<min(bytes.count, start + 512)], as: UTF8.self).lowercased()
+        if head.hasPrefix("<!doctype html") || head.hasPrefix("<html") || head.hasPrefix("<?xml") && head.contains("<html") { return true }
+        return head.hasPrefix("<!--") && (head.contains("<!doctype html") || head.contains("<html"))
+    }
+
     /// Reads one JSON Lines record (`line` is 1-based).
     public func jsonRecord(_ bytes: ArraySlice<UInt8>, path: String, line: Int) -> Result<SourceDocument, Diagnostic> {
         func failure(_ reason: String) -> Result<SourceDocument, Diagnostic> { .failure(Diagnostic(.error, path: path, line: line, reason: reason)) }
@@ -51,16 +71,18 @@ public struct DocumentParser: Sendable {
             if let converted = Self.metadataValue(value) { metadata.set(key, converted) }
         }
         let text = (record["text"] as? String).flatMap { $0.contains(where: { !$0.isWhitespace }) ? $0 : nil }
-        let html = record["html"] as? String
-        guard let body = text else {
-            if html != nil {
-                return failure("record has only \"html\"; reading HTML needs the HTML extractor, which this build does not have yet")
-            }
-            return failure(record["text"] == nil ? "record has neither \"text\" nor \"html\"" : "record's \"text\" is empty")
-        }
+        let html = (record["html"] as? String).flatMap { $0.contains(where: { !$0.isWhitespace }) ? $0 : nil }
         let stem = Self.stem(of: path, origin: .jsonLines)
         let provenance = Self.provenance(metadata, origin: .jsonLines, path: path, line: line, encoding: "utf-8")
-        return .success(SourceDocument(suggestedID: metadata.id ?? "\(stem)-\(line)", provenance: provenance, metadata: metadata, text: body))
+        let id = metadata.id ?? "\(stem)-\(line)"
+        // Text wins when a record has both: it is what the producer already extracted.
+        if let body = text {
+            return .success(SourceDocument(suggestedID: id, provenance: provenance, metadata: metadata, text: body))
+        }
+        if let html {
+            return .success(SourceDocument(suggestedID: id, provenance: provenance, metadata: metadata, text: "", html: Array(html.utf8), htmlCharset: "utf-8"))
+        }
+        return failure(record["text"] == nil && record["html"] == nil ? "record has neither \"text\" nor \"html\"" : "record's \"text\" and \"html\" are empty")
     }
 
     // MARK: - Helpers

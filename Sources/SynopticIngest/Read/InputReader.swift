@@ -14,6 +14,14 @@ public struct InputReader: Sendable {
     /// Extensions read when found inside a directory.
     public static let textExtensions: Set<String> = ["txt", "text", "md", "markdown"]
     public static let jsonLinesExtensions: Set<String> = ["jsonl", "ndjson"]
+    public static let htmlExtensions: Set<String> = ["html", "htm", "xhtml"]
+
+    /// Whether a file name is an HTML page, compressed (`.html.gz`) or not.
+    static func isHTMLFile(_ path: String) -> Bool {
+        let ext = pathExtension(path)
+        if htmlExtensions.contains(ext) { return true }
+        return ext == "gz" && htmlExtensions.contains(pathExtension(String(path.dropLast(3))))
+    }
 
     public init(limits: IngestLimits = .default) {
         self.limits = limits
@@ -43,7 +51,7 @@ public struct InputReader: Sendable {
                 var visited: Set<String> = []
                 collect(directory: input, into: &files, visited: &visited, diagnostic: diagnostic)
                 if files.isEmpty {
-                    diagnostic(Diagnostic(.error, path: input, reason: "directory holds no .txt, .text, .md or .jsonl files"))
+                    diagnostic(Diagnostic(.error, path: input, reason: "directory holds no .txt, .text, .md, .html, .html.gz or .jsonl files"))
                 }
                 for path in files { readFile(path, document: document, diagnostic: diagnostic) }
             } else {
@@ -71,7 +79,7 @@ public struct InputReader: Sendable {
                 collect(directory: path, into: &files, visited: &visited, diagnostic: diagnostic)
             case .success(.regular):
                 let ext = Self.pathExtension(entry)
-                if Self.textExtensions.contains(ext) || Self.jsonLinesExtensions.contains(ext) { files.append(path) }
+                if Self.textExtensions.contains(ext) || Self.jsonLinesExtensions.contains(ext) || Self.isHTMLFile(entry) { files.append(path) }
             default:
                 continue
             }
@@ -120,11 +128,33 @@ public struct InputReader: Sendable {
             diagnostic(Diagnostic(.error, path: path, reason: "file grew above the \(Self.megabytes(limits.maxArticleBytes)) limit while being read"))
             return
         }
+        if Self.isHTMLFile(path) || (ext == "gz" && Gzip.isGzip(bytes)) {
+            readPage(bytes, path: path, document: document, diagnostic: diagnostic)
+            return
+        }
         if ext == "json" || Self.looksLikeJSONLines(bytes) {
             readJSONLines(bytes: bytes, path: path, document: document, diagnostic: diagnostic)
             return
         }
         emitText(bytes, path: path, origin: .textFile, document: document, diagnostic: diagnostic)
+    }
+
+    /// An HTML page, inflated first when compressed; the inflated size is held to the same limit
+    /// as any article, so a small file that expands to gigabytes is refused.
+    private func readPage(_ bytes: [UInt8], path: String, document: (SourceDocument) -> Void, diagnostic: (Diagnostic) -> Void) {
+        var page = bytes
+        if Gzip.isGzip(bytes) {
+            do {
+                page = try Gzip.inflate(bytes, limit: limits.maxArticleBytes)
+            } catch {
+                diagnostic(Diagnostic(.error, path: path, reason: error.description))
+                return
+            }
+        }
+        switch parser.htmlDocument(bytes: page, path: path, origin: .htmlFile) {
+        case .success(let parsed): document(parsed)
+        case .failure(let problem): diagnostic(problem)
+        }
     }
 
     static func pathExtension(_ path: String) -> String {
@@ -157,6 +187,11 @@ public struct InputReader: Sendable {
     }
 
     private func emitText(_ bytes: [UInt8], path: String, origin: Provenance.Origin, document: (SourceDocument) -> Void, diagnostic: (Diagnostic) -> Void) {
+        // A page saved under another name, or piped in.
+        if DocumentParser.looksLikeHTML(bytes) || Gzip.isGzip(bytes) {
+            readPage(bytes, path: path, document: document, diagnostic: diagnostic)
+            return
+        }
         switch parser.textDocument(bytes: bytes, path: path, origin: origin) {
         case .success(let (parsed, warnings)):
             warnings.forEach(diagnostic)

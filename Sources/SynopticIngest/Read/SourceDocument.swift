@@ -7,14 +7,21 @@ public struct SourceDocument: Sendable, Hashable {
     public var suggestedID: String
     public var provenance: Provenance
     public var metadata: SourceMetadata
-    /// The article text, after any front matter.
+    /// The article text, after any front matter; empty for an HTML page.
     public var text: String
+    /// The page's bytes when the input is HTML (inflated if it was gzip-compressed); the HTML
+    /// extractor turns them into text.
+    public var html: [UInt8]?
+    /// The charset the input declared for ``html`` outside the page (a JSON Lines record is UTF-8).
+    public var htmlCharset: String?
 
-    public init(suggestedID: String, provenance: Provenance, metadata: SourceMetadata, text: String) {
+    public init(suggestedID: String, provenance: Provenance, metadata: SourceMetadata, text: String, html: [UInt8]? = nil, htmlCharset: String? = nil) {
         self.suggestedID = suggestedID
         self.provenance = provenance
         self.metadata = metadata
         self.text = text
+        self.html = html
+        self.htmlCharset = htmlCharset
     }
 }
 
