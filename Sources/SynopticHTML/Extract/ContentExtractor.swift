@@ -113,7 +113,9 @@ struct ContentExtractor {
             }
             if run.kind == .heading, let expected = titlePending, !expected.isEmpty, kept.count < 3 {
                 let text = page.string(of: run)
-                if Self.words(text) == expected {
+                // The page's title often carries the site's name after the headline.
+                let words = Self.words(text)
+                if words == expected || (expected.hasPrefix(words + " ") && words.split(separator: " ").count * 2 >= expected.split(separator: " ").count) {
                     removed.append(Removal(text: text, reason: "headline: kept as the title"))
                     titlePending = nil
                     continue

@@ -248,6 +248,9 @@ struct PageWalk {
             if byte & 0xC0 != 0x80 {
                 current.chars += 1
                 if linkDepth > 0 { current.linkChars += 1 }
+                // Chinese and Japanese write words without spaces: each character of the CJK
+                // blocks (U+3000–U+D7FF, lead bytes E3–ED) counts as a word.
+                if byte >= 0xE3 && byte <= 0xED { current.words += 1 }
             }
             switch byte {
             case UInt8(ascii: ","), UInt8(ascii: "."), UInt8(ascii: ";"), UInt8(ascii: "!"), UInt8(ascii: "?"):
