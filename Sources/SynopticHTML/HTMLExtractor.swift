@@ -43,7 +43,7 @@ public struct HTMLExtractor: Sendable {
         let walk = PageWalk(root: root)
         let content = ContentExtractor().extract(walk, title: article.metadata.title)
         article.blocks = content.blocks
-        article.removed = content.removed
+        article.removed = walk.skipped + content.removed
         if content.blocks.isEmpty {
             article.emptyReason = walk.runs.isEmpty ? "page has no text" : "no article found: no region of the page reads as prose"
         }

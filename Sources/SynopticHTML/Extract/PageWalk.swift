@@ -48,6 +48,9 @@ struct PageWalk {
     private(set) var elements: [Element] = []
     private(set) var runs: [Run] = []
     private(set) var text: [UInt8] = []
+    /// Parts of the page skipped while walking (navigation, hidden text, dialogs) that hold text,
+    /// with the reason: nothing leaves the article without one.
+    private(set) var skipped: [Removal] = []
 
     // Walk state.
     private var tags = TagTable()
@@ -121,6 +124,9 @@ struct PageWalk {
         let tag = tags.tag(of: node)
         switch tag {
         case .drop:
+            if let name = node.pointee.name, equalsASCIILowercase(name, "nav") || equalsASCIILowercase(name, "menu") {
+                recordSkipped(node, reason: "navigation")
+            }
             return false
         case .lineBreak:
             // One <br> is a space; two in a row end a paragraph (pages that lay text out with <br>).
@@ -151,14 +157,23 @@ struct PageWalk {
                 let value = attributeValue(attribute).lowercased()
                 if value.contains("articlebody") || value == "text" { isArticleBody = true }
             case UInt8(ascii: "h") where equalsASCIILowercase(name, "hidden"):
+                recordSkipped(node, reason: "hidden element")
                 return false
             case UInt8(ascii: "a") where equalsASCIILowercase(name, "aria-hidden"):
-                if attributeValue(attribute).lowercased() == "true" { return false }
+                if attributeValue(attribute).lowercased() == "true" {
+                    recordSkipped(node, reason: "hidden element")
+                    return false
+                }
             case UInt8(ascii: "s") where equalsASCIILowercase(name, "style"):
-                if Self.hidesElement(style: attributeValue(attribute)) { return false }
+                if Self.hidesElement(style: attributeValue(attribute)) {
+                    recordSkipped(node, reason: "hidden element")
+                    return false
+                }
             case UInt8(ascii: "r") where equalsASCIILowercase(name, "role"):
                 switch attributeValue(attribute).lowercased() {
-                case "navigation", "menu", "menubar", "dialog", "alertdialog", "search": return false
+                case "navigation", "menu", "menubar", "dialog", "alertdialog", "search":
+                    recordSkipped(node, reason: "navigation or dialog")
+                    return false
                 case "complementary", "contentinfo", "banner": roleWeight = -2
                 case "main", "article": roleWeight = 1
                 default: break
@@ -205,6 +220,14 @@ struct PageWalk {
             elements[Int(index)].runEnd = Int32(runs.count)
             if elements[Int(index)].tag == .blockQuote { quoteDepth -= 1 }
         }
+    }
+
+    /// Keeps a sample of a skipped element's text for the removal log.
+    private mutating func recordSkipped(_ node: xmlNodePtr, reason: String) {
+        let words = node.textContent.split(whereSeparator: { $0.isWhitespace })
+        guard !words.isEmpty else { return }
+        let sample = words.prefix(40).joined(separator: " ") + (words.count > 40 ? " …" : "")
+        skipped.append(Removal(text: sample, reason: reason))
     }
 
     static func signature(tag: Tag, classNames: String) -> Int {
