@@ -24,7 +24,7 @@ struct ClassHints: Sendable {
     static let weakNegativePrefixes: [String] = [
         "banner", "teaser", "rail", "credit", "caption", "timestamp", "dateline", "author", "meta", "print", "follow",
         "register", "skip", "hidden", "visually", "most", "more", "next", "prev", "extra", "aside", "supplement",
-        "embed", "video", "player", "gallery", "slideshow", "photo", "image", "img", "figure", "icon", "logo", "brand",
+        "video", "player", "gallery", "slideshow", "photo", "image", "img", "figure", "icon", "logo", "brand",
         "header", "topics", "alert", "notice", "callout", "inset", "card", "module",
         "rating", "review", "feedback", "survey", "poll", "quiz", "date", "time",
     ]
@@ -38,8 +38,12 @@ struct ClassHints: Sendable {
     /// Positive minus negative evidence; strong negative names count twice.
     func weight(of names: String) -> Int {
         var weight = 0
+        let tokens = Set(Self.tokens(of: names))
+        // Embedded posts (a tweet, an Instagram post) are quoted in the article, whatever social
+        // names their wrapper carries.
+        if tokens.contains("embed") || tokens.contains("tweet") { return 0 }
         // Each distinct name counts once: `post post-123 type-post` is one piece of evidence.
-        for token in Set(Self.tokens(of: names)) {
+        for token in tokens {
             if Self.positiveTokens.contains(token) {
                 weight += 1
             } else if Self.negativeTokens.contains(token) {

@@ -27,6 +27,11 @@ public struct ExtractedBlock: Sendable, Hashable {
 /// 4. Inside it, runs under regions named as boilerplate, link-dense runs and the headline are
 ///    dropped, each with a reason.
 struct ContentExtractor {
+    struct Pair: Hashable {
+        var parent: Int32
+        var signature: Int
+    }
+
     struct Result {
         var blocks: [ExtractedBlock]
         var removed: [Removal]
@@ -85,12 +90,22 @@ struct ContentExtractor {
         for (index, run) in runs.enumerated() { proseBefore[index + 1] = proseBefore[index] + max(0, Self.score(run)) }
         func prose(_ index: Int) -> Double { proseBefore[Int(elements[index].runEnd)] - proseBefore[Int(elements[index].firstRun)] }
         let regionProse = prose(best)
+        // Siblings built alike that each hold prose are the article's paragraphs, however their
+        // wrappers are named (`<div class="card">` around every paragraph).
+        var proseSiblings: [Pair: Int] = [:]
+        for index in region.dropFirst() where prose(index) > 0 {
+            proseSiblings[Pair(parent: elements[index].parent, signature: elements[index].signature), default: 0] += 1
+        }
         for index in region.dropFirst() {
+            let isRepeatedProse =
+                prose(index) > 0 && proseSiblings[Pair(parent: elements[index].parent, signature: elements[index].signature), default: 0] >= 3
             let parent = Int(elements[index].parent)
             if excluded[parent] {
                 excluded[index] = true
                 exclusionReason[index] = exclusionReason[parent]
-            } else if let reason = Self.exclusionReason(elements[index], proseShare: regionProse > 0 ? prose(index) / regionProse : 0) {
+            } else if let reason = Self.exclusionReason(
+                elements[index], proseShare: regionProse > 0 ? prose(index) / regionProse : 0, isRepeatedProse: isRepeatedProse)
+            {
                 excluded[index] = true
                 exclusionReason[index] = reason
             }
@@ -229,7 +244,7 @@ struct ContentExtractor {
     /// Why an element inside the article region is not part of the article, or nil.
     /// `proseShare` is the element's part of the region's prose: a region that holds half the
     /// article is part of it, whatever its names say.
-    static func exclusionReason(_ element: PageWalk.Element, proseShare: Double) -> String? {
+    static func exclusionReason(_ element: PageWalk.Element, proseShare: Double, isRepeatedProse: Bool) -> String? {
         if element.isArticleBody || proseShare >= 0.5 { return nil }
         switch element.tag {
         case .aside: return "aside"
@@ -240,7 +255,8 @@ struct ContentExtractor {
         }
         if element.weight <= -2 { return "region named as boilerplate (class or id)" }
         // Weaker names (caption, credit, timestamp, gallery, …) only for small regions.
-        if element.weight == -1, proseShare < 0.1 { return "small region named as page furniture (class or id)" }
+        // Never one of a run of paragraphs whose wrappers happen to be called cards or modules.
+        if element.weight == -1, proseShare < 0.1, !isRepeatedProse { return "small region named as page furniture (class or id)" }
         return nil
     }
 
