@@ -53,7 +53,7 @@ let package = Package(
         .executableTarget(name: "synoptic", dependencies: ["SynopticCLI"], swiftSettings: strictSettings),
         .executableTarget(
             name: "TextThroughput",
-            dependencies: ["SynopticCore", "SynopticIngest", "SynopticText", "SynopticEval"],
+            dependencies: ["SynopticCore", "SynopticIngest", "SynopticText", "SynopticHTML", "Synoptic", "SynopticEval"],
             path: "Benchmarks/TextThroughput",
             swiftSettings: strictSettings
         ),

@@ -11,13 +11,18 @@ import SynopticText
 /// temporary directory, then times, on one core, reading every file through `InputReader` and
 /// assembling each article (normalization, blocks, title, dateline, sentences). Run in release:
 ///
-///     swift run -c release synoptic-bench [--data PATH] [--megabytes N] [--runs N]
+///     swift run -c release synoptic-bench [--data PATH] [--megabytes N] [--runs N] [--peers PYTHON]
+///
+/// With `--html`, it measures HTML extraction instead (see `HTMLThroughput`):
+///
+///     swift run -c release synoptic-bench --html [--data PATH] [--runs N] [--peers PYTHON]
 @main
 struct Bench {
     static func main() throws {
         var arguments = Array(CommandLine.arguments.dropFirst())
         func option(_ name: String) -> String? {
-            guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count else { return nil }
+            // A following flag is no value: `--peers --html` means the default Python.
+            guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count, !arguments[i + 1].hasPrefix("--") else { return nil }
             defer { arguments.removeSubrange(i...(i + 1)) }
             return arguments[i + 1]
         }
@@ -27,6 +32,11 @@ struct Bench {
 
         guard let dataPath, FileManager.default.fileExists(atPath: dataPath) else {
             print("notice: ../shared/data is absent; nothing to benchmark (pass --data PATH)")
+            return
+        }
+        let python = option("--peers") ?? (arguments.contains("--peers") ? "python3" : nil)
+        if arguments.contains("--html") {
+            try HTMLThroughput.run(data: URL(fileURLWithPath: dataPath), runs: runs, python: python)
             return
         }
         // `articles`: whole articles only (PolNeAR, Scrapinghub ground truth; about 6 KB each).
@@ -133,7 +143,7 @@ struct Bench {
         let jsonlSeconds = Double(DispatchTime.now().uptimeNanoseconds - jsonlStart) / 1e9
         print("same text as one JSON Lines file: \(fmt(Double(total) / 1e6 / jsonlSeconds)) MB/s of article text (\(jsonlSentences) sentences)")
 
-        if let python = option("--peers") ?? (arguments.contains("--peers") ? "python3" : nil) {
+        if let python {
             try comparePeers(python: python, texts: texts)
         }
 
@@ -166,10 +176,8 @@ struct Bench {
         print("peers on a \(mb(bytes)) MB sample (\(sample.count) articles), same run:")
         print("  synoptic normalize+segment: \(fmt(oursRate)) MB/s, \(ours) sentences")
 
-        // The script sits beside this benchmark in the repository.
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let results = try PeerRunner.run(
-            python: python, script: PeerRunner.script(in: repository), arguments: [], items: sample.map { ["text": $0] })
+            python: python, script: PeerRunner.script(.segmentation, in: try repository()), arguments: [], items: sample.map { ["text": $0] })
         for result in results {
             guard let peer = result["peer"] as? String else { continue }
             if result["missing"] != nil {
@@ -180,6 +188,15 @@ struct Bench {
             let rate = Double(bytes) / 1e6 / max(seconds, 1e-9)
             print("  \(peer): \(fmt(rate)) MB/s, \(result["sentences"] ?? 0) sentences; synoptic is \(fmt(oursRate / rate))x faster")
         }
+    }
+
+    /// The checkout this benchmark was built from, where the peers scripts sit beside it.
+    static func repository() throws -> URL {
+        let directory = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+        guard let root = RepositoryLocator.repositoryRoot(from: directory) else {
+            throw EvaluationError("cannot find the repository above \(directory.path) for the peers scripts")
+        }
+        return root
     }
 
     static func mb(_ bytes: Int) -> String { fmt(Double(bytes) / 1e6) }

@@ -49,7 +49,7 @@ public struct EvalSentencesCommand: ParsableCommand {
         if let peers {
             guard let root = RepositoryLocator.repositoryRoot() else { throw RuntimeError("run from the repository to use --peers") }
             let results = try PeerRunner.run(
-                python: peers, script: PeerRunner.script(in: root), arguments: ["--eval"],
+                python: peers, script: PeerRunner.script(.segmentation, in: root), arguments: ["--eval"],
                 items: items.map { ["text": $0.text, "boundaries": $0.boundaries] })
             for result in results {
                 guard let name = result["peer"] as? String else { continue }

@@ -19,7 +19,10 @@ public struct EvalExtractionCommand: ParsableCommand {
     @Option(help: "The public data folder (default: ../shared/data beside the repository).")
     public var data: String?
 
-    @Option(help: "A Python to run trafilatura with (installed into it from PyPI when missing).")
+    @Option(help: ArgumentHelp(
+        "A Python to run trafilatura with in the same run (usually python3).",
+        discussion: "Without trafilatura, Benchmarks/peers/extraction_peers.py installs it from PyPI into a venv at $SYNOPTIC_PEER_VENV (default ~/.cache/synoptic/peers).",
+        valueName: "python"))
     public var peers: String?
 
     @Option(help: "Also print the N pages with the lowest F1.")
@@ -53,12 +56,12 @@ public struct EvalExtractionCommand: ParsableCommand {
         var counts: [ExtractionEvaluation.Counts] = []
         var perPage: [(String, Double, String)] = []
         var texts: [String: [String: String]] = [:]
-        var bytes = 0
+        var htmls: [[UInt8]] = []
         var elapsed: Duration = .zero
         let clock = ContinuousClock()
         for page in pages {
             let html = try ExtractionEvaluation.html(of: page)
-            bytes += html.count
+            htmls.append(html)
             var text = ""
             elapsed += clock.measure { text = HTMLCleaner().clean(html).body }
             let score = ExtractionEvaluation.counts(truth: page.truth, prediction: text)
@@ -71,13 +74,16 @@ public struct EvalExtractionCommand: ParsableCommand {
             let data = try JSONSerialization.data(withJSONObject: texts, options: [.prettyPrinted, .sortedKeys])
             try data.write(to: URL(fileURLWithPath: output))
         }
+        let bytes = htmls.reduce(0) { $0 + $1.count }
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         let summary = ExtractionEvaluation.Summary(counts)
-        print("  " + "synoptic".padding(toLength: 28, withPad: " ", startingAt: 0) + summary.description
-            + String(format: "   %.0f pages/s, %.1f MB/s (debug builds are slower)", Double(pages.count) / seconds, Double(bytes) / 1e6 / seconds))
+        print(Self.row("synoptic", summary.description + Self.speed(pages: pages.count, bytes: bytes, seconds: seconds) + " (debug builds are slower)"))
+        if let peers {
+            try scorePeer(python: peers, pages: pages, htmls: htmls)
+        }
         print("  published on these pages (../shared/data/README.md):")
         for (name, p, r, f) in Self.published {
-            print("  " + name.padding(toLength: 28, withPad: " ", startingAt: 0) + (p.map { String(format: "P %.3f  R %.3f  ", $0, r ?? 0) } ?? "                  ") + String(format: "F1 %.3f", f))
+            print(Self.row(name, (p.map { String(format: "P %.3f  R %.3f  ", $0, r ?? 0) } ?? "                  ") + String(format: "F1 %.3f", f)))
         }
         // The benchmark ships other extractors' outputs: scoring them here checks this scorer against
         // the published figures.
@@ -86,7 +92,7 @@ public struct EvalExtractionCommand: ParsableCommand {
         for file in outputs.sorted() where file.hasSuffix(".json") {
             let predictions = try ExtractionEvaluation.loadOutput(directory.appendingPathComponent("output/\(file)"))
             let scores = pages.map { ExtractionEvaluation.counts(truth: $0.truth, prediction: predictions[$0.id] ?? "") }
-            print("  " + String(file.dropLast(5)).padding(toLength: 28, withPad: " ", startingAt: 0) + ExtractionEvaluation.Summary(scores).description)
+            print(Self.row(String(file.dropLast(5)), ExtractionEvaluation.Summary(scores).description))
         }
         if worst > 0 {
             print("  lowest F1:")
@@ -94,6 +100,35 @@ public struct EvalExtractionCommand: ParsableCommand {
                 print(String(format: "    %.3f  ", f) + "\(id.prefix(12))  \(url)")
             }
         }
+    }
+
+    /// Runs trafilatura on the same pages (each page's bytes read as UTF-8, as the benchmark's own
+    /// runner reads them) and scores its texts with the same scorer.
+    func scorePeer(python: String, pages: [ExtractionEvaluation.Page], htmls: [[UInt8]]) throws {
+        guard let root = RepositoryLocator.repositoryRoot() else { throw RuntimeError("run from the repository to use --peers") }
+        let items: [[String: Any]] = zip(pages, htmls).map { page, html in ["id": page.id, "html": String(decoding: html, as: UTF8.self)] }
+        let results = try PeerRunner.run(python: python, script: PeerRunner.script(.extraction, in: root), arguments: ["--eval"], items: items)
+        var texts: [String: String] = [:]
+        for result in results {
+            if let id = result["id"] as? String, let text = result["text"] as? String { texts[id] = text }
+        }
+        guard let timing = results.first(where: { $0["peer"] != nil }) else {
+            throw RuntimeError("the extraction peer printed no result (see its messages above)")
+        }
+        let name = "trafilatura \(timing["version"] as? String ?? "")"
+        let scores = pages.map { ExtractionEvaluation.counts(truth: $0.truth, prediction: texts[$0.id] ?? "") }
+        let bytes = htmls.reduce(0) { $0 + $1.count }
+        print("  peer on the same pages, this run:")
+        print(Self.row(name, ExtractionEvaluation.Summary(scores).description + Self.speed(pages: pages.count, bytes: bytes, seconds: timing["seconds"] as? Double ?? 0)))
+    }
+
+    /// One result line: the extractor's name in a column, then its figures.
+    static func row(_ name: String, _ figures: String) -> String {
+        "  " + name.padding(toLength: 28, withPad: " ", startingAt: 0) + figures
+    }
+
+    static func speed(pages: Int, bytes: Int, seconds: Double) -> String {
+        String(format: "   %.0f pages/s, %.1f MB/s", Double(pages) / seconds, Double(bytes) / 1e6 / seconds)
     }
 
     static let published: [(String, Double?, Double?, Double)] = [

@@ -1,11 +1,18 @@
 import Foundation
 
-/// Runs the Python peers (`Benchmarks/peers/segment_peers.py`) on items written as JSON Lines, so
-/// their scores and speeds come from the same run as Synoptic's.
+/// Runs the Python peers (scripts in `Benchmarks/peers`) on items written as JSON Lines, so their
+/// scores and speeds come from the same run as Synoptic's.
 public enum PeerRunner {
-    /// The peers script inside a repository checkout.
-    public static func script(in repository: URL) -> URL {
-        repository.appendingPathComponent("Benchmarks/peers/segment_peers.py")
+    public enum Script: String, Sendable {
+        /// pySBD and spaCy's sentencizer.
+        case segmentation = "segment_peers.py"
+        /// trafilatura, installed by the script when missing.
+        case extraction = "extraction_peers.py"
+    }
+
+    /// A peers script inside a repository checkout.
+    public static func script(_ script: Script, in repository: URL) -> URL {
+        repository.appendingPathComponent("Benchmarks/peers/\(script.rawValue)")
     }
 
     /// Writes `items` as JSON Lines, runs `python script arguments… FILE`, and returns one object per
