@@ -60,7 +60,7 @@ let package = Package(
         .target(name: "SynopticTestSupport", path: "Tests/SynopticTestSupport", swiftSettings: strictSettings),
         .testTarget(name: "SynopticCoreTests", dependencies: ["SynopticCore"], swiftSettings: strictSettings),
         .testTarget(name: "SynopticIngestTests", dependencies: ["SynopticIngest", "SynopticCore", "SynopticTestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "SynopticHTMLTests", dependencies: ["SynopticHTML", "SynopticCore", "SynopticTestSupport"], swiftSettings: strictSettings),
+        .testTarget(name: "SynopticHTMLTests", dependencies: ["SynopticHTML", "SynopticCore", "SynopticEval", "SynopticTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "SynopticTextTests", dependencies: ["SynopticText", "SynopticCore", "SynopticIngest", "SynopticTestSupport"], swiftSettings: strictSettings),
         .testTarget(name: "SynopticEvalTests", dependencies: ["SynopticEval", "SynopticTestSupport"], swiftSettings: strictSettings),
         .testTarget(

@@ -1,3 +1,4 @@
+import SynopticCore
 import SynopticIngest
 import Testing
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Reads the date formats news metadata uses and writes them as ISO 8601.
 ///
 /// `2022-01-14`, `2022-01-14T09:30:00Z`, `2022-01-14 09:30:00+03:00`, `Fri, 14 Jan 2022 09:30:00 GMT`,
@@ -13,6 +15,19 @@ public enum DateNormalizer {
         }
         var tokens = Tokens(text)
         return tokens.parse()?.formatted
+    }
+
+    /// The seconds since 1970 (UTC) a normalised date can stand for: one instant when it has a
+    /// time in UTC, the whole day when it is a date alone, and 14 hours either side when its zone
+    /// is unknown (the widest offset in use). Comparing these ranges tells when one date is
+    /// certainly later than another, whatever the zone a page left out.
+    public static func possibleSeconds(ofISO8601 normalized: String) -> ClosedRange<Int>? {
+        var tokens = Tokens(normalized)
+        guard let parts = tokens.parse(), parts.isValid else { return nil }
+        let unknownZone = parts.zoneOffset == nil ? 14 * 3600 : 0
+        let start = parts.epochSeconds - (parts.zoneOffset ?? 0) * 60
+        let end = parts.hour == nil ? start + 86_399 : start
+        return (start - unknownZone)...(end + unknownZone)
     }
 }
 
