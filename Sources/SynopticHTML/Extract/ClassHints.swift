@@ -36,27 +36,35 @@ struct ClassHints: Sendable {
     static let exceptions: Set<String> = ["mostly", "commentary", "moreover", "shared", "metadata", "timeline", "datetime"]
 
     /// Positive minus negative evidence; strong negative names count twice.
-    func weight(of names: String) -> Int {
-        var weight = 0
+    /// Weights of tokens already seen on this page: pages repeat their names thousands of times.
+    private var tokenWeights: [String: Int] = [:]
+
+    mutating func weight(of names: String) -> Int {
         let tokens = Set(Self.tokens(of: names))
         // Embedded posts (a tweet, an Instagram post) are quoted in the article, whatever social
         // names their wrapper carries.
         if tokens.contains("embed") || tokens.contains("tweet") { return 0 }
         // Each distinct name counts once: `post post-123 type-post` is one piece of evidence.
+        var weight = 0
         for token in tokens {
-            if Self.positiveTokens.contains(token) {
-                weight += 1
-            } else if Self.negativeTokens.contains(token) {
-                weight -= 2
-            } else if Self.exceptions.contains(token) {
-                continue
-            } else if Self.strongNegativePrefixes.contains(where: token.hasPrefix) {
-                weight -= 2
-            } else if Self.weakNegativePrefixes.contains(where: token.hasPrefix) {
-                weight -= 1
+            if let known = tokenWeights[token] {
+                weight += known
+            } else {
+                let computed = Self.weight(ofToken: token)
+                tokenWeights[token] = computed
+                weight += computed
             }
         }
         return weight
+    }
+
+    static func weight(ofToken token: String) -> Int {
+        if positiveTokens.contains(token) { return 1 }
+        if negativeTokens.contains(token) { return -2 }
+        if exceptions.contains(token) { return 0 }
+        if strongNegativePrefixes.contains(where: token.hasPrefix) { return -2 }
+        if weakNegativePrefixes.contains(where: token.hasPrefix) { return -1 }
+        return 0
     }
 
     static func tokens(of names: String) -> [String] {

@@ -54,7 +54,9 @@ struct PageWalk {
 
     // Walk state.
     private var tags = TagTable()
-    private let hints = ClassHints()
+    private var evidenceCache: [String: NameEvidence] = [:]
+    private var screenReaderCache: [String: Bool] = [:]
+    private var hints = ClassHints()
     private var blockStack: [Int32] = []
     private var entryStack: [Entry] = []
     private var linkDepth = 0
@@ -182,22 +184,23 @@ struct PageWalk {
                 break
             }
         }
-        let weight = names.isEmpty ? roleWeight : Int16(hints.weight(of: names)) + roleWeight
         switch tag {
         case .link:
             linkDepth += 1
             entryStack.append(.link)
         case .inline:
             // Text only screen readers hear ("Opens in a new window", "Advertisement").
-            if names.isEmpty == false, ClassHints.isScreenReaderOnly(names) { return false }
+            if !classNames.isEmpty, screenReaderOnly(classNames) { return false }
             entryStack.append(.inline)
         default:
             flush()
             let index = Int32(elements.count)
+            // Pages repeat the same few class names thousands of times: read each once.
+            let evidence = names.isEmpty ? NameEvidence(weight: 0, signature: 0) : nameEvidence(names, classNames: classNames)
             elements.append(
                 Element(
-                    parent: blockStack.last ?? -1, tag: tag, weight: weight, isArticleBody: isArticleBody,
-                    signature: Self.signature(tag: tag, classNames: classNames),
+                    parent: blockStack.last ?? -1, tag: tag, weight: evidence.weight + roleWeight, isArticleBody: isArticleBody,
+                    signature: evidence.signature &* 31 &+ Int(tag.rawValue),
                     firstRun: Int32(runs.count)))
             blockStack.append(index)
             entryStack.append(.block(index))
@@ -224,17 +227,42 @@ struct PageWalk {
 
     /// Keeps a sample of a skipped element's text for the removal log.
     private mutating func recordSkipped(_ node: xmlNodePtr, reason: String) {
-        let words = node.textContent.split(whereSeparator: { $0.isWhitespace })
-        guard !words.isEmpty else { return }
-        let sample = words.prefix(40).joined(separator: " ") + (words.count > 40 ? " …" : "")
-        skipped.append(Removal(text: sample, reason: reason))
+        let text = node.textContent.utf8
+        var sample: [UInt8] = []
+        var pendingSpace = false
+        for byte in text {
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
+                pendingSpace = !sample.isEmpty
+                continue
+            }
+            if pendingSpace { sample.append(0x20) }
+            pendingSpace = false
+            sample.append(byte)
+            if sample.count >= 300 { break }
+        }
+        guard !sample.isEmpty else { return }
+        skipped.append(Removal(text: String(decoding: sample, as: UTF8.self) + (sample.count >= 300 ? " …" : ""), reason: reason))
     }
 
-    static func signature(tag: Tag, classNames: String) -> Int {
+    struct NameEvidence {
+        var weight: Int16
+        var signature: Int
+    }
+
+    private mutating func nameEvidence(_ names: String, classNames: String) -> NameEvidence {
+        if let known = evidenceCache[names] { return known }
         var hasher = Hasher()
-        hasher.combine(tag)
         for byte in classNames.utf8 where !(byte >= 0x30 && byte <= 0x39) { hasher.combine(byte) }
-        return hasher.finalize()
+        let evidence = NameEvidence(weight: Int16(hints.weight(of: names)), signature: hasher.finalize())
+        evidenceCache[names] = evidence
+        return evidence
+    }
+
+    private mutating func screenReaderOnly(_ classNames: String) -> Bool {
+        if let known = screenReaderCache[classNames] { return known }
+        let verdict = ClassHints.isScreenReaderOnly(classNames)
+        screenReaderCache[classNames] = verdict
+        return verdict
     }
 
     static func hidesElement(style: String) -> Bool {

@@ -184,7 +184,7 @@ enum JSONLD {
         return text(value)
     }
 
-    /// `&amp;` comes last so that an escaped entity (`&amp;quot;`) is decoded once, not twice.
+    /// Decoding is one pass, so an escaped entity (`&amp;quot;`) is decoded once, not twice.
     private static let entities: [(String, String)] = [
         ("&quot;", "\""), ("&#39;", "'"), ("&#039;", "'"), ("&#x27;", "'"), ("&apos;", "'"), ("&lt;", "<"), ("&gt;", ">"),
         ("&nbsp;", " "), ("&#8217;", "’"), ("&rsquo;", "’"), ("&#8216;", "‘"), ("&lsquo;", "‘"), ("&#8220;", "“"),
@@ -192,7 +192,23 @@ enum JSONLD {
         ("&mdash;", "—"), ("&amp;", "&"),
     ]
 
+    /// One pass over the text: each `&` is matched against the table once.
     private static func decodingEntities(_ text: String) -> String {
-        entities.reduce(text) { $0.replacingOccurrences(of: $1.0, with: $1.1) }
+        var result = ""
+        result.reserveCapacity(text.utf8.count)
+        var rest = Substring(text)
+        while let ampersand = rest.firstIndex(of: "&") {
+            result += rest[..<ampersand]
+            let tail = rest[ampersand...]
+            if let (entity, replacement) = entities.first(where: { tail.hasPrefix($0.0) }) {
+                result += replacement
+                rest = tail.dropFirst(entity.count)
+            } else {
+                result += "&"
+                rest = tail.dropFirst()
+            }
+        }
+        result += rest
+        return result
     }
 }

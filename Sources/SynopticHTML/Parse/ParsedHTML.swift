@@ -60,6 +60,10 @@ extension UnsafeMutablePointer where Pointee == xmlNode {
 }
 
 func attributeValue(_ attribute: xmlAttrPtr) -> String {
+    // Nearly every attribute holds one text node.
+    if let only = attribute.pointee.children, only.pointee.next == nil {
+        return only.pointee.content.map { String(cString: $0) } ?? ""
+    }
     var text = ""
     var child = attribute.pointee.children
     while let node = child {
