@@ -5,8 +5,8 @@ import Foundation
 @_exported import SynopticSynthesis
 @_exported import SynopticText
 
-/// Runs the stages in order: read the inputs, assemble each article (normalize, split, segment),
-/// build the stories and their summaries.
+/// Runs the stages in order: read the inputs, learn the batch's recurring boilerplate, assemble each
+/// article (normalize, split, clean, segment), build the stories and their summaries.
 ///
 /// ```swift
 /// let briefing = BriefingPipeline().run(["Examples/harbor-bridge"])
@@ -27,29 +27,36 @@ public struct BriefingPipeline: Sendable {
         _ inputs: [String], standardInput: () -> FileHandle = { FileHandle.standardInput },
         diagnostic: (Diagnostic) -> Void = { _ in }
     ) -> Briefing {
-        let assembler = ArticleAssembler()
-        var articles: [Article] = []
+        var sources: [SourceDocument] = []
         var diagnostics: [Diagnostic] = []
-        var ids = UniqueIDs()
         InputReader(limits: limits).read(
             inputs, standardInput: standardInput,
-            document: { source in
-                var article = assembler.assemble(
-                    id: source.suggestedID, provenance: source.provenance, metadata: .init(title: source.metadata.title), original: source.text)
-                guard !article.blocks.isEmpty else {
-                    let problem = Diagnostic(.error, path: source.provenance.path ?? "-", line: source.provenance.line, reason: "no article text after the title")
-                    diagnostics.append(problem)
-                    diagnostic(problem)
-                    return
-                }
-                // Only articles that are kept claim their id.
-                article.id = ids.claim(source.suggestedID)
-                articles.append(article)
-            },
+            document: { sources.append($0) },
             diagnostic: { problem in
                 diagnostics.append(problem)
                 diagnostic(problem)
             })
+
+        // The whole batch is read before any article is assembled: lines that recur across one
+        // outlet's articles are debris only the batch can show.
+        let boilerplate = BatchBoilerplate(documents: sources.map { ($0.provenance, $0.text) })
+        let assembler = ArticleAssembler()
+        var articles: [Article] = []
+        var ids = UniqueIDs()
+        for source in sources {
+            var article = assembler.assemble(
+                id: source.suggestedID, provenance: source.provenance, metadata: .init(title: source.metadata.title), original: source.text,
+                boilerplate: boilerplate)
+            guard !article.blocks.isEmpty else {
+                let problem = Diagnostic(.error, path: source.provenance.path ?? "-", line: source.provenance.line, reason: "no article text after the title")
+                diagnostics.append(problem)
+                diagnostic(problem)
+                continue
+            }
+            // Only articles that are kept claim their id.
+            article.id = ids.claim(source.suggestedID)
+            articles.append(article)
+        }
         let stories = StoryBuilder(summarizer: ExtractiveSummarizer(options: summary)).stories(for: articles)
         return Briefing(articles: articles, stories: stories, diagnostics: diagnostics)
     }
