@@ -63,7 +63,7 @@ public struct BatchBoilerplate: Sendable {
             var seen: Set<Int> = []
             var found: [(hash: Int, index: Int)] = []
             for (index, line) in lines.enumerated() {
-                let wordCount = line.split(separator: " ").count
+                let wordCount = Self.wordCount(line)
                 let endsLikeSentence = line.last.map { ".!?\u{2026}\u{201D}\u{2019}\")".contains($0) } ?? false
                 if endsLikeSentence && wordCount >= 8 { lastProse = index }
                 let hash = BatchBoilerplate.hash(line)
@@ -83,6 +83,21 @@ public struct BatchBoilerplate: Sendable {
                 if index > lastProse { entry.atEnd += 1 }
                 candidates[hash] = entry
             }
+        }
+
+        /// Runs of characters between spaces, counted on the bytes.
+        static func wordCount(_ line: Substring) -> Int {
+            var count = 0
+            var inWord = false
+            for byte in line.utf8 {
+                if byte == UInt8(ascii: " ") {
+                    inWord = false
+                } else if !inWord {
+                    inWord = true
+                    count += 1
+                }
+            }
+            return count
         }
 
         static func trimmed(_ line: Substring) -> Substring {

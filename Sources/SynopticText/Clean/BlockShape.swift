@@ -64,18 +64,22 @@ struct BlockShape {
     /// Letters and digits only, lower-cased, runs of anything else as one space: two texts with the
     /// same key say the same words.
     static func key(_ text: some StringProtocol) -> String {
-        var key = ""
+        var key = String.UnicodeScalarView()
         var gap = false
         for scalar in text.unicodeScalars {
-            if ScalarClass.isLetterOrDigit(scalar) {
-                if gap && !key.isEmpty { key.append(" ") }
-                gap = false
-                key.unicodeScalars.append(contentsOf: String(scalar).lowercased().unicodeScalars)
-            } else {
+            guard ScalarClass.isLetterOrDigit(scalar) else {
                 gap = true
+                continue
+            }
+            if gap && !key.isEmpty { key.append(" ") }
+            gap = false
+            if scalar.isASCII {
+                key.append(ScalarClass.isUppercase(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar)
+            } else {
+                key.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
             }
         }
-        return key
+        return String(key)
     }
 }
 

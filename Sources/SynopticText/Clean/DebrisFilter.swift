@@ -332,7 +332,7 @@ private struct Pass {
 
     /// The sentences of a short closing paragraph made only of credits, or `nil`.
     func creditSentences(_ shape: BlockShape) -> [String]? {
-        guard shape.block.kind == .paragraph || shape.block.kind == .heading, shape.wordCount <= 60 else { return nil }
+        guard shape.block.kind == .paragraph || shape.block.kind == .heading, shape.wordCount <= 60, shape.block.length <= 600 else { return nil }
         let sentences = shape.block.pieces.flatMap { segmenter.sentences(in: text, range: $0) }.map {
             String(String.UnicodeScalarView(text[$0.start..<$0.end]))
         }
