@@ -239,13 +239,14 @@ struct BatchBoilerplateTests {
         #expect(articles[0].body.contains(Self.shared) && articles[1].body.contains(Self.shared))
     }
 
-    @Test("a subheading shared only by two versions of one report stays")
+    @Test("a subheading shared only by versions of one report stays, even by two versions linked through a third")
     func versionsKeepSubheadings() {
-        let one = "Storm Floods Harbor\n\nThe harbor flooded on Friday, officials said.\n\nA Long Night on the Pier\n\n\(Self.shared)"
+        let one = "Storm Floods Harbor\n\nThe harbor flooded on Friday, officials said.\n\n\(Self.shared)"
         let two = "Storm Floods Harbor Again\n\nThe harbor flooded for a second time on Saturday, officials said.\n\nA Long Night on the Pier\n\n\(Self.shared)"
-        let documents = [(provenance("one"), one), (provenance("two"), two)]
+        let three = "Harbor Reopens After Floods\n\nThe harbor reopened on Sunday, officials said.\n\nA Long Night on the Pier\n\n\(Self.shared)"
+        let documents = [(provenance("one"), one), (provenance("two"), two), (provenance("three"), three)]
         let boilerplate = BatchBoilerplate(documents: documents)
-        for (provenance, text) in documents {
+        for (provenance, text) in documents.dropFirst() {
             let a = ArticleAssembler().assemble(id: "x", provenance: provenance, original: text, boilerplate: boilerplate)
             #expect(a.body.contains("A Long Night on the Pier"))
         }

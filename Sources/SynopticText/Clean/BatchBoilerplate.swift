@@ -55,7 +55,9 @@ public struct BatchBoilerplate: Sendable {
         var candidates: [Int: (documents: [Int], atEnd: Int)] = [:]
         /// The first article each prose paragraph was seen in, to find versions of one report.
         var firstProseDocument: [Int: Int] = [:]
-        var versionPairs: Set<[Int]> = []
+        /// Versions of one report, as a union-find forest: an article points towards an earlier
+        /// version of the same report (versions of versions are one report).
+        var earlierVersion: [Int: Int] = [:]
 
         mutating func add(document: Int, text: String) {
             let lines = text.split(whereSeparator: \.isNewline).map(Self.trimmed).filter { !$0.isEmpty }
@@ -69,7 +71,7 @@ public struct BatchBoilerplate: Sendable {
                 let hash = BatchBoilerplate.hash(line)
                 if endsLikeSentence && wordCount >= 15 {
                     if let earlier = firstProseDocument[hash] {
-                        if earlier != document { versionPairs.insert([earlier, document]) }
+                        if earlier != document { joinVersions(earlier, document) }
                     } else {
                         firstProseDocument[hash] = document
                     }
@@ -108,12 +110,21 @@ public struct BatchBoilerplate: Sendable {
             return Substring(scalars[first...last])
         }
 
+        func report(of document: Int) -> Int {
+            var current = document
+            while let earlier = earlierVersion[current] { current = earlier }
+            return current
+        }
+
+        mutating func joinVersions(_ a: Int, _ b: Int) {
+            let (first, second) = (report(of: a), report(of: b))
+            if first != second { earlierVersion[max(first, second)] = min(first, second) }
+        }
+
         func boilerplate() -> Set<Int> {
             var lines: Set<Int> = []
             for (hash, entry) in candidates where entry.documents.count >= 2 {
-                let unrelated = entry.documents.indices.contains { i in
-                    entry.documents[(i + 1)...].contains { !versionPairs.contains([entry.documents[i], $0]) }
-                }
+                let unrelated = Set(entry.documents.map(report(of:))).count >= 2
                 if entry.atEnd >= 2 || unrelated { lines.insert(hash) }
             }
             return lines

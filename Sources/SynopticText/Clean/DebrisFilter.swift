@@ -161,7 +161,7 @@ private struct Pass {
 
     // MARK: - Explainer modules
 
-    /// A recurring explainer is announced by an ordinal marker (`Card 1 of 5`, `Slide 2 of 4`),
+    /// A recurring explainer is announced by an ordinal marker (`Panel 1 of 3`, `Slide 2 of 4`),
     /// optionally under a heading line, and holds the cards the marker counts: each card is either one
     /// paragraph opening with a short label sentence (`A long dispute. …`) or a short label line (a
     /// question, a phrase) with one paragraph under it. The module ends when the cards the last
