@@ -373,7 +373,10 @@ private enum Vocabulary {
     static let linkListLeadIn: Set<String> = [
         "read", "more", "related", "see", "also", "watch", "listen", "recommended", "coverage", "stories", "popular", "latest", "explore",
     ]
-    static let promoLabel: Set<String> = ["related", "read", "more", "also", "see", "watch", "listen", "recommended", "explore", "latest", "don’t", "miss"]
+    static let promoLabel: Set<String> = [
+        "related", "read", "more", "also", "see", "watch", "listen", "recommended", "explore", "latest", "don’t", "miss",
+        "photos", "video", "videos", "gallery", "podcast",
+    ]
     static let publication: Set<String> = [
         "times", "post", "news", "journal", "herald", "tribune", "gazette", "daily", "chronicle", "observer", "guardian", "telegraph",
         "sentinel", "courier", "dispatch", "review", "star", "sun", "mail", "express", "record", "register", "press", "reporter",
