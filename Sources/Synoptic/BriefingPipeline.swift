@@ -6,8 +6,8 @@ import Foundation
 @_exported import SynopticSynthesis
 @_exported import SynopticText
 
-/// Runs the stages in order: read the inputs, assemble each article (normalize, split, segment),
-/// build the stories and their summaries.
+/// Runs the stages in order: read the inputs, learn the batch's recurring boilerplate, assemble each
+/// article (normalize, split, clean, segment), build the stories and their summaries.
 ///
 /// ```swift
 /// let briefing = BriefingPipeline().run(["Examples/harbor-bridge"])
@@ -38,23 +38,30 @@ public struct BriefingPipeline: Sendable {
     }
 
     /// Reads `inputs` and cleans each article (what `synoptic clean` prints), with ids unique
-    /// across the batch.
+    /// across the batch. Read errors are reported as they happen; the whole batch is read before
+    /// any article is assembled, because lines that recur across one outlet's articles are debris
+    /// only the batch can show.
     public func cleanArticles(
         _ inputs: [String], standardInput: () -> FileHandle = { FileHandle.standardInput },
         diagnostic: (Diagnostic) -> Void
     ) -> [Article] {
         let cleaner = ArticleCleaner()
-        var articles: [Article] = []
-        var ids = UniqueIDs()
+        var prepared: [ArticleCleaner.Prepared] = []
         InputReader(limits: limits).read(
             inputs, standardInput: standardInput,
             document: { source in
-                guard var article = cleaner.article(from: source, diagnostic: diagnostic) else { return }
-                // Only articles that are kept claim their id.
-                article.id = ids.claim(source.suggestedID)
-                articles.append(article)
+                if let ready = cleaner.prepare(source, diagnostic: diagnostic) { prepared.append(ready) }
             },
             diagnostic: diagnostic)
+        let boilerplate = BatchBoilerplate(documents: prepared.map { ($0.provenance, $0.text) })
+        var articles: [Article] = []
+        var ids = UniqueIDs()
+        for document in prepared {
+            guard var article = cleaner.article(from: document, boilerplate: boilerplate, diagnostic: diagnostic) else { continue }
+            // Only articles that are kept claim their id.
+            article.id = ids.claim(document.source.suggestedID)
+            articles.append(article)
+        }
         return articles
     }
 }

@@ -20,7 +20,19 @@ public struct HTMLCleaner: Sendable {
         return assemble(page, id: id, provenance: provenance)
     }
 
-    public func assemble(_ page: HTMLArticle, id: String, provenance: Provenance, title: String? = nil) -> Article {
+    public func assemble(
+        _ page: HTMLArticle, id: String, provenance: Provenance, title: String? = nil, boilerplate: BatchBoilerplate = .none
+    ) -> Article {
+        var article = assembler.assemble(
+            id: id, provenance: Self.provenance(provenance, filledFrom: page),
+            metadata: .init(title: title ?? page.metadata.title, firstLineMayBeTitle: false), original: Self.text(of: page.blocks),
+            boilerplate: boilerplate)
+        article.removed = page.removed + article.removed
+        return article
+    }
+
+    /// What the input said, completed by what the page says (the input wins).
+    static func provenance(_ provenance: Provenance, filledFrom page: HTMLArticle) -> Provenance {
         var provenance = provenance
         let metadata = page.metadata
         if provenance.outlet == nil { provenance.outlet = metadata.outlet }
@@ -30,11 +42,7 @@ public struct HTMLCleaner: Sendable {
         if provenance.modified == nil { provenance.modified = metadata.modified }
         if provenance.language == nil { provenance.language = metadata.language }
         provenance.encoding = page.encoding
-        var article = assembler.assemble(
-            id: id, provenance: provenance, metadata: .init(title: title ?? metadata.title, firstLineMayBeTitle: false),
-            original: Self.text(of: page.blocks))
-        article.removed = page.removed + article.removed
-        return article
+        return provenance
     }
 
     /// The blocks as light Markdown, which the block splitter reads back with their kinds.

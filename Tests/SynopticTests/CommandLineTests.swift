@@ -56,7 +56,7 @@ struct CommandLineTests {
         let articles = try #require(document["articles"] as? [[String: Any]])
         #expect(articles.count == seeds.count)
         for article in articles {
-            for key in ["id", "path", "title", "outlet", "dateline", "published", "body", "paragraphs", "removed", "word_count", "authors", "url"] {
+            for key in ["id", "path", "title", "outlet", "dateline", "published", "body", "paragraphs", "removed", "word_count", "authors", "credits", "url"] {
                 #expect(article.keys.contains(key), "article lacks \(key)")
             }
             let body = try #require(article["body"] as? String)

@@ -9,6 +9,7 @@ extension ArticleRecord {
         self.title = article.title
         self.outlet = p.outlet
         self.authors = p.authors
+        self.credits = p.credits
         self.dateline = article.dateline
         self.published = p.published
         self.modified = p.modified

@@ -36,6 +36,8 @@ public struct ArticleRecord: Codable, Hashable, Sendable {
     public var title: String?
     public var outlet: String?
     public var authors: [String]
+    /// Credit lines moved out of the body, in order.
+    public var credits: [String]
     public var dateline: String?
     public var published: String?
     public var modified: String?
@@ -47,7 +49,7 @@ public struct ArticleRecord: Codable, Hashable, Sendable {
     public var removed: [RemovalRecord]
 
     enum CodingKeys: String, CodingKey {
-        case id, path, line, url, title, outlet, authors, dateline, published, modified, language, encoding
+        case id, path, line, url, title, outlet, authors, credits, dateline, published, modified, language, encoding
         case wordCount = "word_count"
         case body, paragraphs, removed
     }
@@ -61,6 +63,7 @@ public struct ArticleRecord: Codable, Hashable, Sendable {
         try c.encode(title, forKey: .title)
         try c.encode(outlet, forKey: .outlet)
         try c.encode(authors, forKey: .authors)
+        try c.encode(credits, forKey: .credits)
         try c.encode(dateline, forKey: .dateline)
         try c.encode(published, forKey: .published)
         try c.encode(modified, forKey: .modified)

@@ -25,6 +25,8 @@ public struct Provenance: Hashable, Sendable, Codable {
     public var outlet: String?
     /// Authors, in byline order.
     public var authors: [String]
+    /// Credit sentences taken from the end of the text (`… contributed reporting from …`), in order.
+    public var credits: [String]
     /// Publication date as ISO 8601 (`2022-01-14` or `2022-01-14T09:30:00Z`), when it could be read.
     public var published: String?
     /// Last modification date as ISO 8601, when given.
@@ -38,7 +40,7 @@ public struct Provenance: Hashable, Sendable, Codable {
 
     public init(
         origin: Origin, path: String? = nil, line: Int? = nil, url: String? = nil, outlet: String? = nil,
-        authors: [String] = [], published: String? = nil, modified: String? = nil, publishedRaw: String? = nil,
+        authors: [String] = [], credits: [String] = [], published: String? = nil, modified: String? = nil, publishedRaw: String? = nil,
         language: String? = nil, encoding: String? = nil
     ) {
         self.origin = origin
@@ -47,6 +49,7 @@ public struct Provenance: Hashable, Sendable, Codable {
         self.url = url
         self.outlet = outlet
         self.authors = authors
+        self.credits = credits
         self.published = published
         self.modified = modified
         self.publishedRaw = publishedRaw

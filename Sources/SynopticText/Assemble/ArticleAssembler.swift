@@ -1,7 +1,7 @@
 import SynopticCore
 
-/// Turns decoded text into an ``Article``: normalizes it, splits it into blocks, takes the title,
-/// assembles the clean text, finds the dateline and segments sentences.
+/// Turns decoded text into an ``Article``: normalizes it, splits it into blocks, removes the page
+/// debris, takes the title, assembles the clean text, finds the dateline and segments sentences.
 ///
 /// The clean text is the kept blocks, their lines joined by a space and the blocks by a blank line.
 /// Its ``Article/sourceMap`` composes the assembly map with the normalization map, so a span of
@@ -9,6 +9,7 @@ import SynopticCore
 public struct ArticleAssembler: Sendable {
     public var normalizer = TextNormalizer()
     public var splitter = BlockSplitter()
+    public var debris = DebrisFilter()
     public var segmenter = SentenceSegmenter()
     public var datelines = DatelineDetector()
 
@@ -27,15 +28,27 @@ public struct ArticleAssembler: Sendable {
         }
     }
 
-    public func assemble(id: String, provenance: Provenance, metadata: Metadata = .init(), original: String) -> Article {
+    /// Assembles one article. `boilerplate` is what the batch it came in taught about its outlet's
+    /// recurring lines (``BatchBoilerplate``); an article read alone goes without.
+    public func assemble(
+        id: String, provenance: Provenance, metadata: Metadata = .init(), original: String, boilerplate: BatchBoilerplate = .none
+    ) -> Article {
         let normalized = normalizer.normalize(original)
         let text = normalized.scalars
-        var blocks = splitter.split(text)
-        var removed: [Removal] = []
+        var provenance = provenance
+        // Debris goes first, so that a masthead or a caption is never read as the headline.
+        let cleaned = debris.clean(
+            splitter.split(text), in: text, outletIsKnown: provenance.outlet != nil, recurring: boilerplate.lines(for: provenance))
+        var blocks = cleaned.kept
+        var removed = cleaned.removed.map {
+            Removal(text: Self.text(of: $0.block, in: text), reason: $0.reason, sourceSpan: sourceSpan(of: $0.block, normalized))
+        }
+        provenance.outlet = provenance.outlet ?? cleaned.outlet
+        provenance.credits += cleaned.credits
         var titleIsBodyText = false
 
         // The title: metadata first, else the first non-empty line, which then leaves the body.
-        var title = metadata.title.map { normalizer.normalize($0).string }.flatMap { $0.isEmpty ? nil : $0 }
+        var title = metadata.title.map { Self.undoubled(normalizer.normalize($0).string) }.flatMap { $0.isEmpty ? nil : $0 }
         if let first = blocks.first {
             // Headlines are short: only a short first block is read as one.
             let isShort = first.length <= 400
@@ -46,8 +59,10 @@ public struct ArticleAssembler: Sendable {
                     blocks.removeFirst()
                 }
             } else if metadata.firstLineMayBeTitle, isShort && first.isSingleLine && WordCounter.count(in: firstText) <= 40 && blocks.count > 1 {
-                title = firstText
-                removed.append(Removal(text: firstText, reason: "headline: kept as the title", sourceSpan: sourceSpan(of: first, normalized)))
+                // A headline glued to a copy of itself (a lost line break) is kept once.
+                title = Self.undoubled(firstText)
+                let reason = title == firstText ? "headline: kept as the title" : "headline printed twice: kept once as the title"
+                removed.append(Removal(text: firstText, reason: reason, sourceSpan: sourceSpan(of: first, normalized)))
                 blocks.removeFirst()
             } else {
                 // A first line that is a whole paragraph (or all there is) is body text; its first
@@ -67,6 +82,8 @@ public struct ArticleAssembler: Sendable {
             removed.append(Removal(text: Self.text(of: first, in: text), reason: "repeats the title", sourceSpan: sourceSpan(of: first, normalized)))
             blocks.removeFirst()
         }
+
+        removed.sort { ($0.sourceSpan?.start ?? 0) < ($1.sourceSpan?.start ?? 0) }
 
         // Assemble the clean text and the map from it to the normalized text.
         var clean: [Unicode.Scalar] = []
@@ -91,7 +108,8 @@ public struct ArticleAssembler: Sendable {
             }
             cleanBlocks.append(Block(kind: block.kind, span: TextSpan(start: start, end: clean.count)))
         }
-        builder.delete(text.count - consumed)
+        // Text removed after the last kept block gets no edit of its own: the map ends with the clean
+        // text, and an edit there would stretch a closing sentence's source span over the removed text.
         let sourceMap = builder.finish(sourceLength: text.count).composed(with: normalized.map)
 
         // Sentences, block by block.
@@ -142,6 +160,17 @@ public struct ArticleAssembler: Sendable {
         return normalized.map.sourceSpan(for: TextSpan(start: start, end: end))
     }
 
+    /// The first half of a string that is the same headline twice over (`ABAB` → `AB`, with or without
+    /// a space between the copies); otherwise the string itself. A copy must have three words or more,
+    /// so that a name such as `Bora Bora` stays whole.
+    static func undoubled(_ string: String) -> String {
+        let characters = Array(string)
+        let half = characters.count / 2
+        guard characters[..<half].split(separator: " ").count >= 3 else { return string }
+        let second = characters.count % 2 == 0 ? half : half + 1
+        if characters.count % 2 == 1 && characters[half] != " " { return string }
+        return characters[..<half] == characters[second...] ? String(characters[..<half]) : string
+    }
 
     /// Whether two strings have the same words, ignoring case and punctuation.
     static func sameWords(_ a: String, _ b: String) -> Bool {
