@@ -25,7 +25,7 @@ public struct HTMLCleaner: Sendable {
     ) -> Article {
         var article = assembler.assemble(
             id: id, provenance: Self.provenance(provenance, filledFrom: page),
-            metadata: .init(title: title ?? page.metadata.title, firstLineMayBeTitle: false), original: Self.text(of: page.blocks),
+            metadata: .init(title: title ?? page.metadata.title, isExtractedFromMarkup: true), original: Self.text(of: page.blocks),
             boilerplate: boilerplate)
         article.removed = page.removed + article.removed
         return article

@@ -18,13 +18,14 @@ public struct ArticleAssembler: Sendable {
     /// What the input said about the article besides its text.
     public struct Metadata: Sendable, Hashable {
         public var title: String?
-        /// Whether a short first line may be the headline when no title is given. False for text
-        /// already extracted from a page, whose headline was read from the page itself.
-        public var firstLineMayBeTitle: Bool
+        /// Whether the text was extracted from markup (an HTML page): its headline was read from
+        /// the page, so a short first line is not taken as the title, and its headings are the
+        /// page's own.
+        public var isExtractedFromMarkup: Bool
 
-        public init(title: String? = nil, firstLineMayBeTitle: Bool = true) {
+        public init(title: String? = nil, isExtractedFromMarkup: Bool = false) {
             self.title = title
-            self.firstLineMayBeTitle = firstLineMayBeTitle
+            self.isExtractedFromMarkup = isExtractedFromMarkup
         }
     }
 
@@ -38,7 +39,8 @@ public struct ArticleAssembler: Sendable {
         var provenance = provenance
         // Debris goes first, so that a masthead or a caption is never read as the headline.
         let cleaned = debris.clean(
-            splitter.split(text), in: text, outletIsKnown: provenance.outlet != nil, recurring: boilerplate.lines(for: provenance))
+            splitter.split(text), in: text, outletIsKnown: provenance.outlet != nil, recurring: boilerplate.lines(for: provenance),
+            headingsAreMarked: metadata.isExtractedFromMarkup)
         var blocks = cleaned.kept
         var removed = cleaned.removed.map {
             Removal(text: Self.text(of: $0.block, in: text), reason: $0.reason, sourceSpan: sourceSpan(of: $0.block, normalized))
@@ -58,7 +60,7 @@ public struct ArticleAssembler: Sendable {
                     removed.append(Removal(text: firstText, reason: "repeats the title", sourceSpan: sourceSpan(of: first, normalized)))
                     blocks.removeFirst()
                 }
-            } else if metadata.firstLineMayBeTitle, isShort && first.isSingleLine && WordCounter.count(in: firstText) <= 40 && blocks.count > 1 {
+            } else if !metadata.isExtractedFromMarkup, isShort && first.isSingleLine && WordCounter.count(in: firstText) <= 40 && blocks.count > 1 {
                 // A headline glued to a copy of itself (a lost line break) is kept once.
                 title = Self.undoubled(firstText)
                 let reason = title == firstText ? "headline: kept as the title" : "headline printed twice: kept once as the title"

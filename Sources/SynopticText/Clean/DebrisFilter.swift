@@ -33,9 +33,13 @@ public struct DebrisFilter: Sendable {
 
     /// Classifies `blocks` of the normalized `text`. `outletIsKnown` says whether the input already
     /// named the outlet (a masthead is then only removed); `recurring` is the batch's evidence for
-    /// the article's outlet.
-    public func clean(_ blocks: [RawBlock], in text: [Unicode.Scalar], outletIsKnown: Bool, recurring: RecurringLines = .none) -> Outcome {
+    /// the article's outlet. `headingsAreMarked` says the blocks come from markup (an HTML page),
+    /// so a block of kind heading is one the page's author marked as such.
+    public func clean(
+        _ blocks: [RawBlock], in text: [Unicode.Scalar], outletIsKnown: Bool, recurring: RecurringLines = .none, headingsAreMarked: Bool = false
+    ) -> Outcome {
         var pass = Pass(shapes: blocks.map { BlockShape($0, in: text) }, text: text, segmenter: segmenter, recurring: recurring)
+        pass.headingsAreMarked = headingsAreMarked
         pass.removeMasthead(outletIsKnown: outletIsKnown)
         pass.removeExplainerModules()
         pass.removeRelatedLinkLists()
@@ -83,6 +87,7 @@ private struct Pass {
     var reasons: [String?]
     var outlet: String?
     var credits: [String] = []
+    var headingsAreMarked = false
 
     init(shapes: [BlockShape], text: [Unicode.Scalar], segmenter: SentenceSegmenter, recurring: RecurringLines) {
         self.shapes = shapes
@@ -283,8 +288,12 @@ private struct Pass {
     /// promo does not. A line ending in a full stop or a closing quotation mark is prose, never a promo.
     func isUnlabelledPromo(at index: Int) -> Bool {
         let shape = shapes[index]
-        guard shape.isHeadlineShaped, shape.block.kind != .listItem, (8...25).contains(shape.wordCount),
-            BlockShape.isCapitalized(shape.words[0]),
+        // A heading the page's markup declares, a lead-in ending in a colon, a numbered step or a
+        // `Q:` line introduces what follows: it is the article's own structure, not a promo.
+        guard shape.isHeadlineShaped, shape.block.kind != .listItem, !(headingsAreMarked && shape.block.kind == .heading),
+            (8...25).contains(shape.wordCount), BlockShape.isCapitalized(shape.words[0]), ![":", "]"].contains(shape.lastCharacter),
+            !shape.words.prefix(2).contains(where: { $0.hasSuffix(":") }),
+            !(shape.words[0].first?.isNumber ?? false),
             let before = keptNeighbour(of: index, step: -1), shapes[before].isProse,
             let after = keptNeighbour(of: index, step: 1), shapes[after].isProse
         else { return false }
@@ -357,7 +366,9 @@ private struct Pass {
         var previousKept: Int?
         for index in shapes.indices.dropFirst(first + 1) where isKept(index) {
             let key = BlockShape.key(shapes[index].text)
-            if shapes[index].wordCount >= 3, let earlier = seen[key] {
+            // Right after itself any repeat is a printing slip; further away only a long paragraph
+            // is (short lines recur legitimately: a recipe's "Drink within 30 minutes", a Q&A's labels).
+            if shapes[index].wordCount >= 3, let earlier = seen[key], earlier == previousKept || shapes[index].wordCount >= 15 {
                 reasons[index] = earlier == previousKept ? DebrisFilter.Reason.repeatsPrevious : DebrisFilter.Reason.repeatsEarlier
                 continue
             }
