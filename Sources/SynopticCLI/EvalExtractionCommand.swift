@@ -57,13 +57,21 @@ public struct EvalExtractionCommand: ParsableCommand {
         var perPage: [(String, Double, String)] = []
         var texts: [String: [String: String]] = [:]
         var htmls: [[UInt8]] = []
+        var debrisRemovals = 0
+        var debrisFalseRemovals = 0
         var elapsed: Duration = .zero
         let clock = ContinuousClock()
         for page in pages {
             let html = try ExtractionEvaluation.html(of: page)
             htmls.append(html)
-            var text = ""
-            elapsed += clock.measure { text = HTMLCleaner().clean(html).body }
+            var article: Article?
+            elapsed += clock.measure { article = HTMLCleaner().clean(html) }
+            let text = article?.body ?? ""
+            // The text debris rules run on every article; here the annotation says what they cost.
+            for removal in article?.removed ?? [] where DebrisFilter.Reason.all.contains(removal.reason) {
+                debrisRemovals += 1
+                if ExtractionEvaluation.isArticleText(removal.text, truth: page.truth) { debrisFalseRemovals += 1 }
+            }
             let score = ExtractionEvaluation.counts(truth: page.truth, prediction: text)
             texts[page.id] = ["articleBody": text, "url": page.url]
             counts.append(score)
@@ -78,6 +86,7 @@ public struct EvalExtractionCommand: ParsableCommand {
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
         let summary = ExtractionEvaluation.Summary(counts)
         print(Self.row("synoptic", summary.description + Self.speed(pages: pages.count, bytes: bytes, seconds: seconds) + " (debug builds are slower)"))
+        print("  text debris rules removed \(debrisRemovals) blocks from these pages; \(debrisFalseRemovals) of them are annotated as article text")
         if let peers {
             try scorePeer(python: peers, pages: pages, htmls: htmls)
         }

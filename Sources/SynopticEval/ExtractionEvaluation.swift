@@ -79,6 +79,16 @@ public struct ExtractionEvaluation: Sendable {
         return try Gzip.inflate(compressed, limit: 256 << 20)
     }
 
+    /// Whether a removed block is article text by the annotation: most of its word 4-grams are in
+    /// the annotated body (a block of fewer than four words must appear whole).
+    public static func isArticleText(_ removed: String, truth: String) -> Bool {
+        let removedShingles = shingles(of: removed, n: 4)
+        guard !removedShingles.isEmpty else { return false }
+        let truthShingles = shingles(of: truth, n: 4)
+        let found = removedShingles.keys.filter { truthShingles[$0] != nil || (tokens(of: removed).count < 4 && tokens(of: truth).joined(separator: " ").contains($0)) }
+        return found.count * 2 > removedShingles.count
+    }
+
     // MARK: - The benchmark's measure
 
     public static func counts(truth: String, prediction: String, n: Int = 4) -> Counts {
