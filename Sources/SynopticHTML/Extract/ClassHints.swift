@@ -40,13 +40,16 @@ struct ClassHints: Sendable {
     private var tokenWeights: [String: Int] = [:]
 
     mutating func weight(of names: String) -> Int {
-        let tokens = Set(Self.tokens(of: names))
-        // Embedded posts (a tweet, an Instagram post) are quoted in the article, whatever social
-        // names their wrapper carries.
-        if tokens.contains("embed") || tokens.contains("tweet") { return 0 }
-        // Each distinct name counts once: `post post-123 type-post` is one piece of evidence.
         var weight = 0
-        for token in tokens {
+        var seen: [String] = []
+        var neutralized = false
+        Self.forEachToken(of: names) { token in
+            // Each distinct name counts once: `post post-123 type-post` is one piece of evidence.
+            guard !seen.contains(token) else { return }
+            seen.append(token)
+            // Embedded posts (a tweet, an Instagram post) are quoted in the article, whatever
+            // social names their wrapper carries.
+            if token == "embed" || token == "tweet" { neutralized = true }
             if let known = tokenWeights[token] {
                 weight += known
             } else {
@@ -55,7 +58,7 @@ struct ClassHints: Sendable {
                 weight += computed
             }
         }
-        return weight
+        return neutralized ? 0 : weight
     }
 
     static func weight(ofToken token: String) -> Int {
@@ -69,10 +72,17 @@ struct ClassHints: Sendable {
 
     static func tokens(of names: String) -> [String] {
         var tokens: [String] = []
+        forEachToken(of: names) { tokens.append($0) }
+        return tokens
+    }
+
+    /// Calls `body` with each lower-case token; one small buffer is reused for all of them.
+    static func forEachToken(of names: String, _ body: (String) -> Void) {
         var current: [UInt8] = []
+        current.reserveCapacity(32)
         var previousWasLower = false
         func finish() {
-            if !current.isEmpty { tokens.append(String(decoding: current, as: UTF8.self)) }
+            if !current.isEmpty { body(String(decoding: current, as: UTF8.self)) }
             current.removeAll(keepingCapacity: true)
         }
         for byte in names.utf8 {
@@ -88,7 +98,6 @@ struct ClassHints: Sendable {
             previousWasLower = isLower
         }
         finish()
-        return tokens
     }
 }
 

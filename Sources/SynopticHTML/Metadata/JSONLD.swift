@@ -52,7 +52,8 @@ enum JSONLD {
 
     /// Removes the comment and CDATA wrappers pages put around script content.
     private static func stripWrappers(_ block: String) -> String {
-        var text = Substring(block.trimmingCharacters(in: .whitespacesAndNewlines))
+        // Trimming through Substring views: Foundation's trimming copies a large block through NSString.
+        var text = block.trimmingASCIISpaces
         var changed = true
         while changed {
             changed = false
@@ -61,7 +62,7 @@ enum JSONLD {
                 changed = true
             }
             for closer in closers where text.hasSuffix(closer) {
-                text = Substring(text.dropLast(closer.count).trimmingCharacters(in: .whitespacesAndNewlines))
+                text = text.dropLast(closer.count).trimmingASCIISpaces
                 changed = true
             }
         }
@@ -174,7 +175,7 @@ enum JSONLD {
     /// A non-empty string, or the first of an array of strings; entities some CMSs leave in are decoded.
     private static func text(_ value: Any?) -> String? {
         let raw = (value as? String) ?? (value as? [Any])?.first as? String
-        guard let trimmed = raw?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return nil }
+        guard let trimmed = raw.map({ String($0.trimmingASCIISpaces) }), !trimmed.isEmpty else { return nil }
         return trimmed.contains("&") ? decodingEntities(trimmed) : trimmed
     }
 
