@@ -1,4 +1,5 @@
 import Glibc
+import SynopticCore
 
 /// A page's bytes as UTF-8, with the encoding they were read in.
 public struct DecodedPage: Sendable {
@@ -28,7 +29,7 @@ public enum PageDecoder {
         if bytes.starts(with: [0xFF, 0xFE]) { return iconvDecode(bytes[2...], from: "UTF-16LE", label: "utf-16le") }
         if bytes.starts(with: [0xFE, 0xFF]) { return iconvDecode(bytes[2...], from: "UTF-16BE", label: "utf-16be") }
 
-        let survey = UTF8Check(body)
+        let survey = UTF8Survey(body)
         let label = declared.map(canonicalLabel)
         switch label {
         case nil, "utf-8":
@@ -102,7 +103,7 @@ public enum PageDecoder {
     static func iconvDecode(_ bytes: ArraySlice<UInt8>, from encoding: String, label: String) -> DecodedPage {
         let converter = iconv_open("UTF-8", encoding)
         guard let converter, converter != iconv_t(bitPattern: -1) else {
-            var page = DecodedPage(utf8: repairedUTF8(bytes), encoding: "utf-8", replacements: UTF8Check(bytes).invalid, note: nil)
+            var page = DecodedPage(utf8: repairedUTF8(bytes), encoding: "utf-8", replacements: UTF8Survey(bytes).invalid, note: nil)
             page.note = "unknown charset \(label); read as UTF-8"
             return page
         }
@@ -143,55 +144,5 @@ public enum PageDecoder {
     /// Replaces each invalid UTF-8 sequence with U+FFFD.
     static func repairedUTF8(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
         Array(String(decoding: bytes, as: UTF8.self).utf8)
-    }
-}
-
-/// Counts valid multi-byte sequences and invalid bytes in UTF-8 (the evidence for telling damaged
-/// UTF-8 from a legacy 8-bit encoding).
-struct UTF8Check {
-    var validMultibyte = 0
-    var invalid = 0
-
-    init(_ bytes: ArraySlice<UInt8>) {
-        bytes.withUnsafeBufferPointer { buffer in
-            var i = 0
-            let n = buffer.count
-            while i < n {
-                let lead = buffer[i]
-                if lead < 0x80 {
-                    i += 1
-                    continue
-                }
-                let length: Int
-                switch lead {
-                case 0xC2...0xDF: length = 2
-                case 0xE0...0xEF: length = 3
-                case 0xF0...0xF4: length = 4
-                default: length = 0
-                }
-                var ok = length > 0 && i + length <= n
-                if ok {
-                    for k in 1..<length where buffer[i + k] & 0xC0 != 0x80 {
-                        ok = false
-                        break
-                    }
-                }
-                if ok, length == 3 {
-                    let second = buffer[i + 1]
-                    if (lead == 0xE0 && second < 0xA0) || (lead == 0xED && second > 0x9F) { ok = false }
-                }
-                if ok, length == 4 {
-                    let second = buffer[i + 1]
-                    if (lead == 0xF0 && second < 0x90) || (lead == 0xF4 && second > 0x8F) { ok = false }
-                }
-                if ok {
-                    validMultibyte += 1
-                    i += length
-                } else {
-                    invalid += 1
-                    i += 1
-                }
-            }
-        }
     }
 }

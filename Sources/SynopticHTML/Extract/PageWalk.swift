@@ -90,35 +90,15 @@ struct PageWalk {
 
     // MARK: - Traversal
 
-    /// Depth-first over the tree through parent/next pointers, so nesting depth costs heap (the
-    /// entry stack), never call stack: 100,000 nested elements are fine.
     private mutating func walk(_ root: xmlNodePtr) {
-        var cursor: xmlNodePtr? = root
-        while let node = cursor {
-            var descended = false
-            if node.isElement {
-                descended = enter(node)
-            } else if node.isText, let content = node.pointee.content {
-                append(content)
-            }
-            if descended, let child = node.pointee.children {
-                cursor = child
-                continue
-            }
-            if descended { exit() }
-            // Next sibling, or climb, leaving each ancestor on the way.
-            var climbing = node
-            cursor = nil
-            while climbing != root {
-                if let next = climbing.pointee.next {
-                    cursor = next
-                    break
-                }
-                guard let parent = climbing.pointee.parent else { break }
-                exit()
-                climbing = parent
-            }
-        }
+        traverse(
+            root,
+            enter: { node in
+                if node.isElement { return enter(node) }
+                if node.isText, let content = node.pointee.content { append(content) }
+                return false
+            },
+            exit: { _ in exit() })
         flush()
     }
 

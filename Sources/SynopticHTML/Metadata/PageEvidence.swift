@@ -33,25 +33,7 @@ struct PageEvidence {
     // MARK: - Walk
 
     mutating func walk(_ root: xmlNodePtr) {
-        var cursor: xmlNodePtr? = root
-        while let node = cursor {
-            var descend = false
-            if node.isElement { descend = visit(node) }
-            if descend, let child = node.pointee.children {
-                cursor = child
-                continue
-            }
-            var climbing = node
-            cursor = nil
-            while climbing != root {
-                if let next = climbing.pointee.next {
-                    cursor = next
-                    break
-                }
-                guard let parent = climbing.pointee.parent else { break }
-                climbing = parent
-            }
-        }
+        traverse(root, enter: { node in node.isElement && visit(node) })
     }
 
     /// Records what `node` says; returns whether its children are worth visiting.
@@ -244,29 +226,15 @@ struct PageEvidence {
     /// and style content is left out.
     private static func separatedText(of node: xmlNodePtr) -> String {
         var text = ""
-        var cursor = node.pointee.children
-        while let current = cursor {
-            var descend = false
+        traverse(node) { current in
+            if current == node { return true }
             if current.isText, let content = current.pointee.content {
                 text += String(cString: content)
             } else if current.isElement, let name = current.pointee.name {
                 if !inlineNames.contains(where: { equalsASCIILowercase(name, $0) }) { text += "\n" }
-                descend = !codeNames.contains { equalsASCIILowercase(name, $0) }
+                return !codeNames.contains { equalsASCIILowercase(name, $0) }
             }
-            if descend, let child = current.pointee.children {
-                cursor = child
-                continue
-            }
-            var climbing = current
-            cursor = nil
-            while climbing != node {
-                if let next = climbing.pointee.next {
-                    cursor = next
-                    break
-                }
-                guard let parent = climbing.pointee.parent, parent != node else { break }
-                climbing = parent
-            }
+            return false
         }
         return text
     }

@@ -83,3 +83,32 @@ func equalsASCIILowercase(_ cString: UnsafePointer<xmlChar>, _ literal: StaticSt
     }
     return cString[count] == 0
 }
+
+/// Visits `root` and the nodes below it depth first, in document order, through libxml2's child,
+/// next and parent pointers: nesting depth costs nothing on the call stack, so 100,000 nested
+/// elements are fine. `enter` is called for every node and says whether to go below it; `exit` is
+/// called for each entered node once everything below it has been visited.
+func traverse(_ root: xmlNodePtr, enter: (xmlNodePtr) -> Bool, exit: (xmlNodePtr) -> Void = { _ in }) {
+    var cursor: xmlNodePtr? = root
+    while let node = cursor {
+        if enter(node) {
+            if let child = node.pointee.children {
+                cursor = child
+                continue
+            }
+            exit(node)
+        }
+        // The next sibling, or climb, leaving each ancestor on the way.
+        var climbing = node
+        cursor = nil
+        while climbing != root {
+            if let next = climbing.pointee.next {
+                cursor = next
+                break
+            }
+            guard let parent = climbing.pointee.parent else { break }
+            exit(parent)
+            climbing = parent
+        }
+    }
+}

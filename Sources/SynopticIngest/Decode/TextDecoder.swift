@@ -1,3 +1,5 @@
+import SynopticCore
+
 /// Character encodings Synoptic reads.
 public enum TextEncoding: String, Sendable, Hashable, CaseIterable {
     case utf8 = "utf-8"
@@ -177,42 +179,3 @@ public enum TextDecoder {
     }
 }
 
-/// Counts of well-formed and broken UTF-8 sequences in bytes.
-struct UTF8Survey {
-    var validMultibyte = 0
-    var invalid = 0
-    var highBytes = 0
-    var firstInvalid: Int?
-
-    init(_ bytes: ArraySlice<UInt8>) {
-        var i = bytes.startIndex
-        while i < bytes.endIndex {
-            let b = bytes[i]
-            if b < 0x80 {
-                i += 1
-                continue
-            }
-            highBytes += 1
-            let length: Int
-            switch b {
-            case 0xC2...0xDF: length = 2
-            case 0xE0...0xEF: length = 3
-            case 0xF0...0xF4: length = 4
-            default: length = 0
-            }
-            var ok = length > 0 && i + length <= bytes.endIndex
-            if ok {
-                for k in 1..<length where bytes[i + k] & 0xC0 != 0x80 { ok = false }
-            }
-            if ok {
-                validMultibyte += 1
-                highBytes += length - 1
-                i += length
-            } else {
-                invalid += 1
-                if firstInvalid == nil { firstInvalid = i - bytes.startIndex }
-                i += 1
-            }
-        }
-    }
-}
