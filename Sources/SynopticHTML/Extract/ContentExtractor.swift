@@ -153,8 +153,15 @@ struct ContentExtractor {
             start += 1
         }
         var end = kept.count
-        while end > start, Self.isFraming(kept[end - 1]) || kept[end - 1].kind == .heading {
-            removed.append(Removal(text: page.string(of: kept[end - 1]), reason: "short line after the article text (label, link or heading)"))
+        while end > start {
+            let run = kept[end - 1]
+            if Self.isFraming(run) || run.kind == .heading {
+                removed.append(Removal(text: page.string(of: run), reason: "short line after the article text (label, link or heading)"))
+            } else if let notice = Self.noticeReason(page.string(of: run), words: Int(run.words)) {
+                removed.append(Removal(text: page.string(of: run), reason: notice))
+            } else {
+                break
+            }
             end -= 1
         }
         let blocks = kept[start..<end].map { run in
@@ -203,6 +210,19 @@ struct ContentExtractor {
                 }
             }
         }
+    }
+
+    /// Site notices that trail an article inside its region: a cookie banner, a newsletter sign-up,
+    /// an ad-blocker plea. Known by two kinds of words together in a short block, and trusted
+    /// only after the last paragraph of the article (a story about cookie law is not a banner).
+    static func noticeReason(_ text: String, words: Int) -> String? {
+        guard words <= 60 else { return nil }
+        let lower = text.lowercased()
+        func has(_ any: [String]) -> Bool { any.contains { lower.contains($0) } }
+        if has(["cookie"]), has(["accept", "consent", "privacy", "opt-out", "opt out", "browsing", "experience"]) { return "cookie notice" }
+        if has(["newsletter", "sign up", "subscribe"]), has(["email", "inbox", "daily", "free"]) { return "newsletter sign-up" }
+        if has(["ad blocker", "adblock", "disable your ad"]) { return "ad-blocker notice" }
+        return nil
     }
 
     /// A short line that is not a sentence and not a heading.
