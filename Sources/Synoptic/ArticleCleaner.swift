@@ -52,7 +52,9 @@ public struct ArticleCleaner: Sendable {
         let source = prepared.source
         let article: Article
         if let page = prepared.page {
-            article = html.assemble(page, id: source.suggestedID, provenance: source.provenance, title: source.metadata.title, boilerplate: boilerplate)
+            article = html.assemble(
+                page, text: prepared.text, id: source.suggestedID, provenance: prepared.provenance, title: source.metadata.title,
+                boilerplate: boilerplate)
         } else {
             article = assembler.assemble(
                 id: source.suggestedID, provenance: source.provenance, metadata: .init(title: source.metadata.title), original: source.text,

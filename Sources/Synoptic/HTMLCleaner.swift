@@ -23,10 +23,18 @@ public struct HTMLCleaner: Sendable {
     public func assemble(
         _ page: HTMLArticle, id: String, provenance: Provenance, title: String? = nil, boilerplate: BatchBoilerplate = .none
     ) -> Article {
-        var article = assembler.assemble(
-            id: id, provenance: Self.provenance(provenance, filledFrom: page),
-            metadata: .init(title: title ?? page.metadata.title, isExtractedFromMarkup: true), original: Self.text(of: page.blocks),
+        assemble(
+            page, text: Self.text(of: page.blocks), id: id, provenance: Self.provenance(provenance, filledFrom: page), title: title,
             boilerplate: boilerplate)
+    }
+
+    /// Assembles a page whose text (``text(of:)``) and completed provenance are already in hand.
+    func assemble(
+        _ page: HTMLArticle, text: String, id: String, provenance: Provenance, title: String?, boilerplate: BatchBoilerplate
+    ) -> Article {
+        var article = assembler.assemble(
+            id: id, provenance: provenance, metadata: .init(title: title ?? page.metadata.title, isExtractedFromMarkup: true),
+            original: text, boilerplate: boilerplate)
         article.removed = page.removed + article.removed
         return article
     }

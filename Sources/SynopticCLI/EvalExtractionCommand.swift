@@ -68,9 +68,11 @@ public struct EvalExtractionCommand: ParsableCommand {
             elapsed += clock.measure { article = HTMLCleaner().clean(html) }
             let text = article?.body ?? ""
             // The text debris rules run on every article; here the annotation says what they cost.
-            for removal in article?.removed ?? [] where DebrisFilter.Reason.all.contains(removal.reason) {
-                debrisRemovals += 1
-                if ExtractionEvaluation.isArticleText(removal.text, truth: page.truth) { debrisFalseRemovals += 1 }
+            let debris = (article?.removed ?? []).filter { DebrisFilter.Reason.all.contains($0.reason) }
+            if !debris.isEmpty {
+                let annotation = ExtractionEvaluation.Annotation(page.truth)
+                debrisRemovals += debris.count
+                debrisFalseRemovals += debris.filter { annotation.contains($0.text) }.count
             }
             let score = ExtractionEvaluation.counts(truth: page.truth, prediction: text)
             texts[page.id] = ["articleBody": text, "url": page.url]

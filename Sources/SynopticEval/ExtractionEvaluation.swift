@@ -79,14 +79,25 @@ public struct ExtractionEvaluation: Sendable {
         return try Gzip.inflate(compressed, limit: 256 << 20)
     }
 
-    /// Whether a removed block is article text by the annotation: most of its word 4-grams are in
-    /// the annotated body (a block of fewer than four words must appear whole).
-    public static func isArticleText(_ removed: String, truth: String) -> Bool {
-        let removedShingles = shingles(of: removed, n: 4)
-        guard !removedShingles.isEmpty else { return false }
-        let truthShingles = shingles(of: truth, n: 4)
-        let found = removedShingles.keys.filter { truthShingles[$0] != nil || (tokens(of: removed).count < 4 && tokens(of: truth).joined(separator: " ").contains($0)) }
-        return found.count * 2 > removedShingles.count
+    /// A page's annotated body, read once, for judging the blocks removed from that page.
+    public struct Annotation: Sendable {
+        let shingles: [String: Int]
+        let joinedTokens: String
+
+        public init(_ truth: String) {
+            shingles = ExtractionEvaluation.shingles(of: truth, n: 4)
+            joinedTokens = ExtractionEvaluation.tokens(of: truth).joined(separator: " ")
+        }
+
+        /// Whether a removed block is article text by the annotation: most of its word 4-grams are
+        /// in the annotated body (a block of fewer than four words must appear whole).
+        public func contains(_ removed: String) -> Bool {
+            let removedShingles = ExtractionEvaluation.shingles(of: removed, n: 4)
+            guard !removedShingles.isEmpty else { return false }
+            let isShort = ExtractionEvaluation.tokens(of: removed).count < 4
+            let found = removedShingles.keys.filter { shingles[$0] != nil || (isShort && joinedTokens.contains($0)) }
+            return found.count * 2 > removedShingles.count
+        }
     }
 
     // MARK: - The benchmark's measure

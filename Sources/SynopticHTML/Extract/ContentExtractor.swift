@@ -55,13 +55,14 @@ struct ContentExtractor {
 
         // Own-run scores, then weighted subtree sums bottom-up (children follow their parent in
         // pre-order, so a reverse pass sees every child before its parent).
-        var own = [Double](repeating: 0, count: elements.count)
-        for run in runs where run.element >= 0 {
-            own[Int(run.element)] += Self.score(run)
+        let scores = runs.map(Self.score)
+        let factors = elements.map(Self.factor)
+        var adjusted = [Double](repeating: 0, count: elements.count)
+        for (run, score) in zip(runs, scores) where run.element >= 0 {
+            adjusted[Int(run.element)] += score
         }
-        var adjusted = own
         for index in stride(from: elements.count - 1, through: 0, by: -1) {
-            adjusted[index] *= Self.factor(elements[index])
+            adjusted[index] *= factors[index]
             let parent = Int(elements[index].parent)
             if parent >= 0 { adjusted[parent] += adjusted[index] }
         }
@@ -72,7 +73,7 @@ struct ContentExtractor {
         for index in elements.indices {
             let parent = Int(elements[index].parent)
             if parent >= 0 {
-                inherited[index] = inherited[parent] * (elements[parent].weight <= -2 ? Self.factor(elements[parent]) : 1)
+                inherited[index] = inherited[parent] * (elements[parent].weight <= -2 ? factors[parent] : 1)
             }
             candidate[index] *= inherited[index]
         }
@@ -87,7 +88,7 @@ struct ContentExtractor {
         // Prose (positive run scores) per element, to keep a wrapper that holds most of the article
         // however it is named.
         var proseBefore = [Double](repeating: 0, count: runs.count + 1)
-        for (index, run) in runs.enumerated() { proseBefore[index + 1] = proseBefore[index] + max(0, Self.score(run)) }
+        for (index, score) in scores.enumerated() { proseBefore[index + 1] = proseBefore[index] + max(0, score) }
         func prose(_ index: Int) -> Double { proseBefore[Int(elements[index].runEnd)] - proseBefore[Int(elements[index].firstRun)] }
         let regionProse = prose(best)
         // Siblings built alike that each hold prose are the article's paragraphs, however their

@@ -26,13 +26,6 @@ enum Tag: UInt8 {
     case figureCaption
     case horizontalRule
 
-    var isBlockLevel: Bool {
-        switch self {
-        case .drop, .inline, .link, .lineBreak: false
-        default: true
-        }
-    }
-
     var headingLevel: Int? {
         switch self {
         case .heading1: 1
