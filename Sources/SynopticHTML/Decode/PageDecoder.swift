@@ -31,9 +31,11 @@ public enum PageDecoder {
 
         let survey = UTF8Survey(body)
         let label = declared.map(canonicalLabel)
+        // The bytes as they are, without a copy when there was no BOM to drop.
+        let asIs = body.count == bytes.count ? bytes : Array(body)
         switch label {
         case nil, "utf-8":
-            if survey.invalid == 0 { return DecodedPage(utf8: Array(body), encoding: "utf-8", replacements: 0, note: nil) }
+            if survey.invalid == 0 { return DecodedPage(utf8: asIs, encoding: "utf-8", replacements: 0, note: nil) }
             if survey.validMultibyte * 4 <= survey.invalid {
                 let note = label == nil ? nil : "declared UTF-8 but is not; read as Windows-1252"
                 var page = iconvDecode(body, from: "CP1252", label: "windows-1252")
@@ -44,19 +46,19 @@ public enum PageDecoder {
         case let legacy?:
             // A page saved as UTF-8 by a tool that kept the old declaration.
             if survey.invalid == 0, survey.validMultibyte > 0, !isMultibyteLegacy(legacy) {
-                return DecodedPage(utf8: Array(body), encoding: "utf-8", replacements: 0, note: "declared \(legacy) but is UTF-8")
+                return DecodedPage(utf8: asIs, encoding: "utf-8", replacements: 0, note: "declared \(legacy) but is UTF-8")
             }
             if survey.invalid == 0, survey.validMultibyte == 0 {
                 // Pure ASCII reads the same in every encoding iconv knows; skip the conversion.
-                return DecodedPage(utf8: Array(body), encoding: legacy, replacements: 0, note: nil)
+                return DecodedPage(utf8: asIs, encoding: legacy, replacements: 0, note: nil)
             }
             var page = iconvDecode(body, from: iconvName(legacy), label: legacy)
             if page.note != nil, survey.invalid == 0 {
                 // iconv does not know the label: the bytes are valid UTF-8, so read them so.
-                return DecodedPage(utf8: Array(body), encoding: "utf-8", replacements: 0, note: page.note)
+                return DecodedPage(utf8: asIs, encoding: "utf-8", replacements: 0, note: page.note)
             }
             if page.replacements > 0, survey.invalid == 0, survey.validMultibyte > page.replacements {
-                page = DecodedPage(utf8: Array(body), encoding: "utf-8", replacements: 0, note: "declared \(legacy) but is UTF-8")
+                page = DecodedPage(utf8: asIs, encoding: "utf-8", replacements: 0, note: "declared \(legacy) but is UTF-8")
             }
             return page
         }
@@ -103,9 +105,8 @@ public enum PageDecoder {
     static func iconvDecode(_ bytes: ArraySlice<UInt8>, from encoding: String, label: String) -> DecodedPage {
         let converter = iconv_open("UTF-8", encoding)
         guard let converter, converter != iconv_t(bitPattern: -1) else {
-            var page = DecodedPage(utf8: repairedUTF8(bytes), encoding: "utf-8", replacements: UTF8Survey(bytes).invalid, note: nil)
-            page.note = "unknown charset \(label); read as UTF-8"
-            return page
+            return DecodedPage(
+                utf8: repairedUTF8(bytes), encoding: "utf-8", replacements: UTF8Survey(bytes).invalid, note: "unknown charset \(label); read as UTF-8")
         }
         defer { iconv_close(converter) }
         var output = [UInt8](repeating: 0, count: bytes.count * 3 + 16)
