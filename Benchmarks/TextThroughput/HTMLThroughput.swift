@@ -7,7 +7,8 @@ import SynopticHTML
 ///
 /// The pages are inflated into memory first (not timed). Each stage is timed over all pages, best of
 /// `runs`, on one thread: libxml2's parse alone (on the pages already decoded to UTF-8, the parser's
-/// floor), decode + parse + extract (`HTMLExtractor`), and the full clean into an `Article`
+/// floor), both into a tree and streaming events to handlers that only count them (the mode
+/// extraction uses), decode + parse + extract (`HTMLExtractor`), and the full clean into an `Article`
 /// (`HTMLCleaner`). With a Python, trafilatura and lxml's bare parse are timed by
 /// `Benchmarks/peers/extraction_peers.py --speed` in the same run.
 enum HTMLThroughput {
@@ -20,6 +21,8 @@ enum HTMLThroughput {
 
         var documents = 0
         let parse = bestSeconds(runs) { documents = decoded.count { HTMLParser.parseOnly($0) } }
+        var elements = 0
+        let stream = bestSeconds(runs) { elements = decoded.reduce(0) { $0 + HTMLParser.streamOnly($1) } }
         var blocks = 0
         let extract = bestSeconds(runs) { blocks = htmls.reduce(0) { $0 + HTMLExtractor().extract($1).blocks.count } }
         var sentences = 0
@@ -30,10 +33,12 @@ enum HTMLThroughput {
             print("  " + label.padding(toLength: 44, withPad: " ", startingAt: 0) + rates + "   " + detail)
         }
         line("libxml2 parse (htmlReadMemory, xmlFreeDoc)", parse, "\(documents) documents")
+        line("libxml2 parse, streaming (SAX, no tree)", stream, "\(elements) elements")
         line("decode+parse+extract (HTMLExtractor)", extract, "\(blocks) blocks")
         line("full clean (HTMLCleaner)", clean, "\(sentences) sentences")
         // Time ratios: how many parses' worth of time each stage costs.
-        print("  time ratios: extract/parse \(Bench.fmt(extract / parse))x, clean/parse \(Bench.fmt(clean / parse))x")
+        print("  time ratios: extract/parse \(Bench.fmt(extract / parse))x, clean/parse \(Bench.fmt(clean / parse))x, extract/streaming parse \(Bench.fmt(extract / stream))x")
+        print("  extraction runs at \(Int((parse / extract * 100).rounded()))% of the tree parse's pages/s, \(Int((stream / extract * 100).rounded()))% of the streaming parse's")
 
         guard let python else { return }
         let items: [[String: Any]] = zip(pages, htmls).map { page, html in ["id": page.id, "html": String(decoding: html, as: UTF8.self)] }

@@ -5,6 +5,7 @@
 #include <libxml/HTMLparser.h>
 #include <libxml/HTMLtree.h>
 #include <libxml/tree.h>
+#include <libxml/parserInternals.h>
 
 // `xmlFree` is a global function pointer, which Swift 6 treats as shared mutable state.
 static inline void cxml_free(void *pointer) { xmlFree(pointer); }

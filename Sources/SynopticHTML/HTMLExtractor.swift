@@ -35,12 +35,14 @@ public struct HTMLExtractor: Sendable {
             article.emptyReason = "empty page"
             return article
         }
-        guard let page = ParsedHTML(utf8: decoded.utf8), let root = page.root else {
+        let reader = PageReader()
+        guard MarkupStream.parse(decoded.utf8, into: reader), reader.sawElement else {
             article.emptyReason = "no HTML document could be parsed"
             return article
         }
-        article.metadata = MetadataExtractor().metadata(of: page)
-        let walk = PageWalk(root: root)
+        reader.finish()
+        article.metadata = MetadataExtractor().metadata(from: reader.evidence)
+        let walk = reader.walk
         let content = ContentExtractor().extract(walk, title: article.metadata.title)
         article.blocks = content.blocks
         article.removed = walk.skipped + content.removed

@@ -9,8 +9,7 @@ import Testing
 @Suite struct MetadataTests {
     /// The metadata of a page given as HTML text.
     private func metadata(_ html: String, now: Date = Date()) throws -> PageMetadata {
-        let page = try #require(ParsedHTML(utf8: Array(html.utf8)))
-        return MetadataExtractor(now: now).metadata(of: page)
+        MetadataExtractor(now: now).metadata(ofUTF8: Array(html.utf8))
     }
 
     @Test func readsJSONLDArraysAndGraphs() throws {
@@ -258,8 +257,7 @@ import Testing
         var counts: [String: Int] = [:]
         for benchmarkPage in pages {
             let decoded = PageDecoder.decode(try ExtractionEvaluation.html(of: benchmarkPage))
-            let parsed = try #require(ParsedHTML(utf8: decoded.utf8))
-            let page = MetadataExtractor(now: now).metadata(of: parsed)
+            let page = MetadataExtractor(now: now).metadata(ofUTF8: decoded.utf8)
             let fields: [(String, Bool)] = [
                 ("title", page.title != nil), ("outlet", page.outlet != nil), ("authors", !page.authors.isEmpty),
                 ("published", page.published != nil), ("modified", page.modified != nil), ("url", page.url != nil),

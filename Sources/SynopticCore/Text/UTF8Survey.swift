@@ -13,7 +13,13 @@ public struct UTF8Survey: Sendable {
         bytes.withUnsafeBufferPointer { buffer in
             var i = 0
             let n = buffer.count
+            let base = UnsafeRawPointer(buffer.baseAddress)
             while i < n {
+                // Pages are mostly ASCII: skip eight bytes at a time while no high bit is set.
+                if let base, i + 8 <= n, base.loadUnaligned(fromByteOffset: i, as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                    i += 8
+                    continue
+                }
                 let lead = buffer[i]
                 if lead < 0x80 {
                     i += 1

@@ -36,39 +36,109 @@ struct ClassHints: Sendable {
     static let exceptions: Set<String> = ["mostly", "commentary", "moreover", "shared", "metadata", "timeline", "datetime"]
 
     /// Positive minus negative evidence; strong negative names count twice.
-    /// Weights of tokens already seen on this page: pages repeat their names thousands of times.
-    private var tokenWeights: [String: Int] = [:]
-
     mutating func weight(of names: String) -> Int {
         var weight = 0
-        var seen: [String] = []
+        var seen: [TokenKey] = []
         var neutralized = false
-        Self.forEachToken(of: names) { token in
+        var token: [UInt8] = []
+        token.reserveCapacity(32)
+        func finish() {
+            guard !token.isEmpty else { return }
+            defer { token.removeAll(keepingCapacity: true) }
             // Each distinct name counts once: `post post-123 type-post` is one piece of evidence.
-            guard !seen.contains(token) else { return }
-            seen.append(token)
+            let key = TokenKey(token)
+            if let key {
+                guard !seen.contains(key) else { return }
+                seen.append(key)
+            }
             // Embedded posts (a tweet, an Instagram post) are quoted in the article, whatever
             // social names their wrapper carries.
-            if token == "embed" || token == "tweet" { neutralized = true }
-            if let known = tokenWeights[token] {
-                weight += known
+            if token == Self.embed || token == Self.tweet { neutralized = true }
+            if let key, let known = tokenWeights[key] {
+                weight += Int(known)
+                return
+            }
+            let computed = Self.weight(ofToken: String(decoding: token, as: UTF8.self))
+            if let key { tokenWeights[key] = Int8(computed) }
+            weight += computed
+        }
+        var previousWasLower = false
+        for byte in names.utf8 {
+            let isUpper = byte >= 0x41 && byte <= 0x5A
+            let isLower = byte >= 0x61 && byte <= 0x7A
+            let isDigit = byte >= 0x30 && byte <= 0x39
+            if isUpper, previousWasLower { finish() }
+            if isUpper || isLower || isDigit {
+                token.append(isUpper ? byte | 0x20 : byte)
             } else {
-                let computed = Self.weight(ofToken: token)
-                tokenWeights[token] = computed
-                weight += computed
+                finish()
+            }
+            previousWasLower = isLower
+        }
+        finish()
+        return neutralized ? 0 : weight
+    }
+
+    /// Weights of tokens already seen on this page: pages repeat their names thousands of times,
+    /// and most names are new combinations of a few tokens.
+    private var tokenWeights: [TokenKey: Int8] = [:]
+    private static let embed = Array("embed".utf8)
+    private static let tweet = Array("tweet".utf8)
+
+    /// A token of up to 24 bytes packed into integers, so looking it up makes no String.
+    private struct TokenKey: Hashable {
+        var words: (UInt64, UInt64, UInt64) = (0, 0, 0)
+        var count: UInt8
+
+        init?(_ bytes: [UInt8]) {
+            guard bytes.count <= 24 else { return nil }
+            count = UInt8(bytes.count)
+            for (index, byte) in bytes.enumerated() {
+                let shifted = UInt64(byte) << UInt64((index % 8) * 8)
+                switch index / 8 {
+                case 0: words.0 |= shifted
+                case 1: words.1 |= shifted
+                default: words.2 |= shifted
+                }
             }
         }
-        return neutralized ? 0 : weight
+
+        static func == (lhs: Self, rhs: Self) -> Bool {
+            lhs.count == rhs.count && lhs.words.0 == rhs.words.0 && lhs.words.1 == rhs.words.1 && lhs.words.2 == rhs.words.2
+        }
+
+        func hash(into hasher: inout Hasher) {
+            hasher.combine(words.0)
+            hasher.combine(words.1)
+            hasher.combine(words.2)
+            hasher.combine(count)
+        }
     }
 
     static func weight(ofToken token: String) -> Int {
         if positiveTokens.contains(token) { return 1 }
         if negativeTokens.contains(token) { return -2 }
         if exceptions.contains(token) { return 0 }
-        if strongNegativePrefixes.contains(where: token.hasPrefix) { return -2 }
-        if weakNegativePrefixes.contains(where: token.hasPrefix) { return -1 }
+        let utf8 = token.utf8
+        guard let first = utf8.first else { return 0 }
+        // Strong prefixes come first in each bucket, so the strongest matching evidence wins.
+        for (prefix, weight) in prefixesByFirstByte[Int(first)] {
+            if prefix.count <= utf8.count, utf8.withContiguousStorageIfAvailable({ $0.starts(with: prefix) }) ?? utf8.starts(with: prefix) {
+                return weight
+            }
+        }
         return 0
     }
+
+    /// Negative prefixes with their weights, by first byte: a token is compared with the few that
+    /// begin like it.
+    private static let prefixesByFirstByte: [[(prefix: [UInt8], weight: Int)]] = {
+        var buckets = [[(prefix: [UInt8], weight: Int)]](repeating: [], count: 256)
+        for (prefixes, weight) in [(strongNegativePrefixes, -2), (weakNegativePrefixes, -1)] {
+            for prefix in prefixes { buckets[Int(prefix.utf8.first!)].append((Array(prefix.utf8), weight)) }
+        }
+        return buckets
+    }()
 
     static func tokens(of names: String) -> [String] {
         var tokens: [String] = []

@@ -1,14 +1,14 @@
 import CLibXML2
 import SynopticCore
 
-/// One pass over the parsed page that flattens it into what extraction reasons about: the
+/// The page flattened into what extraction reasons about, as the parser streams it: the
 /// block-level elements (with their class/id evidence) and the runs of text inside them, in
 /// document order.
 ///
 /// Elements and runs are recorded in pre-order, so the elements and runs below any element are a
-/// contiguous range of each array: scoring a subtree is a sum over a range, with no pointers
-/// chased twice. Text is collected as UTF-8 bytes with whitespace collapsed, straight from
-/// libxml2's node contents; no String is made until a run is kept.
+/// contiguous range of each array: scoring a subtree is a sum over a range. Text is collected as
+/// UTF-8 bytes with whitespace collapsed, straight from the parser's buffers; no String is made
+/// until a run is kept.
 struct PageWalk {
     struct Element {
         var parent: Int32
@@ -53,9 +53,8 @@ struct PageWalk {
     private(set) var skipped: [Removal] = []
 
     // Walk state.
-    private var tags = TagTable()
-    private var evidenceCache: [String: NameEvidence] = [:]
-    private var screenReaderCache: [String: Bool] = [:]
+    private var evidenceCache = AttributeCache<NameEvidence>()
+    private var screenReaderCache = AttributeCache<Bool>()
     private var hints = ClassHints()
     private var blockStack: [Int32] = []
     private var entryStack: [Entry] = []
@@ -64,6 +63,15 @@ struct PageWalk {
     private var pendingBreak = false
     private var pendingSpace = false
     private var current = RunAccumulator()
+    /// Above zero inside an element left out with everything below it (scripts, navigation,
+    /// hidden elements): the depth below that element.
+    private var skipDepth = 0
+    /// The reason a skipped element is logged under, and the start of its text, for the log.
+    private var skipReason: String?
+    private var skipSample: [UInt8] = []
+    private var skipPendingSpace = false
+    /// Longer text of a skipped element is cut in the removal log.
+    private static let sampleLength = 300
 
     private enum Entry {
         case inline
@@ -79,36 +87,52 @@ struct PageWalk {
         var punctuation: Int32 = 0
     }
 
-    init(root: xmlNodePtr) {
+    init() {
         text.reserveCapacity(1 << 16)
-        walk(root)
     }
 
     func string(of run: Run) -> String {
         text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[Int(run.start)..<Int(run.end)]), as: UTF8.self) }
     }
 
-    // MARK: - Traversal
+    // MARK: - Events
 
-    private mutating func walk(_ root: xmlNodePtr) {
-        traverse(
-            root,
-            enter: { node in
-                if node.isElement { return enter(node) }
-                if node.isText, let content = node.pointee.content { append(content) }
-                return false
-            },
-            exit: { _ in exit() })
+    mutating func startElement(_ start: StartTag, _ name: ElementName) {
+        if skipDepth > 0 {
+            skipDepth += 1
+        } else if !enter(start, name) {
+            skipDepth = 1
+        }
+    }
+
+    mutating func endElement() {
+        guard skipDepth == 0 else {
+            skipDepth -= 1
+            if skipDepth == 0 { finishSkipped() }
+            return
+        }
+        exit()
+    }
+
+    mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if skipDepth == 0 {
+            append(bytes)
+        } else if skipReason != nil {
+            sample(bytes)
+        }
+    }
+
+    /// Ends the last run at the end of the page.
+    mutating func finish() {
         flush()
     }
 
-    private mutating func enter(_ node: xmlNodePtr) -> Bool {
-        let tag = tags.tag(of: node)
+    /// Records an element; returns false to leave it out with everything below it.
+    private mutating func enter(_ start: StartTag, _ name: ElementName) -> Bool {
+        let tag = name.tag
         switch tag {
         case .drop:
-            if let name = node.pointee.name, equalsASCIILowercase(name, "nav") || equalsASCIILowercase(name, "menu") {
-                recordSkipped(node, reason: "navigation")
-            }
+            if name.isNavigation { beginSkipped(reason: "navigation") }
             return false
         case .lineBreak:
             // One <br> is a space; two in a row end a paragraph (pages that lay text out with <br>).
@@ -121,41 +145,31 @@ struct PageWalk {
         default:
             break
         }
-        var names = ""
-        var classNames = ""
+        var classNames: UnsafePointer<UInt8>?
+        var identifier: UnsafePointer<UInt8>?
         var isArticleBody = false
         var roleWeight: Int16 = 0
-        var property = node.pointee.properties
-        while let attribute = property {
-            property = attribute.pointee.next
-            guard let name = attribute.pointee.name else { continue }
+        var skipReason: String?
+        start.forEachAttribute { name, rawValue in
+            func value() -> String { rawValue.map { String(cString: $0) } ?? "" }
             switch name[0] | 0x20 {
             case UInt8(ascii: "c") where equalsASCIILowercase(name, "class"):
-                classNames = attributeValue(attribute)
-                names += " " + classNames
+                classNames = rawValue
             case UInt8(ascii: "i") where equalsASCIILowercase(name, "id"):
-                names += " " + attributeValue(attribute)
+                identifier = rawValue
             case UInt8(ascii: "i") where equalsASCIILowercase(name, "itemprop"):
-                let value = attributeValue(attribute).lowercased()
-                if value.contains("articlebody") || value == "text" { isArticleBody = true }
+                let itemProperty = value().lowercased()
+                if itemProperty.contains("articlebody") || itemProperty == "text" { isArticleBody = true }
             case UInt8(ascii: "h") where equalsASCIILowercase(name, "hidden"):
-                recordSkipped(node, reason: "hidden element")
-                return false
+                skipReason = "hidden element"
             case UInt8(ascii: "a") where equalsASCIILowercase(name, "aria-hidden"):
-                if attributeValue(attribute).lowercased() == "true" {
-                    recordSkipped(node, reason: "hidden element")
-                    return false
-                }
+                if value().lowercased() == "true" { skipReason = "hidden element" }
             case UInt8(ascii: "s") where equalsASCIILowercase(name, "style"):
-                if Self.hidesElement(style: attributeValue(attribute)) {
-                    recordSkipped(node, reason: "hidden element")
-                    return false
-                }
+                if Self.hidesElement(style: value()) { skipReason = "hidden element" }
             case UInt8(ascii: "r") where equalsASCIILowercase(name, "role"):
-                switch attributeValue(attribute).lowercased() {
+                switch value().lowercased() {
                 case "navigation", "menu", "menubar", "dialog", "alertdialog", "search":
-                    recordSkipped(node, reason: "navigation or dialog")
-                    return false
+                    skipReason = "navigation or dialog"
                 case "complementary", "contentinfo", "banner": roleWeight = -2
                 case "main", "article": roleWeight = 1
                 default: break
@@ -163,6 +177,11 @@ struct PageWalk {
             default:
                 break
             }
+            return skipReason == nil
+        }
+        if let skipReason {
+            beginSkipped(reason: skipReason)
+            return false
         }
         switch tag {
         case .link:
@@ -170,13 +189,15 @@ struct PageWalk {
             entryStack.append(.link)
         case .inline:
             // Text only screen readers hear ("Opens in a new window", "Advertisement").
-            if !classNames.isEmpty, screenReaderOnly(classNames) { return false }
+            if let classNames, classNames[0] != 0, screenReaderOnly(classNames) { return false }
             entryStack.append(.inline)
         default:
             flush()
             let index = Int32(elements.count)
             // Pages repeat the same few class names thousands of times: read each once.
-            let evidence = names.isEmpty ? NameEvidence(weight: 0, signature: 0) : nameEvidence(names, classNames: classNames)
+            let evidence =
+                classNames == nil && identifier == nil
+                ? NameEvidence(weight: 0, signature: 0) : nameEvidence(classNames: classNames, identifier: identifier)
             elements.append(
                 Element(
                     parent: blockStack.last ?? -1, tag: tag, weight: evidence.weight + roleWeight, isArticleBody: isArticleBody,
@@ -205,23 +226,38 @@ struct PageWalk {
         }
     }
 
-    /// Keeps a sample of a skipped element's text for the removal log.
-    private mutating func recordSkipped(_ node: xmlNodePtr, reason: String) {
-        let text = node.textContent.utf8
-        var sample: [UInt8] = []
-        var pendingSpace = false
-        for byte in text {
-            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D {
-                pendingSpace = !sample.isEmpty
+    /// Starts keeping a sample of a skipped element's text for the removal log.
+    private mutating func beginSkipped(reason: String) {
+        skipReason = reason
+        skipSample.removeAll(keepingCapacity: true)
+        skipPendingSpace = false
+    }
+
+    private mutating func sample(_ bytes: UnsafeBufferPointer<UInt8>) {
+        for byte in bytes {
+            guard skipSample.count < Self.sampleLength else { return }
+            if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
+                skipPendingSpace = !skipSample.isEmpty
                 continue
             }
-            if pendingSpace { sample.append(0x20) }
-            pendingSpace = false
-            sample.append(byte)
-            if sample.count >= 300 { break }
+            if skipPendingSpace { skipSample.append(0x20) }
+            skipPendingSpace = false
+            skipSample.append(byte)
         }
-        guard !sample.isEmpty else { return }
-        skipped.append(Removal(text: String(decoding: sample, as: UTF8.self) + (sample.count >= 300 ? " …" : ""), reason: reason))
+    }
+
+    /// Logs the skipped element that just ended, when it held any text.
+    private mutating func finishSkipped() {
+        defer { skipReason = nil }
+        guard let reason = skipReason, !skipSample.isEmpty else { return }
+        var cut = skipSample.count
+        // Never end a cut sample inside a character.
+        if let lead = skipSample.lastIndex(where: { $0 & 0xC0 != 0x80 }), skipSample[lead] >= 0xC0 {
+            let length = skipSample[lead] >= 0xF0 ? 4 : skipSample[lead] >= 0xE0 ? 3 : 2
+            if lead + length > cut { cut = lead }
+        }
+        let sample = String(decoding: skipSample[..<cut], as: UTF8.self)
+        skipped.append(Removal(text: sample + (skipSample.count >= Self.sampleLength ? " …" : ""), reason: reason))
     }
 
     struct NameEvidence {
@@ -229,20 +265,18 @@ struct PageWalk {
         var signature: Int
     }
 
-    private mutating func nameEvidence(_ names: String, classNames: String) -> NameEvidence {
-        if let known = evidenceCache[names] { return known }
-        var hasher = Hasher()
-        for byte in classNames.utf8 where !(byte >= 0x30 && byte <= 0x39) { hasher.combine(byte) }
-        let evidence = NameEvidence(weight: Int16(hints.weight(of: names)), signature: hasher.finalize())
-        evidenceCache[names] = evidence
-        return evidence
+    private mutating func nameEvidence(classNames: UnsafePointer<UInt8>?, identifier: UnsafePointer<UInt8>?) -> NameEvidence {
+        evidenceCache.value(for: classNames, identifier) {
+            let classText = classNames.map { String(cString: $0) } ?? ""
+            let names = " " + classText + " " + (identifier.map { String(cString: $0) } ?? "")
+            var hasher = Hasher()
+            for byte in classText.utf8 where !(byte >= 0x30 && byte <= 0x39) { hasher.combine(byte) }
+            return NameEvidence(weight: Int16(hints.weight(of: names)), signature: hasher.finalize())
+        }
     }
 
-    private mutating func screenReaderOnly(_ classNames: String) -> Bool {
-        if let known = screenReaderCache[classNames] { return known }
-        let verdict = ClassHints.isScreenReaderOnly(classNames)
-        screenReaderCache[classNames] = verdict
-        return verdict
+    private mutating func screenReaderOnly(_ classNames: UnsafePointer<UInt8>) -> Bool {
+        screenReaderCache.value(for: classNames, nil) { ClassHints.isScreenReaderOnly(String(cString: classNames)) }
     }
 
     static func hidesElement(style: String) -> Bool {
@@ -252,17 +286,17 @@ struct PageWalk {
 
     // MARK: - Text
 
-    private mutating func append(_ content: UnsafePointer<xmlChar>) {
+    private mutating func append(_ content: UnsafeBufferPointer<UInt8>) {
         var i = 0
-        while true {
+        let count = content.count
+        while i < count {
             let byte = content[i]
-            if byte == 0 { break }
             if byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C {
                 pendingSpace = true
                 i += 1
                 continue
             }
-            if byte == 0xC2, content[i + 1] == 0xA0 {  // no-break space
+            if byte == 0xC2, i + 1 < count, content[i + 1] == 0xA0 {  // no-break space
                 pendingSpace = true
                 i += 2
                 continue
@@ -330,5 +364,64 @@ struct PageWalk {
         default:
             return false
         }
+    }
+}
+
+/// What was worked out from an element's `class` and `id` values, remembered per page: pages repeat
+/// the same names thousands of times. Values are looked up by a hash of their bytes, straight from
+/// the parser, and compared byte for byte, so a hit makes no String.
+struct AttributeCache<Value> {
+    private var entries: [UInt64: (key: [UInt8], value: Value)] = [:]
+
+    mutating func value(
+        for first: UnsafePointer<UInt8>?, _ second: UnsafePointer<UInt8>?, compute: () -> Value
+    ) -> Value {
+        // FNV-1a over the first value, a separator no attribute value holds, and the second.
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        func mix(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
+        func mix(_ string: UnsafePointer<UInt8>?) {
+            guard let string else { return }
+            var index = 0
+            while string[index] != 0 {
+                mix(string[index])
+                index += 1
+            }
+        }
+        mix(first)
+        mix(0)
+        mix(second)
+        if let entry = entries[hash], Self.matches(entry.key, first, second) { return entry.value }
+        let value = compute()
+        var key: [UInt8] = []
+        func append(_ string: UnsafePointer<UInt8>?) {
+            guard let string else { return }
+            var index = 0
+            while string[index] != 0 {
+                key.append(string[index])
+                index += 1
+            }
+        }
+        append(first)
+        key.append(0)
+        append(second)
+        entries[hash] = (key, value)
+        return value
+    }
+
+    private static func matches(_ key: [UInt8], _ first: UnsafePointer<UInt8>?, _ second: UnsafePointer<UInt8>?) -> Bool {
+        var position = 0
+        func consume(_ string: UnsafePointer<UInt8>?) -> Bool {
+            guard let string else { return true }
+            var index = 0
+            while string[index] != 0 {
+                guard position < key.count, key[position] == string[index] else { return false }
+                position += 1
+                index += 1
+            }
+            return true
+        }
+        guard consume(first), position < key.count, key[position] == 0 else { return false }
+        position += 1
+        return consume(second) && position == key.count
     }
 }

@@ -18,11 +18,16 @@ struct MetadataExtractor {
     /// Dates after this are refused as lying in the future.
     var now = Date()
 
-    func metadata(of page: ParsedHTML) -> PageMetadata {
+    /// The metadata of a page given as UTF-8 bytes, read on its own (extraction reads it in the same
+    /// pass as the content, through ``PageReader``).
+    func metadata(ofUTF8 page: [UInt8]) -> PageMetadata {
+        let reader = PageReader()
+        MarkupStream.parse(page, into: reader)
+        return metadata(from: reader.evidence)
+    }
+
+    func metadata(from evidence: PageEvidence) -> PageMetadata {
         var metadata = PageMetadata()
-        guard let root = page.root else { return metadata }
-        var evidence = PageEvidence()
-        evidence.walk(root)
         let article = JSONLD.article(in: evidence.jsonLDBlocks)
         var candidates = evidence.candidates
         var dates = evidence.dates

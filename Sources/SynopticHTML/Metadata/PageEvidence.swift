@@ -1,11 +1,12 @@
 import CLibXML2
 
-/// Everything one walk over the tree finds about the page's metadata, before any choice is made.
+/// Everything the page says about its metadata, collected as the parser streams it, before any
+/// choice is made.
 ///
-/// The walk is cheap beside parsing: an element's name is classified once per distinct name
-/// pointer (libxml2 interns names), attributes are compared as bytes, and Strings are made only
+/// The cost is small beside parsing: an element's name is classified once per distinct name
+/// pointer (the parser interns names), attributes are compared as bytes, and Strings are made only
 /// for the few elements that carry metadata. Script content is never read, except JSON-LD blocks
-/// as data; text is read only from `<title>`, `<time>` and byline candidates, and lazily.
+/// as data; text is kept only from `<title>`, `<time>`, microdata and byline candidates.
 struct PageEvidence {
     private(set) var titleElement: String?
     private(set) var openGraphTitle: String?
@@ -15,72 +16,152 @@ struct PageEvidence {
     private(set) var candidates = FieldCandidates()
     private(set) var dates = PageDates()
     /// Elements marked as bylines (`rel="author"`, class or id naming an author or byline), in
-    /// document order; read only when no better source names an author.
-    private var bylines: [xmlNodePtr] = []
+    /// document order, with their text; read only when no better source names an author.
+    private var bylines: [Byline] = []
 
-    private var roles: [UnsafeRawPointer: ElementRole] = [:]
     private var inBody = false
+    /// Serial numbers of the open elements, outermost first: a byline's parent identifies the
+    /// bylines that sit beside it.
+    private var openElements: [Int] = []
+    private var elementCount = 0
+    /// Above zero inside an element whose content is code or markup, not text (scripts, styles,
+    /// templates): the depth below that element.
+    private var skipDepth = 0
+    /// Elements whose text is being kept, innermost last.
+    private var captures: [Capture] = []
+    /// The content of the JSON-LD script being read, if any.
+    private var jsonLD: [UInt8]?
 
     /// Bylines beyond this many are in lists of other articles, not this one's.
     private static let maximumBylines = 32
     /// Longer text is an author's biography or a list, not a byline.
     private static let maximumBylineLength = 200
+    /// Text kept per element: more than any title, date or byline needs, so memory stays bounded
+    /// whatever an element holds. Text cut here is longer than ``maximumBylineLength`` characters.
+    private static let captureLimit = 4096
+    /// Elements whose text is kept at once, nested in one another.
+    private static let maximumCaptures = 16
 
-    private enum ElementRole {
-        case html, body, title, meta, link, script, time, skipped, other
+    private struct Byline {
+        var parent: Int
+        var text: String
     }
 
-    // MARK: - Walk
-
-    mutating func walk(_ root: xmlNodePtr) {
-        traverse(root, enter: { node in node.isElement && visit(node) })
+    /// What the text of an element is kept for.
+    private enum Purpose {
+        case title
+        /// A date in the element's text: `<time>` or microdata without a `datetime`/`content`.
+        case date(PageDates.Role, MetadataTrust)
+        case microdataAuthor
+        case byline(parent: Int)
     }
 
-    /// Records what `node` says; returns whether its children are worth visiting.
-    private mutating func visit(_ node: xmlNodePtr) -> Bool {
-        switch role(of: node) {
+    private struct Capture {
+        var purpose: Purpose
+        /// The depth of the element (``openElements``'s count while it is open).
+        var depth: Int
+        /// A line break wherever an element other than an inline one begins, so that "Jane Doe"
+        /// and a date after it in a `<time>` do not run together.
+        var separatesBlocks: Bool
+        var bytes: [UInt8] = []
+    }
+
+    // MARK: - Events
+
+    mutating func startElement(_ start: StartTag, _ name: ElementName) {
+        if skipDepth > 0 {
+            skipDepth += 1
+            return
+        }
+        let role = name.metadataRole
+        if !captures.isEmpty, !name.isInline {
+            for index in captures.indices where captures[index].separatesBlocks { keep([0x0A], in: index) }
+        }
+        switch role {
+        case .script:
+            if let type = start.attribute("type"), type.lowercased().contains("ld+json") { jsonLD = [] }
+            skipDepth = 1
+            return
+        case .skipped:
+            skipDepth = 1
+            return
+        default:
+            break
+        }
+        let parent = openElements.last ?? -1
+        openElements.append(elementCount)
+        elementCount += 1
+        switch role {
         case .html:
-            candidates.add(.language, node.attribute("lang"), .meta)
+            candidates.add(.language, start.attribute("lang"), .meta)
         case .body:
             inBody = true
         case .title:
-            if !inBody, titleElement == nil { titleElement = node.textContent }
-            return false
+            if !inBody, titleElement == nil { capture(.title) }
         case .meta:
-            readMeta(node)
+            readMeta(start)
         case .link:
-            readLink(node)
-        case .script:
-            if let type = node.attribute("type"), type.lowercased().contains("ld+json") { jsonLDBlocks.append(node.textContent) }
-            return false
-        case .skipped:
-            return false
+            readLink(start)
         case .time:
-            readTime(node)
+            readTime(start)
         case .other:
-            if inBody { readBodyElement(node) }
+            if inBody { readBodyElement(start, parent: parent) }
+        case .script, .skipped:
+            break
         }
-        return true
     }
 
-    private mutating func role(of node: xmlNodePtr) -> ElementRole {
-        guard let name = node.pointee.name else { return .other }
-        let key = UnsafeRawPointer(name)
-        if let known = roles[key] { return known }
-        let role: ElementRole =
-            switch String(cString: name).lowercased() {
-            case "html": .html
-            case "body": .body
-            case "title": .title
-            case "meta": .meta
-            case "link": .link
-            case "script": .script
-            case "time": .time
-            case "style", "noscript", "template", "svg", "math": .skipped
-            default: .other
+    mutating func endElement() {
+        if skipDepth > 0 {
+            skipDepth -= 1
+            if skipDepth == 0, let script = jsonLD {
+                jsonLDBlocks.append(String(decoding: script, as: UTF8.self))
+                jsonLD = nil
             }
-        roles[key] = role
-        return role
+            return
+        }
+        while let last = captures.last, last.depth == openElements.count {
+            captures.removeLast()
+            finish(last)
+        }
+        openElements.removeLast()
+    }
+
+    mutating func text(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard skipDepth == 0 else { return }
+        for index in captures.indices { keep(bytes, in: index) }
+    }
+
+    mutating func scriptText(_ bytes: UnsafeBufferPointer<UInt8>) {
+        if jsonLD != nil { jsonLD!.append(contentsOf: bytes) }
+    }
+
+    private mutating func capture(_ purpose: Purpose, separatingBlocks: Bool = false) {
+        // Every text event goes to every open capture: a page nesting thousands of bylines must not
+        // make that quadratic.
+        guard captures.count < Self.maximumCaptures else { return }
+        captures.append(Capture(purpose: purpose, depth: openElements.count, separatesBlocks: separatingBlocks))
+    }
+
+    private mutating func keep(_ bytes: some Collection<UInt8>, in index: Int) {
+        let room = Self.captureLimit - captures[index].bytes.count
+        guard room > 0 else { return }
+        captures[index].bytes.append(contentsOf: bytes.prefix(room))
+    }
+
+    /// Uses the text of an element that has ended.
+    private mutating func finish(_ capture: Capture) {
+        let text = String(decoding: capture.bytes, as: UTF8.self)
+        switch capture.purpose {
+        case .title:
+            if titleElement == nil { titleElement = text }
+        case .date(let role, let trust):
+            dates.add(text, role: role, trust: trust)
+        case .microdataAuthor:
+            if text.count <= Self.maximumBylineLength { candidates.add(.author, text, .microdata) }
+        case .byline(let parent):
+            if bylines.count < Self.maximumBylines { bylines.append(Byline(parent: parent, text: text)) }
+        }
     }
 
     // MARK: - Head
@@ -121,7 +202,7 @@ struct PageEvidence {
         return table
     }()
 
-    private mutating func readMeta(_ node: xmlNodePtr) {
+    private mutating func readMeta(_ node: StartTag) {
         // Any of the naming attributes may carry the known key (`property="article:published"
         // itemprop="datePublished"`), and `itemprop` may list several ("datePublished dateCreated").
         let keys = [node.attribute("property"), node.attribute("name"), node.attribute("itemprop"), node.attribute("http-equiv")]
@@ -135,7 +216,7 @@ struct PageEvidence {
         }
     }
 
-    private mutating func readLink(_ node: xmlNodePtr) {
+    private mutating func readLink(_ node: StartTag) {
         guard canonicalLink == nil, let rel = node.attribute("rel"),
             rel.lowercased().split(separator: " ").contains("canonical")
         else { return }
@@ -146,41 +227,57 @@ struct PageEvidence {
 
     /// `<time datetime>`: the page's own date when marked as `datePublished`/`dateModified`,
     /// otherwise the lowest-trust published date.
-    private mutating func readTime(_ node: xmlNodePtr) {
-        let raw = node.attribute("datetime") ?? node.attribute("content") ?? node.textContent
+    private mutating func readTime(_ node: StartTag) {
         let properties = Self.itemProperties(node.attribute("itemprop"))
-        if properties.contains("datepublished") {
-            dates.add(raw, role: .published, trust: .microdata)
-        } else if properties.contains("datemodified") {
-            dates.add(raw, role: .modified, trust: .microdata)
+        let role: PageDates.Role = properties.contains("datemodified") && !properties.contains("datepublished") ? .modified : .published
+        let trust: MetadataTrust = properties.contains("datepublished") || properties.contains("datemodified") ? .microdata : .visible
+        if let raw = node.attribute("datetime") ?? node.attribute("content") {
+            dates.add(raw, role: role, trust: trust)
         } else {
-            dates.add(raw, role: .published, trust: .visible)
+            capture(.date(role, trust))
         }
     }
 
     /// Looks at attributes as bytes; only microdata and byline candidates cost a String.
-    private mutating func readBodyElement(_ node: xmlNodePtr) {
-        var property = node.pointee.properties
+    private mutating func readBodyElement(_ node: StartTag, parent: Int) {
         var isByline = false
-        while let attribute = property {
-            property = attribute.pointee.next
-            guard let name = attribute.pointee.name, let value = attribute.pointee.children?.pointee.content else { continue }
+        var itemProperties: [String] = []
+        node.forEachAttribute { name, value in
+            guard let value else { return true }
             switch name[0] | 0x20 {
             case UInt8(ascii: "c") where equalsASCIILowercase(name, "class"), UInt8(ascii: "i") where equalsASCIILowercase(name, "id"):
-                if containsASCIILowercase(value, "byline") || containsASCIILowercase(value, "author"),
-                    !containsASCIILowercase(value, "comment")
-                {
-                    isByline = true
-                }
+                if Self.namesByline(value) { isByline = true }
             case UInt8(ascii: "r") where equalsASCIILowercase(name, "rel"):
                 if containsASCIILowercase(value, "author") { isByline = true }
             case UInt8(ascii: "i") where equalsASCIILowercase(name, "itemprop"):
-                for property in Self.itemProperties(String(cString: value)) { readItemProperty(property, of: node) }
+                itemProperties += Self.itemProperties(String(cString: value))
             default:
                 break
             }
+            return true
         }
-        if isByline, bylines.count < Self.maximumBylines { bylines.append(node) }
+        for property in itemProperties { readItemProperty(property, of: node) }
+        if isByline, bylines.count < Self.maximumBylines { capture(.byline(parent: parent), separatingBlocks: true) }
+    }
+
+    /// Whether a class or id value names a byline: it says "byline" or "author", and not
+    /// "comment" (a comment's author is not the article's). One pass over the bytes.
+    private static func namesByline(_ value: UnsafePointer<UInt8>) -> Bool {
+        var namesAuthor = false
+        var index = 0
+        while value[index] != 0 {
+            switch value[index] | 0x20 {
+            case UInt8(ascii: "a") where startsWithASCIILowercase(value + index, "author"),
+                UInt8(ascii: "b") where startsWithASCIILowercase(value + index, "byline"):
+                namesAuthor = true
+            case UInt8(ascii: "c") where startsWithASCIILowercase(value + index, "comment"):
+                return false
+            default:
+                break
+            }
+            index += 1
+        }
+        return namesAuthor
     }
 
     /// The lower-case names in an `itemprop` list.
@@ -188,14 +285,21 @@ struct PageEvidence {
         list?.lowercased().split(whereSeparator: \.isWhitespace).map(String.init) ?? []
     }
 
-    private mutating func readItemProperty(_ property: String, of node: xmlNodePtr) {
+    private mutating func readItemProperty(_ property: String, of node: StartTag) {
         switch property {
         case "datepublished", "datemodified":
-            let raw = node.attribute("content") ?? node.attribute("datetime") ?? node.textContent
-            dates.add(raw, role: property == "datepublished" ? .published : .modified, trust: .microdata)
+            let role: PageDates.Role = property == "datepublished" ? .published : .modified
+            if let raw = node.attribute("content") ?? node.attribute("datetime") {
+                dates.add(raw, role: role, trust: .microdata)
+            } else {
+                capture(.date(role, .microdata))
+            }
         case "author":
-            let text = node.attribute("content") ?? Self.separatedText(of: node)
-            if text.count <= Self.maximumBylineLength { candidates.add(.author, text, .microdata) }
+            if let content = node.attribute("content") {
+                if content.count <= Self.maximumBylineLength { candidates.add(.author, content, .microdata) }
+            } else {
+                capture(.microdataAuthor, separatingBlocks: true)
+            }
         default:
             break
         }
@@ -205,51 +309,15 @@ struct PageEvidence {
     /// `<span class="author">A</span> and <span class="author">B</span>`.
     func bylineNames() -> [String] {
         var names: [String] = []
-        var parent: xmlNodePtr?
-        for node in bylines {
-            if let parent, node.pointee.parent != parent { continue }
-            let text = Self.separatedText(of: node)
-            guard text.count <= Self.maximumBylineLength else { continue }
-            let found = AuthorNames.names(in: text)
+        var parent: Int?
+        for byline in bylines {
+            if let parent, byline.parent != parent { continue }
+            guard byline.text.count <= Self.maximumBylineLength else { continue }
+            let found = AuthorNames.names(in: byline.text)
             guard !found.isEmpty else { continue }
             AuthorNames.appendNew(found, to: &names)
-            parent = node.pointee.parent
+            parent = byline.parent
         }
         return names
     }
-
-    private static let inlineNames: [StaticString] = ["a", "span", "b", "strong", "em", "i", "u", "abbr", "small"]
-    private static let codeNames: [StaticString] = ["script", "style", "noscript", "template"]
-
-    /// The text below `node` with a line break wherever an element other than an inline one
-    /// begins, so that "Jane Doe" and a date after it in a `<time>` do not run together; script
-    /// and style content is left out.
-    private static func separatedText(of node: xmlNodePtr) -> String {
-        var text = ""
-        traverse(node) { current in
-            if current == node { return true }
-            if current.isText, let content = current.pointee.content {
-                text += String(cString: content)
-            } else if current.isElement, let name = current.pointee.name {
-                if !inlineNames.contains(where: { equalsASCIILowercase(name, $0) }) { text += "\n" }
-                return !codeNames.contains { equalsASCIILowercase(name, $0) }
-            }
-            return false
-        }
-        return text
-    }
-}
-
-/// Whether a NUL-terminated C string contains a lower-case ASCII literal, ignoring the string's case.
-func containsASCIILowercase(_ cString: UnsafePointer<xmlChar>, _ literal: StaticString) -> Bool {
-    let count = literal.utf8CodeUnitCount
-    let expected = literal.utf8Start
-    var start = 0
-    while cString[start] != 0 {
-        var k = 0
-        while k < count, CharsetSniffer.asciiLower(cString[start + k]) == expected[k] { k += 1 }
-        if k == count { return true }
-        start += 1
-    }
-    return false
 }

@@ -5,4 +5,21 @@ public enum HTMLParser {
     public static func parseOnly(_ utf8: [UInt8]) -> Bool {
         ParsedHTML(utf8: utf8) != nil
     }
+
+    /// Streams UTF-8 bytes through the parser to handlers that only count the events, as
+    /// extraction streams them; returns the number of elements.
+    public static func streamOnly(_ utf8: [UInt8]) -> Int {
+        let counter = EventCounter()
+        MarkupStream.parse(utf8, into: counter)
+        return counter.elements
+    }
+
+    private final class EventCounter: MarkupHandler {
+        var elements = 0
+        var bytes = 0
+        func startElement(_ tag: StartTag) { elements += 1 }
+        func endElement() {}
+        func text(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes += bytes.count }
+        func scriptText(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes += bytes.count }
+    }
 }

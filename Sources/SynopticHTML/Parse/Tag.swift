@@ -81,17 +81,83 @@ enum Tag: UInt8 {
     }()
 }
 
-/// Maps element-name pointers to tags. libxml2 interns element names in the document's dictionary,
-/// so the pointer identifies the name and the lookup costs one hash of an address.
-struct TagTable {
-    private var cache: [UnsafeRawPointer: Tag] = [:]
+/// What an element's name means to the metadata reader.
+enum MetadataRole: UInt8 {
+    case html, body, title, meta, link, script, time
+    /// Content that is code or markup, not text.
+    case skipped
+    case other
+}
 
-    mutating func tag(of node: xmlNodePtr) -> Tag {
-        guard let name = node.pointee.name else { return .inline }
-        let key = UnsafeRawPointer(name)
-        if let known = cache[key] { return known }
-        let tag = Tag.byName[String(cString: name).lowercased()] ?? .inline
-        cache[key] = tag
-        return tag
+/// Everything the readers need from an element's name, worked out once per name.
+struct ElementName {
+    var tag: Tag
+    var metadataRole: MetadataRole
+    /// Text flows through it without a line break (`a`, `span`, `b`, …).
+    var isInline: Bool
+    /// `nav` and `menu`: skipped and logged as navigation.
+    var isNavigation: Bool
+
+    init(_ name: String) {
+        let lowered = name.lowercased()
+        tag = Tag.byName[lowered] ?? .inline
+        metadataRole =
+            switch lowered {
+            case "html": .html
+            case "body": .body
+            case "title": .title
+            case "meta": .meta
+            case "link": .link
+            case "script": .script
+            case "time": .time
+            case "style", "noscript", "template", "svg", "math": .skipped
+            default: .other
+            }
+        isInline = ["a", "span", "b", "strong", "em", "i", "u", "abbr", "small"].contains(lowered)
+        isNavigation = lowered == "nav" || lowered == "menu"
+    }
+}
+
+/// Maps element-name pointers to what the names mean. The parser interns element names in its
+/// dictionary, so within one page the pointer identifies the name: the lookup hashes an address
+/// in a small open-addressing table, with no String made after a name's first occurrence.
+struct NameTable {
+    private var keys: [UnsafeRawPointer?] = Array(repeating: nil, count: 256)
+    private var values: [ElementName?] = Array(repeating: nil, count: 256)
+    private var count = 0
+
+    mutating func name(_ pointer: UnsafePointer<xmlChar>) -> ElementName {
+        let key = UnsafeRawPointer(pointer)
+        var slot = Self.slot(of: key, mask: keys.count - 1)
+        while let occupant = keys[slot] {
+            if occupant == key, let value = values[slot] { return value }
+            slot = (slot + 1) & (keys.count - 1)
+        }
+        let value = ElementName(String(cString: pointer))
+        keys[slot] = key
+        values[slot] = value
+        count += 1
+        if count * 2 > keys.count { grow() }
+        return value
+    }
+
+    private static func slot(of key: UnsafeRawPointer, mask: Int) -> Int {
+        // Fibonacci hashing of the address: interned names sit close together in memory.
+        let mixed = UInt(bitPattern: key) &* 0x9E37_79B9_7F4A_7C15
+        return Int(truncatingIfNeeded: mixed >> 40) & mask
+    }
+
+    private mutating func grow() {
+        let oldKeys = keys
+        let oldValues = values
+        keys = Array(repeating: nil, count: oldKeys.count * 2)
+        values = Array(repeating: nil, count: oldKeys.count * 2)
+        for (key, value) in zip(oldKeys, oldValues) {
+            guard let key, let value else { continue }
+            var slot = Self.slot(of: key, mask: keys.count - 1)
+            while keys[slot] != nil { slot = (slot + 1) & (keys.count - 1) }
+            keys[slot] = key
+            values[slot] = value
+        }
     }
 }
