@@ -37,3 +37,38 @@ import Testing
         #expect(article.removed.contains { $0.reason == "cookie notice" })
     }
 }
+
+@Suite struct StructureRuleTests {
+    static let prose = [
+        "The regional league published its schedule on Monday, and the first race will be held in March.",
+        "Organizers said the dates could still change, since two of the circuits are waiting for new permits.",
+    ]
+
+    static func texts(_ body: String) -> [String] {
+        let page = "<html><body><div class=\"menu\"><a href=\"/\">Home</a> <a href=\"/news\">News</a></div>\(body)</body></html>"
+        return HTMLExtractor().extract(Array(page.utf8)).blocks.map(\.text)
+    }
+
+    @Test func aScheduleLaidOutWithLineBreaksIsContent() {
+        let lines = (1...10).map { "Round \($0): \($0 + 3) May at the north circuit" }
+        let body = """
+            <div class="entry"><p>\(lines.joined(separator: "<br>"))</p></div>
+            <div class="sidebar"><p>Our newsletter arrives every Friday, with the week's results and photos.</p></div>
+            """
+        let texts = Self.texts(body)
+        #expect(texts == [lines.joined(separator: " ")])
+    }
+
+    @Test func weakNamesOnTheRowsOfATableDoNotDropThem() {
+        let rows = (1...5).map { "<tr class=\"row player-\($0)\"><td>\($0)</td><td>Driver \($0)</td><td>\(100 - $0)</td></tr>" }
+        let body = """
+            <div class="entry"><p>\(Self.prose[0])</p><p>\(Self.prose[1])</p>
+            <table><tr><td>Pos</td><td>Name</td><td>Points</td></tr>\(rows.joined())</table>
+            <p>The standings will be updated after every race of the season, the league said.</p></div>
+            """
+        let texts = Self.texts(body)
+        #expect(texts.contains("Driver 3"))
+        #expect(texts.contains("97"))
+        #expect(texts.first == Self.prose[0])
+    }
+}

@@ -94,12 +94,17 @@ struct ContentExtractor {
         // Siblings built alike that each hold prose are the article's paragraphs, however their
         // wrappers are named (`<div class="card">` around every paragraph).
         var proseSiblings: [Pair: Int] = [:]
+        var siblings: [Pair: Int] = [:]
+        for index in region.dropFirst() {
+            siblings[Pair(parent: elements[index].parent, signature: elements[index].signature), default: 0] += 1
+        }
         for index in region.dropFirst() where prose(index) > 0 {
             proseSiblings[Pair(parent: elements[index].parent, signature: elements[index].signature), default: 0] += 1
         }
         for index in region.dropFirst() {
             let isRepeatedProse =
-                prose(index) > 0 && proseSiblings[Pair(parent: elements[index].parent, signature: elements[index].signature), default: 0] >= 3
+                (prose(index) > 0 && proseSiblings[Pair(parent: elements[index].parent, signature: elements[index].signature), default: 0] >= 3)
+                || siblings[Pair(parent: elements[index].parent, signature: elements[index].signature), default: 0] >= 3
             let parent = Int(elements[index].parent)
             if excluded[parent] {
                 excluded[index] = true
@@ -241,6 +246,9 @@ struct ContentExtractor {
         if run.chars >= 100 && run.punctuation >= 1 { return ownText }
         if run.words >= 8 && run.endsSentence { return ownText }
         if run.chars >= 40 && run.endsSentence { return ownText * 0.5 }
+        // A long block of plain text with no links and no clause punctuation: lines laid out with
+        // `<br>` (a calendar, a schedule, a verse). Menus are links; this is content.
+        if run.chars >= 150 && run.words >= 20 && run.linkChars == 0 { return ownText * 0.5 }
         return -0.25 * chars
     }
 
