@@ -71,4 +71,12 @@ import Testing
         #expect(texts.contains("97"))
         #expect(texts.first == Self.prose[0])
     }
+
+    @Test func theCompanyDescriptionClosingAPressReleaseGoes() {
+        let about = "Northwind is a global provider of harbor software. Northwind is headquartered in Oslo and employs around 400 people."
+        let mention = "Northwind is headquartered in Oslo, a spokesperson said, and the new office will open in the spring."
+        let body = "<div class=\"entry\"><p>\(Self.prose[0])</p><p>\(mention)</p><p>\(Self.prose[1])</p><p>\(about)</p></div>"
+        let texts = Self.texts(body)
+        #expect(texts == [Self.prose[0], mention, Self.prose[1]])
+    }
 }

@@ -163,7 +163,9 @@ struct ContentExtractor {
             let run = kept[end - 1]
             if Self.isFraming(run) || run.kind == .heading {
                 removed.append(Removal(text: page.string(of: run), reason: "short line after the article text (label, link or heading)"))
-            } else if let notice = Self.noticeReason(page.string(of: run), words: Int(run.words)) {
+            } else if let notice = Self.noticeReason(page.string(of: run), words: Int(run.words))
+                ?? Self.companyBoilerplateReason(page.string(of: run), words: Int(run.words))
+            {
                 removed.append(Removal(text: page.string(of: run), reason: notice))
             } else {
                 break
@@ -228,6 +230,21 @@ struct ContentExtractor {
         if has(["cookie"]), has(["accept", "consent", "privacy", "opt-out", "opt out", "browsing", "experience"]) { return "cookie notice" }
         if has(["newsletter", "sign up", "subscribe"]), has(["email", "inbox", "daily", "free"]) { return "newsletter sign-up" }
         if has(["ad blocker", "adblock", "disable your ad"]) { return "ad-blocker notice" }
+        return nil
+    }
+
+    /// The company description that closes a press release ("Acme is a leading provider of …",
+    /// "Acme is headquartered in … and employs …"): two kinds of the description's phrases in one block. Like the notices, trusted
+    /// only at the end of the article, after its last paragraph.
+    static func companyBoilerplateReason(_ text: String, words: Int) -> String? {
+        guard words >= 8, words <= 150 else { return nil }
+        let lower = text.lowercased()
+        func count(_ any: [String]) -> Int { any.filter { lower.contains($0) }.count }
+        let describes = count([
+            " is a leading", " is a global", " is the leading", " is the world", "headquartered in", "headquarters in",
+            " employs ", " employees", "subsidiaries", " provider of", " solutions provider", "founded in", "listed on",
+        ])
+        if describes >= 2 { return "company description closing a press release" }
         return nil
     }
 
