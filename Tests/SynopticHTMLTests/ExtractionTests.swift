@@ -79,4 +79,29 @@ import Testing
         let texts = Self.texts(body)
         #expect(texts == [Self.prose[0], mention, Self.prose[1]])
     }
+
+    @Test func teasersWithExcerptsCutShortGoEvenWhenTheyHoldMostOfTheText() {
+        let teasers = (1...4).map { n in
+            "<li><a href=\"/story-\(n)\">Council votes on the harbor plan, part \(n)</a> "
+                + "<span>The council met on Tuesday to vote on the plan, and members of the public spoke for an hour about the cost of the works before the...</span></li>"
+        }
+        let body = "<div class=\"main\"><ul>\(teasers.joined())</ul><div class=\"entry\"><p>\(Self.prose[0])</p><p>\(Self.prose[1])</p></div></div>"
+        let page = "<html><body>\(body)</body></html>"
+        let article = HTMLExtractor().extract(Array(page.utf8))
+        #expect(article.blocks.map(\.text) == Self.prose)
+        #expect(article.removed.contains { $0.reason == "list of links to other articles (teasers)" })
+    }
+
+    @Test func siblingArticlesWithDifferentClassesAreOneListOfTeasers() {
+        let posts = ["travel", "food", "music", "books"].map { topic in
+            "<article class=\"post category-\(topic)\"><div><a href=\"/share\">Share on social media</a></div>"
+                + "<p>This is a longer excerpt of another post about \(topic), written to fill the space of a card on the page, "
+                + "and it goes on for a while, with a clause or two, before it stops in the middle of a …</p>"
+                + "<p>A second paragraph of the \(topic) post, which is whole, ends like any other sentence.</p></article>"
+        }
+        let body = "<div class=\"main\"><article class=\"post\"><p>\(Self.prose[0])</p><p>\(Self.prose[1])</p><div>\(posts.joined())</div></article></div>"
+        let page = "<html><body>\(body)</body></html>"
+        let texts = HTMLExtractor().extract(Array(page.utf8)).blocks.map(\.text)
+        #expect(texts == Self.prose)
+    }
 }
