@@ -94,12 +94,17 @@ struct ContentExtractor {
         // Siblings built alike that each hold prose are the article's paragraphs, however their
         // wrappers are named (`<div class="card">` around every paragraph).
         var proseSiblings: [Pair: Int] = [:]
+        var siblings: [Pair: Int] = [:]
+        for index in region.dropFirst() {
+            siblings[Pair(parent: elements[index].parent, signature: elements[index].signature), default: 0] += 1
+        }
         for index in region.dropFirst() where prose(index) > 0 {
             proseSiblings[Pair(parent: elements[index].parent, signature: elements[index].signature), default: 0] += 1
         }
         for index in region.dropFirst() {
             let isRepeatedProse =
-                prose(index) > 0 && proseSiblings[Pair(parent: elements[index].parent, signature: elements[index].signature), default: 0] >= 3
+                (prose(index) > 0 && proseSiblings[Pair(parent: elements[index].parent, signature: elements[index].signature), default: 0] >= 3)
+                || siblings[Pair(parent: elements[index].parent, signature: elements[index].signature), default: 0] >= 3
             let parent = Int(elements[index].parent)
             if excluded[parent] {
                 excluded[index] = true
@@ -112,7 +117,9 @@ struct ContentExtractor {
             }
         }
 
-        Self.excludeTeaserLists(in: region, elements: elements, runs: runs, prose: prose, excluded: &excluded, reasons: &exclusionReason)
+        Self.excludeTeaserLists(
+            in: region, elements: elements, runs: runs, prose: prose, isCut: { Self.endsCut(page.string(of: $0)) }, excluded: &excluded,
+            reasons: &exclusionReason)
 
         var removed: [Removal] = []
         let firstRun = Int(elements[best].firstRun)
@@ -158,7 +165,9 @@ struct ContentExtractor {
             let run = kept[end - 1]
             if Self.isFraming(run) || run.kind == .heading {
                 removed.append(Removal(text: page.string(of: run), reason: "short line after the article text (label, link or heading)"))
-            } else if let notice = Self.noticeReason(page.string(of: run), words: Int(run.words)) {
+            } else if let notice = Self.noticeReason(page.string(of: run), words: Int(run.words))
+                ?? Self.companyBoilerplateReason(page.string(of: run), words: Int(run.words))
+            {
                 removed.append(Removal(text: page.string(of: run), reason: notice))
             } else {
                 break
@@ -173,21 +182,33 @@ struct ContentExtractor {
 
     /// Lists of other articles inside the region ("more stories", a post list under a blog post):
     /// three or more sibling items built alike (same tag and class names) where most carry a
-    /// headline link. Each teaser may hold prose (its excerpt), which is why scoring alone keeps
-    /// them. A list is left alone when it holds most of the region's prose: then it is the
-    /// article (a list of deals, a list of steps).
+    /// headline link, or a link beside an excerpt cut short with an ellipsis. Each teaser may hold
+    /// prose (its excerpt), which is why scoring alone keeps them. A list is left alone when it
+    /// holds most of the region's prose: then it is the article (a list of deals, a list of steps),
+    /// unless half its items are excerpts cut short. Sibling `<article>` elements are items of one
+    /// list whatever their classes.
     static func excludeTeaserLists(
         in region: Range<Int>, elements: [PageWalk.Element], runs: [PageWalk.Run], prose: (Int) -> Double,
-        excluded: inout [Bool], reasons: inout [String?]
+        isCut: (PageWalk.Run) -> Bool, excluded: inout [Bool], reasons: inout [String?]
     ) {
+        let regionRuns = Int(elements[region.lowerBound].firstRun)..<Int(elements[region.lowerBound].runEnd)
         var headlineLinksBefore = [Int](repeating: 0, count: runs.count + 1)
+        var linkCharsBefore = [Int](repeating: 0, count: runs.count + 1)
+        var cutBefore = [Int](repeating: 0, count: runs.count + 1)
         for (index, run) in runs.enumerated() {
             let isHeadlineLink = run.linkDensity > 0.5 && run.chars >= 15
             headlineLinksBefore[index + 1] = headlineLinksBefore[index] + (isHeadlineLink ? 1 : 0)
+            linkCharsBefore[index + 1] = linkCharsBefore[index] + Int(run.linkChars)
+            let cut = regionRuns.contains(index) && run.linkDensity <= 0.5 && run.words >= 8 && isCut(run)
+            cutBefore[index + 1] = cutBefore[index] + (cut ? 1 : 0)
         }
-        func hasHeadlineLink(_ index: Int) -> Bool {
-            headlineLinksBefore[Int(elements[index].runEnd)] > headlineLinksBefore[Int(elements[index].firstRun)]
+        func count(_ before: [Int], _ index: Int) -> Int {
+            before[Int(elements[index].runEnd)] - before[Int(elements[index].firstRun)]
         }
+        func hasHeadlineLink(_ index: Int) -> Bool { count(headlineLinksBefore, index) > 0 }
+        // An excerpt cut short ("… to make loans. Raminder Singh Rekhi, 41,...") beside a link:
+        // a teaser whose headline shares a line with its excerpt.
+        func isCutExcerpt(_ index: Int) -> Bool { count(cutBefore, index) > 0 && count(linkCharsBefore, index) >= 15 }
         let regionProse = prose(region.lowerBound)
         var children: [Int: [Int]] = [:]
         for parent in region {
@@ -195,14 +216,19 @@ struct ContentExtractor {
             children.removeAll(keepingCapacity: true)
             var child = parent + 1
             while child < Int(elements[parent].subtreeEnd) {
-                children[elements[child].signature, default: []].append(child)
+                // Sibling `<article>` elements are separate posts however their classes differ
+                // (`category-travel`, `category-food`).
+                let key = elements[child].tag == .article ? Int.min : elements[child].signature
+                children[key, default: []].append(child)
                 child = Int(elements[child].subtreeEnd)
             }
             for items in children.values where items.count >= 3 {
-                let teasers = items.filter(hasHeadlineLink).count
+                let cutExcerpts = items.filter(isCutExcerpt).count
+                let teasers = items.filter { hasHeadlineLink($0) || isCutExcerpt($0) }.count
                 guard teasers * 3 >= items.count * 2 else { continue }
                 let listProse = items.reduce(0) { $0 + prose($1) }
-                guard listProse < regionProse * 0.6 else { continue }
+                // Excerpts cut short are never the article, however much of the region they fill.
+                guard listProse < regionProse * 0.6 || cutExcerpts * 2 >= items.count else { continue }
                 for item in items {
                     for index in item..<Int(elements[item].subtreeEnd) {
                         excluded[index] = true
@@ -226,6 +252,28 @@ struct ContentExtractor {
         return nil
     }
 
+    /// The company description that closes a press release ("Acme is a leading provider of …",
+    /// "Acme is headquartered in … and employs …"): two kinds of the description's phrases in one block. Like the notices, trusted
+    /// only at the end of the article, after its last paragraph.
+    static func companyBoilerplateReason(_ text: String, words: Int) -> String? {
+        guard words >= 8, words <= 150 else { return nil }
+        let lower = text.lowercased()
+        func count(_ any: [String]) -> Int { any.filter { lower.contains($0) }.count }
+        let describes = count([
+            " is a leading", " is a global", " is the leading", " is the world", "headquartered in", "headquarters in",
+            " employs ", " employees", "subsidiaries", " provider of", " solutions provider", "founded in", "listed on",
+        ])
+        if describes >= 2 { return "company description closing a press release" }
+        return nil
+    }
+
+    /// Text that stops with an ellipsis: an excerpt cut short by a list of teasers.
+    static func endsCut(_ text: String) -> Bool {
+        var trimmed = Substring(text)
+        while let last = trimmed.last, last == " " || last == "]" || last == ")" { trimmed = trimmed.dropLast() }
+        return trimmed.hasSuffix("...") || trimmed.hasSuffix("…")
+    }
+
     /// A short line that is not a sentence and not a heading.
     static func isFraming(_ run: PageWalk.Run) -> Bool {
         run.kind != .heading && (run.words < 3 || (run.words < 8 && !run.endsSentence))
@@ -241,6 +289,9 @@ struct ContentExtractor {
         if run.chars >= 100 && run.punctuation >= 1 { return ownText }
         if run.words >= 8 && run.endsSentence { return ownText }
         if run.chars >= 40 && run.endsSentence { return ownText * 0.5 }
+        // A long block of plain text with no links and no clause punctuation: lines laid out with
+        // `<br>` (a calendar, a schedule, a verse). Menus are links; this is content.
+        if run.chars >= 150 && run.words >= 20 && run.linkChars == 0 { return ownText * 0.5 }
         return -0.25 * chars
     }
 
