@@ -80,6 +80,13 @@ import Testing
         #expect(texts == [Self.prose[0], mention, Self.prose[1]])
     }
 
+    @Test func aClosingLineOfReportingAboutACompanyStays() {
+        // When it was founded and how many it employs, but no description of what it is: reporting.
+        let closing = "The yard, founded in 1921, employs 900 people and expects to hire more next year, its manager said."
+        let body = "<div class=\"entry\"><p>\(Self.prose[0])</p><p>\(Self.prose[1])</p><p>\(closing)</p></div>"
+        #expect(Self.texts(body) == [Self.prose[0], Self.prose[1], closing])
+    }
+
     @Test func teasersWithExcerptsCutShortGoEvenWhenTheyHoldMostOfTheText() {
         let teasers = (1...4).map { n in
             "<li><a href=\"/story-\(n)\">Council votes on the harbor plan, part \(n)</a> "

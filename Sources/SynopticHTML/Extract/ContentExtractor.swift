@@ -253,17 +253,18 @@ struct ContentExtractor {
     }
 
     /// The company description that closes a press release ("Acme is a leading provider of …",
-    /// "Acme is headquartered in … and employs …"): two kinds of the description's phrases in one block. Like the notices, trusted
-    /// only at the end of the article, after its last paragraph.
+    /// "Acme is headquartered in …, employs … and is listed on …"): a phrase that says what the
+    /// company is and one more of the description's phrases, or three of its particulars, in one
+    /// block. Like the notices, trusted only at the end of the article, after its last paragraph. A
+    /// closing line of reporting that mentions where a company is based or how many people it
+    /// employs stays.
     static func companyBoilerplateReason(_ text: String, words: Int) -> String? {
         guard words >= 8, words <= 150 else { return nil }
         let lower = text.lowercased()
         func count(_ any: [String]) -> Int { any.filter { lower.contains($0) }.count }
-        let describes = count([
-            " is a leading", " is a global", " is the leading", " is the world", "headquartered in", "headquarters in",
-            " employs ", " employees", "subsidiaries", " provider of", " solutions provider", "founded in", "listed on",
-        ])
-        if describes >= 2 { return "company description closing a press release" }
+        let identity = count([" is a leading", " is a global", " is the leading", " is the world", " provider of", " solutions provider"])
+        let details = count(["headquartered in", "headquarters in", " employs ", " employees", "subsidiaries", "founded in", "listed on"])
+        if (identity >= 1 && identity + details >= 2) || details >= 3 { return "company description closing a press release" }
         return nil
     }
 
