@@ -118,7 +118,7 @@ struct ContentExtractor {
         }
 
         Self.excludeTeaserLists(
-            in: region, elements: elements, runs: runs, prose: prose, isCut: { Self.endsCut(page.string(of: $0)) }, excluded: &excluded,
+            in: region, elements: elements, runs: runs, prose: prose, isCut: page.endsCut, excluded: &excluded,
             reasons: &exclusionReason)
 
         var removed: [Removal] = []
@@ -266,13 +266,6 @@ struct ContentExtractor {
         let details = count(["headquartered in", "headquarters in", " employs ", " employees", "subsidiaries", "founded in", "listed on"])
         if (identity >= 1 && identity + details >= 2) || details >= 3 { return "company description closing a press release" }
         return nil
-    }
-
-    /// Text that stops with an ellipsis: an excerpt cut short by a list of teasers.
-    static func endsCut(_ text: String) -> Bool {
-        var trimmed = Substring(text)
-        while let last = trimmed.last, last == " " || last == "]" || last == ")" { trimmed = trimmed.dropLast() }
-        return trimmed.hasSuffix("...") || trimmed.hasSuffix("…")
     }
 
     /// A short line that is not a sentence and not a heading.

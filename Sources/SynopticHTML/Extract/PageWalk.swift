@@ -95,6 +95,19 @@ struct PageWalk {
         text.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[Int(run.start)..<Int(run.end)]), as: UTF8.self) }
     }
 
+    /// Whether a run stops with an ellipsis (`...` or `…`, before any closing bracket): an excerpt
+    /// cut short by a list of teasers. Read from the bytes; no String is made.
+    func endsCut(_ run: Run) -> Bool {
+        var end = Int(run.end)
+        let start = Int(run.start)
+        while end > start, text[end - 1] == UInt8(ascii: " ") || text[end - 1] == UInt8(ascii: "]") || text[end - 1] == UInt8(ascii: ")") {
+            end -= 1
+        }
+        guard end - start >= 3 else { return false }
+        let last = (text[end - 3], text[end - 2], text[end - 1])
+        return last == (0x2E, 0x2E, 0x2E) || last == (0xE2, 0x80, 0xA6)
+    }
+
     // MARK: - Events
 
     mutating func startElement(_ start: StartTag, _ name: ElementName) {

@@ -1,5 +1,6 @@
 import CLibXML2
 import Foundation
+import SynopticCore
 
 /// How far a source of metadata is trusted, most trusted first: structured data written for
 /// machines beats social-card tags, which beat loose meta tags, microdata and what is printed on
@@ -66,12 +67,12 @@ struct MetadataExtractor {
     }
 
     private static func collapsingWhitespace(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        text.collapsingWhitespace
     }
 
     /// Absolute http(s) URLs only; a protocol-relative one gets https.
     private static func absoluteURL(_ raw: String?) -> String? {
-        guard let trimmed = raw?.trimmingCharacters(in: .whitespacesAndNewlines) else { return nil }
+        guard let trimmed = raw?.trimmingWhitespace else { return nil }
         let url = trimmed.hasPrefix("//") ? "https:" + trimmed : trimmed
         let lowered = url.lowercased()
         guard lowered.hasPrefix("http://") || lowered.hasPrefix("https://"), !url.contains(" ") else { return nil }
@@ -100,7 +101,7 @@ struct FieldCandidates {
 
     /// Records a value; nil and blank values are ignored.
     mutating func add(_ field: Field, _ value: String?, _ trust: MetadataTrust) {
-        guard let trimmed = value?.trimmingCharacters(in: .whitespacesAndNewlines), !trimmed.isEmpty else { return }
+        guard let trimmed = value?.trimmingWhitespace, !trimmed.isEmpty else { return }
         values[field, default: []].append((trust, trimmed))
     }
 
@@ -132,7 +133,7 @@ enum TitleParts {
     /// site name: at most four words, after a headline of two words or more (so that "Biden -
     /// Trump debate" stays whole).
     static func split(_ title: String) -> (head: String, suffix: String)? {
-        let cuts = separators.compactMap { title.range(of: $0, options: .backwards) }
+        let cuts = separators.compactMap { lastRange(of: $0, in: title) }
         guard let cut = cuts.max(by: { $0.lowerBound < $1.lowerBound }) else { return nil }
         let head = title[..<cut.lowerBound].trimmingCharacters(in: .whitespaces)
         let suffix = title[cut.upperBound...].trimmingCharacters(in: .whitespaces)
@@ -141,6 +142,22 @@ enum TitleParts {
             head.split(separator: " ").count >= 2
         else { return nil }
         return (head, suffix)
+    }
+
+    /// Where `needle` last occurs in `text`, compared byte for byte (the separators begin and end
+    /// with a space, so the bounds fall between characters).
+    private static func lastRange(of needle: String, in text: String) -> Range<String.Index>? {
+        let haystack = text.utf8
+        let pattern = Array(needle.utf8)
+        guard let firstByte = pattern.first, haystack.count >= pattern.count else { return nil }
+        var start = haystack.index(haystack.endIndex, offsetBy: -pattern.count)
+        while true {
+            if haystack[start] == firstByte, haystack[start...].starts(with: pattern) {
+                return start..<haystack.index(start, offsetBy: pattern.count)
+            }
+            guard start > haystack.startIndex else { return nil }
+            start = haystack.index(before: start)
+        }
     }
 
     /// The title without the outlet's name before or after a separator; with
