@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SynopticHTML
 
 @Suite struct ExtractionTests {
@@ -14,10 +15,11 @@ import Testing
             </body></html>
             """
         let article = HTMLExtractor().extract(Array(page.utf8))
-        #expect(article.blocks.map(\.text) == [
-            "The harbor bridge reopened on Tuesday after three weeks of repairs, city officials said.",
-            "Traffic was light in the morning, and the ferry service that stood in for the bridge will stop on Friday.",
-        ])
+        #expect(
+            article.blocks.map(\.text) == [
+                "The harbor bridge reopened on Tuesday after three weeks of repairs, city officials said.",
+                "Traffic was light in the morning, and the ferry service that stood in for the bridge will stop on Friday.",
+            ])
     }
 }
 
@@ -106,7 +108,8 @@ import Testing
                 + "and it goes on for a while, with a clause or two, before it stops in the middle of a …</p>"
                 + "<p>A second paragraph of the \(topic) post, which is whole, ends like any other sentence.</p></article>"
         }
-        let body = "<div class=\"main\"><article class=\"post\"><p>\(Self.prose[0])</p><p>\(Self.prose[1])</p><div>\(posts.joined())</div></article></div>"
+        let body =
+            "<div class=\"main\"><article class=\"post\"><p>\(Self.prose[0])</p><p>\(Self.prose[1])</p><div>\(posts.joined())</div></article></div>"
         let page = "<html><body>\(body)</body></html>"
         let texts = HTMLExtractor().extract(Array(page.utf8)).blocks.map(\.text)
         #expect(texts == Self.prose)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import SynopticHTML
 
 /// The streaming parse that extraction reads pages through: balanced events whatever the markup,

@@ -138,7 +138,9 @@ struct ContentExtractor {
                 let text = page.string(of: run)
                 // The page's title often carries the site's name after the headline.
                 let words = Self.words(text)
-                if words == expected || (expected.hasPrefix(words + " ") && words.split(separator: " ").count * 2 >= expected.split(separator: " ").count) {
+                if words == expected
+                    || (expected.hasPrefix(words + " ") && words.split(separator: " ").count * 2 >= expected.split(separator: " ").count)
+                {
                     removed.append(Removal(text: text, reason: "headline: kept as the title"))
                     titlePending = nil
                     continue

@@ -163,9 +163,11 @@ enum TitleParts {
     /// The title without the outlet's name before or after a separator; with
     /// `removingShortSuffix`, without any short suffix even when no outlet is known to match it.
     static func removingOutlet(_ outlet: String?, from title: String, removingShortSuffix: Bool) -> String {
-        if let outlet, let prefix = separators.lazy.compactMap({ separator in
-            title.range(of: outlet + separator, options: [.anchored, .caseInsensitive])
-        }).first {
+        if let outlet,
+            let prefix = separators.lazy.compactMap({ separator in
+                title.range(of: outlet + separator, options: [.anchored, .caseInsensitive])
+            }).first
+        {
             let rest = title[prefix.upperBound...].trimmingCharacters(in: .whitespaces)
             if !rest.isEmpty { return rest }
         }
