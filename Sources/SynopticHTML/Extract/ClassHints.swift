@@ -40,11 +40,7 @@ struct ClassHints: Sendable {
         var weight = 0
         var seen: [TokenKey] = []
         var neutralized = false
-        var token: [UInt8] = []
-        token.reserveCapacity(32)
-        func finish() {
-            guard !token.isEmpty else { return }
-            defer { token.removeAll(keepingCapacity: true) }
+        Self.forEachTokenBytes(of: names) { token in
             // Each distinct name counts once: `post post-123 type-post` is one piece of evidence.
             let key = TokenKey(token)
             if let key {
@@ -62,20 +58,6 @@ struct ClassHints: Sendable {
             if let key { tokenWeights[key] = Int8(computed) }
             weight += computed
         }
-        var previousWasLower = false
-        for byte in names.utf8 {
-            let isUpper = byte >= 0x41 && byte <= 0x5A
-            let isLower = byte >= 0x61 && byte <= 0x7A
-            let isDigit = byte >= 0x30 && byte <= 0x39
-            if isUpper, previousWasLower { finish() }
-            if isUpper || isLower || isDigit {
-                token.append(isUpper ? byte | 0x20 : byte)
-            } else {
-                finish()
-            }
-            previousWasLower = isLower
-        }
-        finish()
         return neutralized ? 0 : weight
     }
 
@@ -146,13 +128,18 @@ struct ClassHints: Sendable {
         return tokens
     }
 
-    /// Calls `body` with each lower-case token; one small buffer is reused for all of them.
+    /// Calls `body` with each lower-case token as a String.
     static func forEachToken(of names: String, _ body: (String) -> Void) {
+        forEachTokenBytes(of: names) { body(String(decoding: $0, as: UTF8.self)) }
+    }
+
+    /// Calls `body` with the bytes of each lower-case token; one small buffer is reused for all.
+    static func forEachTokenBytes(of names: String, _ body: ([UInt8]) -> Void) {
         var current: [UInt8] = []
         current.reserveCapacity(32)
         var previousWasLower = false
         func finish() {
-            if !current.isEmpty { body(String(decoding: current, as: UTF8.self)) }
+            if !current.isEmpty { body(current) }
             current.removeAll(keepingCapacity: true)
         }
         for byte in names.utf8 {
