@@ -44,12 +44,12 @@ struct MetadataExtractor {
             metadata.articleBody = article.articleBody
         }
 
-        let titleElement = evidence.titleElement.map(Self.collapsingWhitespace)
+        let titleElement = evidence.titleElement.map(\.collapsingWhitespace)
         // The outlet a page names for itself; without one, the last part of a `<title>` like
         // "Headline | Outlet". The host of the URL is deliberately not used: it is not a name the
         // page gives, and `url` already carries it for whoever renders a citation.
         metadata.outlet = candidates.best(.outlet) ?? titleElement.flatMap { TitleParts.split($0)?.suffix }
-        let title = [evidence.openGraphTitle, article?.headline, evidence.twitterTitle].lazy.compactMap { $0 }.map(Self.collapsingWhitespace)
+        let title = [evidence.openGraphTitle, article?.headline, evidence.twitterTitle].lazy.compactMap { $0 }.map(\.collapsingWhitespace)
             .first { !$0.isEmpty }
         if let title {
             metadata.title = TitleParts.removingOutlet(metadata.outlet, from: title, removingShortSuffix: false)
@@ -62,12 +62,8 @@ struct MetadataExtractor {
         (metadata.published, metadata.modified) = dates.resolved(now: now)
         metadata.url = Self.absoluteURL(evidence.canonicalLink) ?? candidates.all(.url).lazy.compactMap(Self.absoluteURL).first
         metadata.language = candidates.all(.language).lazy.compactMap(Self.languageTag).first
-        metadata.summary = candidates.best(.summary).map(Self.collapsingWhitespace)
+        metadata.summary = candidates.best(.summary).map(\.collapsingWhitespace)
         return metadata
-    }
-
-    private static func collapsingWhitespace(_ text: String) -> String {
-        text.collapsingWhitespace
     }
 
     /// Absolute http(s) URLs only; a protocol-relative one gets https.

@@ -21,16 +21,6 @@ struct StartTag {
         }
     }
 
-    /// Whether the tag has attribute `name` (lower-case ASCII), with or without a value.
-    func hasAttribute(_ name: StaticString) -> Bool {
-        var found = false
-        forEachAttribute { attributeName, _ in
-            found = equalsASCIILowercase(attributeName, name)
-            return !found
-        }
-        return found
-    }
-
     /// The value of attribute `name` (lower-case ASCII); "" for a bare attribute.
     func attribute(_ name: StaticString) -> String? {
         var value: String?
