@@ -7,10 +7,17 @@
 extension StringProtocol {
     /// The text without leading and trailing whitespace (including line breaks and no-break spaces).
     public var trimmingWhitespace: String {
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.isWhitespaceScalar }) else { return "" }
-        let last = scalars.lastIndex(where: { !$0.isWhitespaceScalar })!
-        return String(String.UnicodeScalarView(scalars[first...last]))
+        String(trimmedWhitespaceSlice)
+    }
+
+    /// The text without leading and trailing whitespace, as a slice of it (no copy). Cut at scalars,
+    /// not rounded to characters, so whitespace before a combining mark at either end goes too.
+    public var trimmedWhitespaceSlice: Substring {
+        let scalars = Substring(self).unicodeScalars
+        guard let first = scalars.firstIndex(where: { !$0.isWhitespaceScalar }),
+            let last = scalars.lastIndex(where: { !$0.isWhitespaceScalar })
+        else { return "" }
+        return Substring(scalars[first...last])
     }
 
     /// The text with each run of whitespace made one space, and none at either end.

@@ -16,10 +16,9 @@ public enum HTMLParser {
 
     private final class EventCounter: MarkupHandler {
         var elements = 0
-        var bytes = 0
         func startElement(_ tag: StartTag) { elements += 1 }
         func endElement() {}
-        func text(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes += bytes.count }
-        func scriptText(_ bytes: UnsafeBufferPointer<UInt8>) { self.bytes += bytes.count }
+        func text(_ bytes: UnsafeBufferPointer<UInt8>) {}
+        func scriptText(_ bytes: UnsafeBufferPointer<UInt8>) {}
     }
 }

@@ -60,7 +60,7 @@ public struct BatchBoilerplate: Sendable {
         var earlierVersion: [Int: Int] = [:]
 
         mutating func add(document: Int, text: String) {
-            let lines = text.split(whereSeparator: \.isNewline).map(Self.trimmed).filter { !$0.isEmpty }
+            let lines = text.split(whereSeparator: \.isNewline).map(\.trimmedWhitespaceSlice).filter { !$0.isEmpty }
             var lastProse = -1
             var seen: Set<Int> = []
             var found: [(hash: Int, index: Int)] = []
@@ -100,14 +100,6 @@ public struct BatchBoilerplate: Sendable {
                 }
             }
             return count
-        }
-
-        static func trimmed(_ line: Substring) -> Substring {
-            let scalars = line.unicodeScalars
-            guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-                let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
-            else { return "" }
-            return Substring(scalars[first...last])
         }
 
         func report(of document: Int) -> Int {
