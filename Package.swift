@@ -5,7 +5,7 @@ import PackageDescription
 // stage, and thin layers (the `Synoptic` facade, the CLI) on top. Heavy dependencies (server,
 // database) must never enter the core or the stage modules.
 let strictSettings: [SwiftSetting] = [
-    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("ExistentialAny")
 ]
 
 let package = Package(
@@ -33,6 +33,8 @@ let package = Package(
         .target(name: "SynopticHTML", dependencies: ["SynopticCore", "CLibXML2"], swiftSettings: strictSettings),
         // Stage 1b: normalization and segmentation into blocks and sentences.
         .target(name: "SynopticText", dependencies: ["SynopticCore"], swiftSettings: strictSettings),
+        // Stage 5: entities, quotes and their speakers, figures and time expressions.
+        .target(name: "SynopticExtract", dependencies: ["SynopticCore"], swiftSettings: strictSettings),
         // Stage 7: per-story synthesis (summary for now).
         .target(name: "SynopticSynthesis", dependencies: ["SynopticCore"], swiftSettings: strictSettings),
         // Stage 8: renderers for the briefing document.
@@ -42,7 +44,10 @@ let package = Package(
         // Facade that runs the stages in order.
         .target(
             name: "Synoptic",
-            dependencies: ["SynopticCore", "SynopticIngest", "SynopticHTML", "SynopticText", "SynopticSynthesis", "SynopticRender"],
+            dependencies: [
+                "SynopticCore", "SynopticIngest", "SynopticHTML", "SynopticText", "SynopticExtract", "SynopticSynthesis",
+                "SynopticRender",
+            ],
             swiftSettings: strictSettings
         ),
         .target(
@@ -59,9 +64,17 @@ let package = Package(
         ),
         .target(name: "SynopticTestSupport", path: "Tests/SynopticTestSupport", swiftSettings: strictSettings),
         .testTarget(name: "SynopticCoreTests", dependencies: ["SynopticCore"], swiftSettings: strictSettings),
-        .testTarget(name: "SynopticIngestTests", dependencies: ["SynopticIngest", "SynopticCore", "SynopticTestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "SynopticHTMLTests", dependencies: ["SynopticHTML", "SynopticCore", "SynopticEval", "SynopticTestSupport"], swiftSettings: strictSettings),
-        .testTarget(name: "SynopticTextTests", dependencies: ["SynopticText", "SynopticCore", "SynopticIngest", "SynopticTestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "SynopticIngestTests", dependencies: ["SynopticIngest", "SynopticCore", "SynopticTestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "SynopticHTMLTests", dependencies: ["SynopticHTML", "SynopticCore", "SynopticEval", "SynopticTestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "SynopticTextTests", dependencies: ["SynopticText", "SynopticCore", "SynopticIngest", "SynopticTestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "SynopticExtractTests", dependencies: ["SynopticExtract", "SynopticCore", "SynopticText", "SynopticIngest", "SynopticTestSupport"],
+            swiftSettings: strictSettings),
         .testTarget(name: "SynopticEvalTests", dependencies: ["SynopticEval", "SynopticTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "SynopticTests",

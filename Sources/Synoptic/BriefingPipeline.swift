@@ -1,5 +1,6 @@
 import Foundation
 @_exported import SynopticCore
+@_exported import SynopticExtract
 @_exported import SynopticHTML
 @_exported import SynopticIngest
 @_exported import SynopticRender

@@ -23,6 +23,8 @@ public struct Article: Hashable, Sendable {
     /// The text as decoded from the input, before normalization (after front matter, if any; for a
     /// JSON Lines record, its `text` value).
     public var original: String
+    /// Entities, quotes, figures and time expressions (the extraction stage); empty before it runs.
+    public var annotations = ArticleAnnotations()
 
     public init(
         id: String, provenance: Provenance, title: String?, dateline: String?, text: ScalarText, blocks: [Block],

@@ -1,0 +1,34 @@
+import SynopticCore
+import Testing
+
+@testable import SynopticExtract
+
+@Suite struct TokenizerTests {
+    @Test func wordsNumbersInitialsAndPossessives() {
+        let text = "Russia’s 106,000 troops met U.S. envoys on 2022-01-12; Mr. O’Brien said “no.”"
+        let tokens = TokenizedText(text).tokens
+        #expect(
+            tokens.map(\.text) == [
+                "Russia", "’s", "106,000", "troops", "met", "U.S.", "envoys", "on", "2022-01-12", ";", "Mr", ".", "O’Brien",
+                "said", "“", "no", ".", "”",
+            ])
+        #expect(tokens[2].kind == .number && tokens[8].kind == .number)
+        #expect(tokens[1].lower == "'s" && tokens[12].lower == "o'brien")
+        #expect(tokens[14].kind == .openQuote && tokens[17].kind == .closeQuote)
+        #expect(tokens[5].isAllCaps && tokens[0].isCapitalized && !tokens[3].isCapitalized)
+        // Offsets are scalar offsets: the typographic apostrophe is one scalar.
+        let scalars = Array(text.unicodeScalars)
+        for token in tokens {
+            #expect(String(String.UnicodeScalarView(scalars[token.start..<token.end])) == token.text)
+        }
+    }
+
+    @Test func sentencesAndBlocksIndexTokens() {
+        let text = "One two. Three four.\n\nFive."
+        let sentences = [TextSpan(start: 0, end: 8), TextSpan(start: 9, end: 20), TextSpan(start: 22, end: 27)]
+        let tokenized = TokenizedText(
+            text: ScalarText(text), sentences: sentences, blocks: [TextSpan(start: 0, end: 20), TextSpan(start: 22, end: 27)])
+        #expect(tokenized.sentenceTokens == [0..<3, 3..<6, 6..<8])
+        #expect(tokenized.block(containing: 23) == 1 && tokenized.block(containing: 21) == nil)
+    }
+}
