@@ -1,0 +1,326 @@
+import Foundation
+import Synoptic
+
+/// Scores direct quotations and their speakers against PolNeAR (Newell et al. 2018).
+///
+/// Gold: PolNeAR annotates attributions (Source, Cue, Content) in brat stand-off files. A gold
+/// direct quote is each stretch inside quotation marks that lies in an attribution's Content (a
+/// Content may hold several, or a fragment woven into paraphrase), with that attribution's Source.
+/// Quoted words outside any attribution (titles of works, scare quotes) are not gold.
+///
+/// Matching: a predicted quote matches a gold one when their character spans overlap by at least
+/// 0.8 of their union (one to one, best overlap first). Speaker accuracy counts, over matched
+/// quotes, the predicted speakers that name the gold Source: the predicted speaker's words overlap
+/// the Source span, or the predicted person's surname is the Source's name. A pronoun Source
+/// (“he said”) is right when the predicted person is the one the pronoun refers to, taken as the
+/// nearest named Source of an earlier attribution in the article.
+public struct QuoteEvaluation: Sendable {
+    public struct Document: Sendable {
+        public var name: String
+        public var title: String?
+        public var published: String?
+        public var text: String
+        public var gold: [GoldQuote]
+    }
+
+    public struct GoldQuote: Sendable, Hashable {
+        /// Unicode-scalar offsets into the document text.
+        public var start: Int
+        public var end: Int
+        public var source: Range<Int>?
+        public var sourceText: String?
+        /// For a pronoun source: the named source it refers to.
+        public var referent: String?
+    }
+
+    public struct Score: Sendable, CustomStringConvertible {
+        public var gold = 0
+        public var predicted = 0
+        public var matched = 0
+        public var speakerRight = 0
+        public var precision: Double { predicted == 0 ? 0 : Double(matched) / Double(predicted) }
+        public var recall: Double { gold == 0 ? 0 : Double(matched) / Double(gold) }
+        public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
+        public var speakerAccuracy: Double { matched == 0 ? 0 : Double(speakerRight) / Double(matched) }
+        public var description: String {
+            String(
+                format: "span P %.3f  R %.3f  F1 %.3f  speaker %.3f  (%d gold, %d predicted, %d matched, %d speakers right)",
+                precision, recall, f1, speakerAccuracy, gold, predicted, matched, speakerRight)
+        }
+    }
+
+    public var verbose = false
+    public init(verbose: Bool = false) { self.verbose = verbose }
+
+    // MARK: Loading
+
+    /// Reads one split (`dev` or `train`): per text, the first annotator's file in name order.
+    public static func load(_ directory: URL, split: String) throws -> [Document] {
+        let root = directory.appendingPathComponent(split)
+        let fm = FileManager.default
+        let annotations = try fm.contentsOfDirectory(atPath: root.appendingPathComponent("attributions").path).filter { $0.hasSuffix(".ann") }
+            .sorted()
+        let metadata = loadMetadata(directory.appendingPathComponent("metadata.tsv"))
+        var seen: Set<String> = []
+        var documents: [Document] = []
+        for file in annotations {
+            guard let underscore = file.lastIndex(of: "_") else { continue }
+            let name = String(file[..<underscore])
+            guard seen.insert(name).inserted else { continue }
+            let textURL = root.appendingPathComponent("text/\(name).txt")
+            guard let text = try? String(contentsOf: textURL, encoding: .utf8) else { continue }
+            let ann = try String(contentsOf: root.appendingPathComponent("attributions/\(file)"), encoding: .utf8)
+            documents.append(
+                Document(
+                    name: name, title: metadata[name]?.title, published: metadata[name]?.date, text: text, gold: goldQuotes(text: text, ann: ann)))
+        }
+        return documents
+    }
+
+    static func loadMetadata(_ url: URL) -> [String: (title: String, date: String)] {
+        guard let tsv = try? String(contentsOf: url, encoding: .utf8) else { return [:] }
+        var rows: [String: (String, String)] = [:]
+        var header: [String] = []
+        for line in tsv.split(separator: "\n") {
+            let cells = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            if header.isEmpty {
+                header = cells
+                continue
+            }
+            guard let f = header.firstIndex(of: "filename"), let t = header.firstIndex(of: "title"),
+                let d = header.firstIndex(of: "publication_date"),
+                cells.count > max(f, t, d)
+            else { continue }
+            rows[cells[f]] = (cells[t], cells[d])
+        }
+        return rows
+    }
+
+    struct Span {
+        var type: String
+        var fragments: [Range<Int>]
+        var text: String
+    }
+
+    static let pronouns: Set<String> = ["he", "she", "they", "i", "we", "it", "him", "her", "them"]
+
+    /// The gold quotes of one document from its brat annotation.
+    static func goldQuotes(text: String, ann: String) -> [GoldQuote] {
+        let scalars = Array(text.unicodeScalars)
+        var spans: [String: Span] = [:]
+        var events: [[String: String]] = []
+        for line in ann.split(separator: "\n") {
+            let parts = line.split(separator: "\t", maxSplits: 2, omittingEmptySubsequences: false).map(String.init)
+            guard parts.count >= 2 else { continue }
+            if parts[0].hasPrefix("T") {
+                let head = parts[1].split(separator: " ", maxSplits: 1).map(String.init)
+                guard head.count == 2 else { continue }
+                let fragments = head[1].split(separator: ";").compactMap { piece -> Range<Int>? in
+                    let bounds = piece.split(separator: " ").compactMap { Int($0) }
+                    guard bounds.count == 2, bounds[0] <= bounds[1], bounds[1] <= scalars.count else { return nil }
+                    return bounds[0]..<bounds[1]
+                }
+                spans[parts[0]] = Span(type: head[0], fragments: fragments, text: parts.count > 2 ? parts[2] : "")
+            } else if parts[0].hasPrefix("E") {
+                var roles: [String: String] = [:]
+                for pair in parts[1].split(separator: " ") {
+                    let kv = pair.split(separator: ":").map(String.init)
+                    if kv.count == 2 { roles[kv[0].trimmingCharacters(in: .decimalDigits)] = kv[1] }
+                }
+                events.append(roles)
+            }
+        }
+        let regions = quotedRegions(scalars)
+        var gold: [GoldQuote] = []
+        // Named sources in text order, to resolve pronoun sources.
+        var named: [(Int, String)] = []
+        for event in events {
+            guard let s = event["Source"].flatMap({ spans[$0] }), let first = s.fragments.first else { continue }
+            if !isPronoun(s.text) && containsName(s.text) { named.append((first.lowerBound, s.text)) }
+        }
+        named.sort { $0.0 < $1.0 }
+        for event in events {
+            guard let content = event["Content"].flatMap({ spans[$0] }) else { continue }
+            let source = event["Source"].flatMap { spans[$0] }
+            let sourceRange = source?.fragments.first
+            var referent: String?
+            if let source, let range = sourceRange, isPronoun(source.text) {
+                referent = named.last { $0.0 < range.lowerBound }?.1
+            }
+            for fragment in content.fragments {
+                for region in regions where region.lowerBound < fragment.upperBound && fragment.lowerBound < region.upperBound {
+                    let start = max(region.lowerBound, fragment.lowerBound)
+                    let end = min(region.upperBound, fragment.upperBound)
+                    let words = String(String.UnicodeScalarView(scalars[start..<end])).split { !$0.isLetter && !$0.isNumber }
+                    guard !words.isEmpty else { continue }
+                    // A stretch the annotators cut short keeps its whole quotation.
+                    gold.append(
+                        GoldQuote(
+                            start: region.lowerBound, end: region.upperBound, source: sourceRange, sourceText: source?.text, referent: referent))
+                }
+            }
+        }
+        // One gold quote per quoted stretch (two Content fragments may share one).
+        var unique: [GoldQuote] = []
+        var taken: Set<Int> = []
+        for quote in gold.sorted(by: { $0.start < $1.start }) where taken.insert(quote.start).inserted { unique.append(quote) }
+        return unique
+    }
+
+    /// Whether a source names someone: a capitalised word that is not a common word of English
+    /// (“Trump” in “the Republican nominee Donald Trump”, not “The” or “Republican”).
+    static func containsName(_ text: String) -> Bool {
+        words(text).contains { word in
+            guard word.first?.isUppercase == true else { return false }
+            let lower = word.lowercased()
+            return !Lexicon.isCommonWord(lower) || Lexicon.givenName(lower) != nil
+        }
+    }
+
+    static func isPronoun(_ text: String) -> Bool {
+        pronouns.contains(text.lowercased().trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    /// Stretches between quotation marks (without the marks), paragraph by paragraph: “…” and
+    /// straight "…" pairs, and the doubled single marks ''…'' some outlets use; a mark left open
+    /// quotes to the paragraph's end.
+    static func quotedRegions(_ scalars: [Unicode.Scalar]) -> [Range<Int>] {
+        var regions: [Range<Int>] = []
+        var open: Int?
+        var i = 0
+        while i < scalars.count {
+            let s = scalars[i]
+            if s == "\n" {
+                if let o = open {
+                    var end = i
+                    while end > o && scalars[end - 1].properties.isWhitespace { end -= 1 }
+                    if end > o + 1 { regions.append((o + 1)..<end) }
+                    open = nil
+                }
+            } else if s == "“" || (s == "\"" && open == nil) {
+                open = i
+            } else if s == "”" || s == "\"" {
+                if let o = open, i > o + 1 { regions.append((o + 1)..<i) }
+                open = nil
+            } else if i + 1 < scalars.count, scalars[i + 1] == s, s == "'" || s == "’" || s == "‘" || s == "`" {
+                // Some outlets write double quotation marks as two single ones (''…'').
+                if let o = open {
+                    if i > o + 1 { regions.append((o + 1)..<i) }
+                    open = nil
+                } else {
+                    open = i + 1
+                }
+                i += 2
+                continue
+            }
+            i += 1
+        }
+        if let o = open, scalars.count > o + 1 { regions.append((o + 1)..<scalars.count) }
+        return regions
+    }
+
+    // MARK: Scoring
+
+    /// One predicted quote in document offsets.
+    struct Predicted {
+        var start: Int
+        var end: Int
+        var speakerSpan: Range<Int>?
+        var speakerNames: [String]
+        var speakerText: String?
+    }
+
+    public func score(_ documents: [Document], log: (String) -> Void = { print($0) }) -> Score {
+        var total = Score()
+        let extractor = ArticleExtractor()
+        let assembler = ArticleAssembler()
+        for document in documents {
+            let article = assembler.assemble(
+                id: document.name, provenance: Provenance(origin: .textFile, path: document.name, published: document.published),
+                metadata: .init(title: document.title), original: document.text)
+            let annotations = extractor.annotations(of: article)
+            // The assembler's original is the text it was given, so offsets map straight back.
+            let predicted = annotations.quotes.map { quote -> Predicted in
+                let span = article.sourceMap.sourceSpan(for: quote.span)
+                let speaker = quote.speakerSpan.map { article.sourceMap.sourceSpan(for: $0) }
+                var names: [String] = []
+                if let e = quote.speaker { names = [annotations.entities[e].name] + annotations.entities[e].aliases }
+                return Predicted(
+                    start: span.start, end: span.end, speakerSpan: speaker.map { $0.start..<$0.end }, speakerNames: names,
+                    speakerText: quote.speakerSpan.map { String(article[$0]) })
+            }
+            total.gold += document.gold.count
+            total.predicted += predicted.count
+            // One to one, best overlap first.
+            var pairs: [(Double, Int, Int)] = []
+            for (g, gold) in document.gold.enumerated() {
+                for (p, guess) in predicted.enumerated() {
+                    let inter = min(gold.end, guess.end) - max(gold.start, guess.start)
+                    guard inter > 0 else { continue }
+                    let union = max(gold.end, guess.end) - min(gold.start, guess.start)
+                    let ratio = Double(inter) / Double(union)
+                    if ratio >= 0.8 { pairs.append((ratio, g, p)) }
+                }
+            }
+            pairs.sort { $0.0 > $1.0 }
+            var usedGold: Set<Int> = []
+            var usedPredicted: Set<Int> = []
+            let scalars = Array(document.text.unicodeScalars)
+            func excerpt(_ start: Int, _ end: Int) -> String {
+                String(String.UnicodeScalarView(scalars[start..<min(end, start + 90, scalars.count)]))
+            }
+            for (_, g, p) in pairs where !usedGold.contains(g) && !usedPredicted.contains(p) {
+                usedGold.insert(g)
+                usedPredicted.insert(p)
+                total.matched += 1
+                let right = Self.speakerIsRight(predicted[p], gold: document.gold[g])
+                if right { total.speakerRight += 1 }
+                if verbose && !right {
+                    let gold = document.gold[g]
+                    log(
+                        "  speaker \(document.name) @\(gold.start): gold “\(gold.sourceText ?? "—")”\(gold.referent.map { " (= \($0))" } ?? "") predicted “\(predicted[p].speakerText ?? "—")” \(predicted[p].speakerNames.first.map { "= \($0)" } ?? "") | \(excerpt(gold.start, gold.end))"
+                    )
+                }
+            }
+            if verbose {
+                for (g, gold) in document.gold.enumerated() where !usedGold.contains(g) {
+                    let near = predicted.first { $0.start < gold.end && gold.start < $0.end }
+                    log(
+                        "  missed \(document.name) @\(gold.start)-\(gold.end): \(excerpt(gold.start, gold.end))\(near.map { " | predicted @\($0.start)-\($0.end)" } ?? "")"
+                    )
+                }
+                for (p, guess) in predicted.enumerated() where !usedPredicted.contains(p) {
+                    log("  extra \(document.name) @\(guess.start)-\(guess.end): \(excerpt(guess.start, guess.end))")
+                }
+            }
+        }
+        return total
+    }
+
+    static func speakerIsRight(_ predicted: Predicted, gold: GoldQuote) -> Bool {
+        guard let source = gold.source, let sourceText = gold.sourceText else {
+            return predicted.speakerSpan == nil && predicted.speakerNames.isEmpty
+        }
+        if isPronoun(sourceText) {
+            guard let referent = gold.referent else { return false }
+            return namesMatch(predicted.speakerNames, referent)
+        }
+        if let span = predicted.speakerSpan, span.overlaps(source) { return true }
+        return namesMatch(predicted.speakerNames, sourceText)
+    }
+
+    /// Whether a person's surname is the name a source gives ("Trump" in "Donald J. Trump").
+    static func namesMatch(_ names: [String], _ source: String) -> Bool {
+        let sourceWords = Set(words(source).filter { $0.first?.isUppercase == true })
+        guard !sourceWords.isEmpty else { return false }
+        for name in names {
+            guard let surname = words(name).last else { continue }
+            if sourceWords.contains(surname) { return true }
+        }
+        return false
+    }
+
+    static func words(_ text: String) -> [String] {
+        text.replacingOccurrences(of: "’s", with: "").replacingOccurrences(of: "'s", with: "").split { !$0.isLetter && $0 != "-" }.map(String.init)
+    }
+}

@@ -1,0 +1,547 @@
+import SynopticCore
+
+/// The entities of one article with what quote attribution needs besides: the gender evidence of
+/// each person and the mention that covers each token.
+public struct EntityAnalysis: Sendable {
+    public var entities: [Entity]
+    /// In text order.
+    public var mentions: [Mention]
+    /// Per entity: what the text tells of a person's gender (given name, honorific, pronouns).
+    var genders: [GivenName.Gender?]
+    /// Token index → index into ``mentions``.
+    var mentionOfToken: [Int: Int]
+
+    /// The mention that covers the token at `index`, if any.
+    func mention(atToken index: Int) -> Mention? { mentionOfToken[index].map { mentions[$0] } }
+}
+
+/// Finds people, organisations and places in an article, the roles it gives them, and the later
+/// mentions that refer back to them (surnames, honorifics, “the minister”, “he”, “she”).
+///
+/// A rule system over capitalised token runs, helped by lexicons built from public data
+/// (``Lexicon``): given names, places, demonyms, role nouns, organisation words, honorifics and
+/// common words (a capitalised common word opening a sentence is not a name).
+public struct EntityRecognizer: Sendable {
+    public init() {}
+
+    /// Recognizes the entities of `text`. Pronouns inside `quoted` spans belong to the speaker's
+    /// own words and are left alone.
+    public func recognize(_ text: TokenizedText, quoted: [TextSpan] = []) -> EntityAnalysis {
+        var state = RecognitionState(text: text, quoted: quoted)
+        state.findNames()
+        state.linkNames()
+        state.findDescriptionsAndPronouns()
+        return state.result()
+    }
+}
+
+/// A run of capitalised tokens read as a name, with what surrounds it.
+struct NameChunk {
+    /// Token indices of the name proper (titles, honorifics and dots left out).
+    var tokens: [Int]
+    var span: TextSpan
+    var kind: Entity.Kind?
+    var honorific: String?
+    /// Titles written as part of the run ("Deputy Foreign Minister") or in front of it.
+    var roles: [String] = []
+    /// Whether a person's name is whole (given name and surname), rather than a surname alone.
+    var isFull: Bool { tokens.count >= 2 }
+}
+
+struct RecognitionState {
+    let text: TokenizedText
+    let tokens: [Token]
+    let quoted: [TextSpan]
+    var chunks: [NameChunk] = []
+    var entities: [Entity] = []
+    var genders: [GivenName.Gender?] = []
+    var mentions: [Mention] = []
+    /// Per entity: surname key and given-name key of persons, the lowercased text of others.
+    var keys: [(surname: String, given: String?)] = []
+    var forms: [[String: Int]] = []
+
+    init(text: TokenizedText, quoted: [TextSpan]) {
+        self.text = text
+        self.tokens = text.tokens
+        self.quoted = quoted.sorted()
+    }
+
+    static let connectors: Set<String> = [
+        "of", "for", "and", "the", "de", "van", "von", "der", "den", "bin", "al", "el", "la", "le", "du", "da", "di", "dos", "del", "in", "on",
+    ]
+    static let particlesInPersonNames: Set<String> = [
+        "de", "van", "von", "der", "den", "bin", "al", "el", "la", "le", "du", "da", "di", "dos", "del",
+    ]
+
+    // MARK: - Names
+
+    /// Whether the sentence is written in capitals throughout (a shouting headline, a wire slug):
+    /// capitals then say nothing about names.
+    func sentenceIsShouting(_ sentence: Int) -> Bool {
+        guard sentence >= 0, sentence < text.sentenceTokens.count else { return false }
+        var words = 0
+        var caps = 0
+        for i in text.sentenceTokens[sentence] where tokens[i].kind == .word {
+            words += 1
+            if tokens[i].isAllCaps || (tokens[i].text.unicodeScalars.count == 1 && tokens[i].isCapitalized) { caps += 1 }
+        }
+        return words >= 3 && caps * 10 >= words * 6
+    }
+
+    /// Whether the token opens a sentence, a quotation or a clause after a colon: places where any
+    /// word is capitalised.
+    func opensClause(_ i: Int) -> Bool {
+        if i == 0 { return true }
+        let previous = tokens[i - 1]
+        if previous.sentence != tokens[i].sentence { return true }
+        if previous.kind == .openQuote || previous.kind == .straightQuote { return true }
+        return previous.text == ":" || previous.text == "—" || previous.text == "(" || previous.text == "-"
+    }
+
+    func isCapitalizedWord(_ i: Int) -> Bool {
+        i < tokens.count && tokens[i].kind == .word && tokens[i].isCapitalized && tokens[i].lower != "i" && tokens[i].lower != "'s"
+    }
+
+    /// A single capital followed by a period inside a name ("Sergei A. Ryabkov").
+    func isInitial(_ i: Int) -> Bool {
+        i + 2 < tokens.count && tokens[i].kind == .word && tokens[i].text.unicodeScalars.count == 1 && tokens[i].isCapitalized
+            && tokens[i + 1].text == "." && tokens[i + 1].start == tokens[i].end && isCapitalizedWord(i + 2)
+    }
+
+    mutating func findNames() {
+        var shouting: [Int: Bool] = [:]
+        var i = 0
+        while i < tokens.count {
+            guard isCapitalizedWord(i) else {
+                i += 1
+                continue
+            }
+            let sentence = tokens[i].sentence
+            if shouting[sentence] == nil { shouting[sentence] = sentenceIsShouting(sentence) }
+            if shouting[sentence] == true {
+                i += 1
+                continue
+            }
+            // Honorific: "Mr. Lavrov", "Mr Lavrov".
+            var honorific: String?
+            var start = i
+            if Lexicon.isHonorific(tokens[i].lower) {
+                var next = i + 1
+                if next < tokens.count && tokens[next].text == "." && tokens[next].start == tokens[i].end { next += 1 }
+                if isCapitalizedWord(next) && tokens[next].sentence == sentence || (next < tokens.count && isCapitalizedWord(next)) {
+                    honorific = tokens[i].text
+                    start = next
+                } else {
+                    i += 1
+                    continue
+                }
+            }
+            // The run: capitalised words, initials, and connectors between capitalised words.
+            var run: [Int] = []
+            var j = start
+            while j < tokens.count {
+                if isInitial(j) {
+                    run.append(j)
+                    j += 2
+                    continue
+                }
+                // An honorific starts a name of its own ("Although Mrs. Clinton").
+                if j > start && Lexicon.isHonorific(tokens[j].lower) { break }
+                if isCapitalizedWord(j) && (j == start || tokens[j].sentence == tokens[start].sentence) {
+                    run.append(j)
+                    j += 1
+                    continue
+                }
+                if !run.isEmpty, Self.connectors.contains(tokens[j].lower), tokens[j].kind == .word, isCapitalizedWord(j + 1),
+                    !Lexicon.isRoleNoun(tokens[j + 1].lower) || Self.particlesInPersonNames.contains(tokens[j].lower)
+                {
+                    run.append(j)
+                    j += 1
+                    continue
+                }
+                break
+            }
+            defer { i = max(j, i + 1) }
+            guard !run.isEmpty else { continue }
+            // A capitalised common word opening a sentence is no name ("The", "However"), unless
+            // a given name starts a longer run ("Will Smith").
+            if honorific == nil && opensClause(run[0]) {
+                let lower = tokens[run[0]].lower
+                // Verbs and adverbs opening a sentence ("Injecting", "Clearly") are not names either.
+                let looksInflected = lower.hasSuffix("ing") || lower.hasSuffix("ly") || lower.hasSuffix("ed")
+                if (Lexicon.isCommonWord(lower) || looksInflected && Lexicon.givenName(lower) == nil) && Lexicon.place(lower) == nil {
+                    let isGivenNameOfRun = run.count > 1 && Lexicon.givenName(lower) != nil
+                    if !isGivenNameOfRun {
+                        run.removeFirst()
+                        while let first = run.first, Self.connectors.contains(tokens[first].lower) { run.removeFirst() }
+                    }
+                }
+            }
+            while let last = run.last, Self.connectors.contains(tokens[last].lower) { run.removeLast() }
+            guard !run.isEmpty else { continue }
+            if let chunk = classify(run, honorific: honorific) { chunks.append(chunk) }
+        }
+    }
+
+    /// Splits a run into titles and a name and decides what the name is.
+    func classify(_ run: [Int], honorific: String?) -> NameChunk? {
+        var run = run
+        var roleTokens: [Int] = []
+        // Titles in front: "U.S. Ambassador", "Russian Foreign Minister", "President".
+        let lastLower = tokens[run[run.count - 1]].lower
+        let endsInName = !Lexicon.isRoleNoun(lastLower) && !Lexicon.isOrganizationWord(lastLower)
+        if endsInName, run.count >= 2 {
+            // Everything up to the last title word is the title ("Senate Majority Leader",
+            // "Oversight Chairman", "U.S. Ambassador"), when a name follows it.
+            var cut = 0
+            for m in 0..<(run.count - 1) where Lexicon.isRoleNoun(tokens[run[m]].lower) { cut = m + 1 }
+            let rest = run[cut...]
+            let restIsName = !rest.contains { Lexicon.isRoleNoun(tokens[$0].lower) || Lexicon.isOrganizationWord(tokens[$0].lower) }
+            if cut > 0, restIsName {
+                roleTokens = Array(run[0..<cut])
+                run.removeFirst(cut)
+            }
+        }
+        guard !run.isEmpty else { return nil }
+        var chunk = NameChunk(tokens: run, span: TextSpan(start: tokens[run[0]].start, end: tokens[run[run.count - 1]].end))
+        chunk.honorific = honorific
+        if !roleTokens.isEmpty {
+            let span = TextSpan(start: tokens[roleTokens[0]].start, end: tokens[roleTokens[roleTokens.count - 1]].end)
+            chunk.roles.append(text[span])
+        }
+        let lowers = run.map { tokens[$0].lower }
+        let joined = lowers.joined(separator: " ")
+        if honorific != nil || !roleTokens.isEmpty {
+            chunk.kind = .person
+        } else if run.count <= Lexicon.placeMaxWords, Lexicon.place(joined) != nil {
+            chunk.kind = .place
+        } else if lowers.contains(where: { Lexicon.isOrganizationWord($0) }) {
+            chunk.kind = .organization
+        } else if run.count == 1 && tokens[run[0]].isAllCaps && !tokens[run[0]].text.contains(".") {
+            chunk.kind = .organization
+        } else if run.count >= 2, Lexicon.givenName(lowers[0]) != nil || isInitial(run[1]) || isInitial(run[0]) {
+            chunk.kind = lowers.contains(where: { Lexicon.place($0) != nil && Lexicon.givenName($0) == nil }) ? nil : .person
+        } else if run.count >= 2, !lowers.contains(where: { Lexicon.isCommonWord($0) || Lexicon.place($0) != nil }) {
+            // Two or three capitalised words that are neither common words nor places: most
+            // often a person the name lists do not know.
+            chunk.kind = run.count <= 3 ? .person : nil
+        } else if run.count == 1 && Lexicon.place(joined) != nil {
+            chunk.kind = .place
+        } else {
+            chunk.kind = nil  // decided when the names are linked (a surname seen in full before)
+        }
+        return chunk
+    }
+
+    func isTitleWord(_ lower: String) -> Bool {
+        Lexicon.isRoleNoun(lower) || Lexicon.isRoleModifier(lower)
+    }
+
+    // MARK: - Linking
+
+    mutating func linkNames() {
+        // Full names first, so a bare surname can find its person wherever it stands.
+        var chunkEntity = [Int?](repeating: nil, count: chunks.count)
+        for (c, chunk) in chunks.enumerated() where chunk.kind == .person && (chunk.isFull || chunk.honorific != nil || !chunk.roles.isEmpty) {
+            chunkEntity[c] = personEntity(for: chunk, creating: true)
+        }
+        for (c, chunk) in chunks.enumerated() where chunkEntity[c] == nil {
+            switch chunk.kind {
+            case .person?, nil:
+                if let e = personEntity(for: chunk, creating: false, near: chunk.span.start) {
+                    chunkEntity[c] = e
+                } else if chunk.kind == .person {
+                    chunkEntity[c] = personEntity(for: chunk, creating: true)
+                }
+            case .organization?, .place?:
+                let kind = chunk.kind!
+                let key = tokensLower(chunk.tokens)
+                if let e = entities.indices.first(where: { entities[$0].kind == kind && keys[$0].surname == key }) {
+                    chunkEntity[c] = e
+                } else {
+                    chunkEntity[c] = newEntity(kind: kind, name: text[chunk.span], keys: (key, nil), gender: nil)
+                }
+            }
+        }
+        for (c, chunk) in chunks.enumerated() {
+            guard let e = chunkEntity[c] else { continue }
+            var span = chunk.span
+            if let honorific = chunk.honorific, let h = tokens.lastIndex(where: { $0.start < chunk.span.start && $0.text == honorific }) {
+                span = TextSpan(start: tokens[h].start, end: chunk.span.end)
+            }
+            addMention(Mention(span: chunk.span, entity: e, form: .name), written: text[span])
+            for role in chunk.roles { addRole(role, to: e) }
+            if entities[e].kind == .person {
+                if let role = roleBefore(chunk) { addRole(role, to: e) }
+                if let role = appositionAfter(chunk) { addRole(role, to: e) }
+                if let honorific = chunk.honorific?.lowercased(), genders[e] == nil {
+                    genders[e] = honorific == "mr" ? .male : ["mrs", "ms", "miss"].contains(honorific) ? .female : nil
+                }
+            }
+        }
+    }
+
+    func tokensLower(_ indices: [Int]) -> String { indices.map { tokens[$0].lower }.joined(separator: " ") }
+
+    /// The person a chunk names: matched by surname key and a compatible given name, or new.
+    mutating func personEntity(for chunk: NameChunk, creating: Bool, near offset: Int? = nil) -> Int? {
+        let nameTokens = chunk.tokens.filter { !Self.particlesInPersonNames.contains(tokens[$0].lower) || $0 == chunk.tokens.last }
+        guard let lastToken = nameTokens.last else { return nil }
+        let surname = Lexicon.nameKey(tokens[lastToken].lower)
+        let given = nameTokens.count >= 2 ? Lexicon.nameKey(tokens[nameTokens[0]].lower) : nil
+        let givenIsInitial = nameTokens.count >= 2 && tokens[nameTokens[0]].text.unicodeScalars.count == 1
+        var candidates: [Int] = []
+        for e in entities.indices where entities[e].kind == .person && keys[e].surname == surname {
+            if let given, let known = keys[e].given {
+                let compatible = givenIsInitial ? known.first == given.first : (known == given || (known.count == 1 && known.first == given.first))
+                if !compatible { continue }
+            }
+            candidates.append(e)
+        }
+        if chunk.tokens.count == 1 && !creating, candidates.isEmpty {
+            // A given name alone ("Hillary") for the one person who carries it.
+            let key = Lexicon.nameKey(tokens[chunk.tokens[0]].lower)
+            let byGiven = entities.indices.filter { entities[$0].kind == .person && keys[$0].given == key }
+            if byGiven.count == 1, Lexicon.givenName(tokens[chunk.tokens[0]].lower) != nil { return byGiven[0] }
+        }
+        if let best = candidates.last {
+            if candidates.count > 1, let offset {
+                // Two people share the surname: the one mentioned last before this point.
+                let before = mentions.last { $0.span.start < offset && candidates.contains($0.entity) }
+                return before?.entity ?? best
+            }
+            if keys[best].given == nil, let given { keys[best].given = given }
+            return best
+        }
+        guard creating else { return nil }
+        let gender = nameTokens.count >= 2 ? Lexicon.givenName(tokens[nameTokens[0]].lower)?.gender : nil
+        return newEntity(kind: .person, name: text[chunk.span], keys: (surname, given), gender: gender)
+    }
+
+    mutating func newEntity(kind: Entity.Kind, name: String, keys key: (String, String?), gender: GivenName.Gender?) -> Int {
+        entities.append(Entity(kind: kind, name: name))
+        keys.append(key)
+        genders.append(gender == .either ? nil : gender)
+        forms.append([:])
+        return entities.count - 1
+    }
+
+    mutating func addMention(_ mention: Mention, written: String) {
+        mentions.append(mention)
+        if mention.form == .name { forms[mention.entity][written, default: 0] += 1 }
+    }
+
+    mutating func addRole(_ role: String, to e: Int) {
+        let trimmed = role.trimmingCharacters(in: [",", " ", "."])
+        guard !trimmed.isEmpty, !entities[e].roles.contains(where: { $0.lowercased() == trimmed.lowercased() }) else { return }
+        entities[e].roles.append(trimmed)
+    }
+
+    /// A role written in front of a name: “Kremlin spokesman Dmitry Peskov”, “Russia’s deputy
+    /// foreign minister, Sergei A. Ryabkov”.
+    func roleBefore(_ chunk: NameChunk) -> String? {
+        guard let first = chunk.tokens.first else { return nil }
+        var k = first - 1
+        if chunk.honorific != nil, k >= 0, tokens[k].text == "." { k -= 1 }
+        if chunk.honorific != nil, k >= 0, Lexicon.isHonorific(tokens[k].lower) { k -= 1 }
+        if k >= 0 && tokens[k].text == "," { k -= 1 }
+        let end = k
+        var sawRoleNoun = false
+        while k >= 0 && tokens[k].sentence == tokens[first].sentence {
+            let token = tokens[k]
+            if token.kind == .word && Lexicon.isRoleNoun(token.lower) {
+                if k == end { sawRoleNoun = true } else if !sawRoleNoun { break }
+            } else if token.kind == .word && (Lexicon.isRoleModifier(token.lower) || Lexicon.demonym(token.lower) != nil) {
+            } else if token.lower == "'s" || (token.isCapitalized && k + 1 <= end && tokens[k + 1].lower == "'s") {
+            } else if token.isCapitalized && sawRoleNoun && k + 1 <= end && tokens[k + 1].kind == .word && !Lexicon.isRoleNoun(token.lower)
+                && tokens[k + 1].lower != "'s"
+            {
+                // an organisation or place in front of the title ("Kremlin spokesman")
+                k -= 1
+                break
+            } else {
+                break
+            }
+            k -= 1
+        }
+        guard sawRoleNoun, end > k else { return nil }
+        let span = TextSpan(start: tokens[k + 1].start, end: tokens[end].end)
+        // A title that is itself part of the name run was already taken.
+        return chunk.roles.contains(text[span]) ? nil : text[span]
+    }
+
+    /// A role in apposition after a name: “Michael Carpenter, the U.S. ambassador to …,”.
+    func appositionAfter(_ chunk: NameChunk) -> String? {
+        guard let last = chunk.tokens.last, last + 2 < tokens.count, tokens[last + 1].text == "," else { return nil }
+        let start = last + 2
+        var k = start
+        var roleEnd: Int?
+        while k < tokens.count && k - start < 14 && tokens[k].sentence == tokens[last].sentence {
+            let token = tokens[k]
+            if token.kind != .word && token.lower != "'s" && !(token.text == "." && k > 0 && tokens[k - 1].text.unicodeScalars.count == 1) {
+                break
+            }
+            if Lexicon.isRoleNoun(token.lower) && k - start < 7 { roleEnd = k }
+            if token.kind == .word && !token.isCapitalized && !Lexicon.isRoleNoun(token.lower) && !Lexicon.isRoleModifier(token.lower)
+                && !["the", "a", "an", "of", "to", "for", "at", "in", "and", "'s"].contains(token.lower) && Lexicon.demonym(token.lower) == nil
+            {
+                break
+            }
+            k += 1
+        }
+        guard roleEnd != nil else { return nil }
+        var first = start
+        if ["the", "a", "an"].contains(tokens[first].lower) { first += 1 }
+        guard first < k else { return nil }
+        return text[TextSpan(start: tokens[first].start, end: tokens[k - 1].end)]
+    }
+
+    // MARK: - Descriptions and pronouns
+
+    func isQuoted(_ offset: Int) -> Bool {
+        var low = 0
+        var high = quoted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if quoted[mid].end <= offset { low = mid + 1 } else { high = mid }
+        }
+        return low < quoted.count && quoted[low].start <= offset
+    }
+
+    static let malePronouns: Set<String> = ["he", "him", "his", "himself"]
+    static let femalePronouns: Set<String> = ["she", "her", "hers", "herself"]
+
+    mutating func findDescriptionsAndPronouns() {
+        var named = mentions.sorted { $0.span.start < $1.span.start }
+        var m = 0
+        var added: [Mention] = []
+        // Per sentence, the people mentioned (outside quotations), in order.
+        var bySentence: [Int: [Int]] = [:]
+        for mention in named where !isQuoted(mention.span.start) && entities[mention.entity].kind == .person {
+            if let t = tokenIndex(at: mention.span.start) { bySentence[tokens[t].sentence, default: []].append(mention.entity) }
+        }
+        var i = 0
+        while i < tokens.count {
+            let token = tokens[i]
+            while m < named.count && named[m].span.end <= token.start { m += 1 }
+            guard token.kind == .word, !isQuoted(token.start) else {
+                i += 1
+                continue
+            }
+            let lower = token.lower
+            let isMale = Self.malePronouns.contains(lower)
+            if isMale || Self.femalePronouns.contains(lower) {
+                let gender: GivenName.Gender = isMale ? .male : .female
+                if let e = antecedent(before: token.start, sentence: token.sentence, gender: gender, bySentence: bySentence) {
+                    if genders[e] == nil { genders[e] = gender }
+                    added.append(Mention(span: token.span, entity: e, form: .pronoun))
+                    bySentence[token.sentence, default: []].append(e)
+                }
+            } else if lower == "the", i + 1 < tokens.count, let (end, noun) = descriptionAfter(i) {
+                // “the minister”: the last person given that role.
+                if let e = lastPerson(withRoleNoun: noun, before: token.start, among: named + added) {
+                    added.append(Mention(span: TextSpan(start: token.start, end: tokens[end].end), entity: e, form: .description))
+                    bySentence[token.sentence, default: []].append(e)
+                    i = end + 1
+                    continue
+                }
+            }
+            i += 1
+        }
+        named.append(contentsOf: added)
+        named.sort { $0.span.start < $1.span.start }
+        mentions = named
+    }
+
+    func tokenIndex(at offset: Int) -> Int? {
+        var low = 0
+        var high = tokens.count
+        while low < high {
+            let mid = (low + high) / 2
+            if tokens[mid].start < offset { low = mid + 1 } else { high = mid }
+        }
+        return low < tokens.count && tokens[low].start == offset ? low : nil
+    }
+
+    /// “the (deputy foreign) minister” not followed by a name: the end token and the role noun.
+    func descriptionAfter(_ the: Int) -> (Int, String)? {
+        var k = the + 1
+        while k < tokens.count && k - the <= 4 && tokens[k].kind == .word && !tokens[k].isCapitalized && Lexicon.isRoleModifier(tokens[k].lower) {
+            k += 1
+        }
+        guard k < tokens.count, tokens[k].kind == .word, !tokens[k].isCapitalized, Lexicon.isRoleNoun(tokens[k].lower) else { return nil }
+        if k + 1 < tokens.count, isCapitalizedWord(k + 1) { return nil }
+        if k + 1 < tokens.count, tokens[k + 1].lower == "of" || tokens[k + 1].lower == "for" { return nil }
+        return (k, tokens[k].lower)
+    }
+
+    func lastPerson(withRoleNoun noun: String, before offset: Int, among all: [Mention]) -> Int? {
+        var best: (Int, Int)?
+        for mention in all where mention.span.start < offset && entities[mention.entity].kind == .person {
+            let roles = entities[mention.entity].roles
+            guard roles.contains(where: { $0.lowercased().split(separator: " ").contains(Substring(noun)) }) else { continue }
+            if best == nil || mention.span.start > best!.1 { best = (mention.entity, mention.span.start) }
+        }
+        return best?.0
+    }
+
+    /// The person a pronoun refers to: in the sentence so far, the first person of a compatible
+    /// gender (the subject, most often); else the same in each earlier sentence, back to five.
+    func antecedent(before offset: Int, sentence: Int, gender: GivenName.Gender, bySentence: [Int: [Int]]) -> Int? {
+        func compatible(_ e: Int) -> Bool { genders[e] == nil || genders[e] == gender || genders[e] == .either }
+        if let here = bySentence[sentence] {
+            // Only people mentioned before the pronoun count; the list is in text order.
+            let before = mentions.filter {
+                $0.span.start < offset && entities[$0.entity].kind == .person && !isQuoted($0.span.start)
+                    && (tokenIndex(at: $0.span.start).map { tokens[$0].sentence == sentence } ?? false)
+            }
+            if let first = before.first(where: { compatible($0.entity) }) { return first.entity }
+            _ = here
+        }
+        var s = sentence - 1
+        while s >= 0 && sentence - s <= 5 {
+            if let people = bySentence[s], let first = people.first(where: compatible) { return first }
+            s -= 1
+        }
+        return nil
+    }
+
+    // MARK: - Result
+
+    func result() -> EntityAnalysis {
+        var entities = self.entities
+        var counts = [Int](repeating: 0, count: entities.count)
+        for mention in mentions { counts[mention.entity] += 1 }
+        for e in entities.indices {
+            entities[e].mentionCount = counts[e]
+            // The fullest form is the name; every other form is an alias.
+            let written = forms[e].keys.sorted()
+            let name =
+                written.max { a, b in
+                    let wa = a.split(separator: " ").count, wb = b.split(separator: " ").count
+                    return wa != wb ? wa < wb : a.count < b.count
+                } ?? entities[e].name
+            entities[e].name = Self.withoutHonorific(name)
+            entities[e].aliases = written.filter { $0 != entities[e].name }
+        }
+        var mentionOfToken: [Int: Int] = [:]
+        var t = 0
+        for (index, mention) in mentions.enumerated() {
+            while t < tokens.count && tokens[t].start < mention.span.start { t += 1 }
+            if t >= tokens.count || tokens[t].start > mention.span.start { t = tokens.firstIndex { $0.start >= mention.span.start } ?? tokens.count }
+            var k = t
+            while k < tokens.count && tokens[k].start < mention.span.end {
+                mentionOfToken[k] = index
+                k += 1
+            }
+        }
+        return EntityAnalysis(entities: entities, mentions: mentions, genders: genders, mentionOfToken: mentionOfToken)
+    }
+
+    static func withoutHonorific(_ name: String) -> String {
+        let parts = name.split(separator: " ", maxSplits: 1)
+        guard parts.count == 2 else { return name }
+        let head = parts[0].hasSuffix(".") ? parts[0].dropLast() : parts[0]
+        return Lexicon.isHonorific(head.lowercased()) ? String(parts[1]) : name
+    }
+}
