@@ -34,8 +34,20 @@ public struct BriefingPipeline: Sendable {
             diagnostics.append(problem)
             diagnostic(problem)
         }
-        let stories = StoryBuilder(summarizer: ExtractiveSummarizer(options: summary)).stories(for: articles)
-        return Briefing(articles: articles, stories: stories, diagnostics: diagnostics)
+        let annotated = annotate(articles)
+        var stories = StoryBuilder(summarizer: ExtractiveSummarizer(options: summary)).stories(for: annotated)
+        for index in stories.indices { StoryEntities.fill(&stories[index], articles: annotated) }
+        return Briefing(articles: annotated, stories: stories, diagnostics: diagnostics)
+    }
+
+    /// Runs the extraction stage over each article: entities, quotations and their speakers.
+    public func annotate(_ articles: [Article]) -> [Article] {
+        let extractor = ArticleExtractor()
+        return articles.map { article in
+            var article = article
+            article.annotations = extractor.annotations(of: article)
+            return article
+        }
     }
 
     /// Reads `inputs` and cleans each article (what `synoptic clean` prints), with ids unique

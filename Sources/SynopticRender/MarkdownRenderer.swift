@@ -26,6 +26,7 @@ public struct MarkdownRenderer: Sendable {
                 let cites = sentence.sources.compactMap { numbers[$0] }.map { "[\($0)]" }.joined()
                 out += "- \(escape(sentence.text)) \(cites)\n"
             }
+            out += whoSaidWhat(story, numbers: numbers, members: members)
             out += "\n## Sources\n\n"
             out += "| # | Title | Outlet | Dateline | Published | Words |\n|---|---|---|---|---|---|\n"
             for article in members {
@@ -46,6 +47,39 @@ public struct MarkdownRenderer: Sendable {
         if !briefing.diagnostics.isEmpty {
             out += "## Inputs not read in full\n\n"
             for diagnostic in briefing.diagnostics { out += "- \(escape(diagnostic.description))\n" }
+            out += "\n"
+        }
+        return out
+    }
+
+    /// Quotations grouped by speaker (most quoted first), each with the outlet that carries it;
+    /// quotations whose speaker the text does not name come last.
+    func whoSaidWhat(_ story: Story, numbers: [String: Int], members: [Article]) -> String {
+        guard !story.quotes.isEmpty else { return "" }
+        let outlets = Dictionary(members.map { ($0.id, $0.provenance.outlet) }, uniquingKeysWith: { first, _ in first })
+        var order: [String?] = []
+        var bySpeaker: [String?: [Quote]] = [:]
+        for quote in story.quotes {
+            if bySpeaker[quote.speaker] == nil { order.append(quote.speaker) }
+            bySpeaker[quote.speaker, default: []].append(quote)
+        }
+        order.sort { a, b in
+            if (a == nil) != (b == nil) { return b == nil }
+            let ca = bySpeaker[a]?.count ?? 0, cb = bySpeaker[b]?.count ?? 0
+            return ca != cb ? ca > cb : (a ?? "") < (b ?? "")
+        }
+        let roles = Dictionary(story.people.map { ($0.name, $0.roles.first) }, uniquingKeysWith: { first, _ in first })
+        var out = "\n## Who said what\n\n"
+        for speaker in order {
+            var heading = speaker.map(escape) ?? "Unattributed"
+            if let speaker, let role = roles[speaker] ?? nil { heading += " — \(escape(role))" }
+            out += "### \(heading)\n\n"
+            for quote in bySpeaker[speaker] ?? [] {
+                let outlet = outlets[quote.article].flatMap { $0 } ?? quote.article
+                let cite = numbers[quote.article].map { " [\($0)]" } ?? ""
+                let fragment = quote.partial ? " _(fragment)_" : ""
+                out += "- “\(escape(quote.text))”\(fragment) — \(escape(outlet))\(cite)\n"
+            }
             out += "\n"
         }
         return out

@@ -39,8 +39,27 @@ extension StoryRecord {
         self.summary = story.summary.map {
             SummaryRecord(text: $0.text, sources: $0.sources, article: $0.origin.article, start: $0.origin.span.start, end: $0.origin.span.end)
         }
-        self.quotes = story.quotes.map { QuoteRecord(text: $0.text, speaker: $0.speaker, article: $0.article) }
-        self.people = story.people.map { PersonRecord(name: $0.name, aliases: $0.aliases) }
+        self.quotes = story.quotes.map {
+            QuoteRecord(
+                text: $0.text, speaker: $0.speaker, cue: $0.cue, article: $0.article, span: $0.span, partial: $0.partial,
+                confidence: $0.confidence)
+        }
+        func record(_ person: Person) -> PersonRecord {
+            PersonRecord(name: person.name, aliases: person.aliases, roles: person.roles, mentions: person.mentionCount, articles: person.articles)
+        }
+        self.people = story.people.map(record)
+        self.organizations = story.organizations.map(record)
+        self.places = story.places.map(record)
+        self.figures = story.figures.map {
+            FigureRecord(
+                text: $0.text, value: $0.figure.value, approximation: $0.figure.approximation?.rawValue, unit: $0.figure.unit,
+                counts: $0.figure.counts, source: $0.source, article: $0.article, span: $0.figure.span)
+        }
+        self.dates = story.dates.map {
+            DateRecord(
+                text: $0.text, value: $0.time.value, type: $0.time.kind.rawValue, anchor: $0.time.anchor?.rawValue, article: $0.article,
+                span: $0.time.span)
+        }
         self.versions = story.versions
         self.timeline = story.timeline.map { TimelineRecord(date: $0.date, text: $0.text, sources: $0.sources) }
     }

@@ -109,6 +109,10 @@ public struct StoryRecord: Codable, Hashable, Sendable {
     public var people: [PersonRecord]
     public var versions: [[String]]
     public var timeline: [TimelineRecord]
+    public var organizations: [PersonRecord]
+    public var places: [PersonRecord]
+    public var figures: [FigureRecord]
+    public var dates: [DateRecord]
 }
 
 /// One summary sentence and the articles that report it.
@@ -121,22 +125,98 @@ public struct SummaryRecord: Codable, Hashable, Sendable {
     public var end: Int
 }
 
+/// A direct quotation with its speaker.
 public struct QuoteRecord: Codable, Hashable, Sendable {
     public var text: String
+    /// The speaker's story-wide name, the words naming an unnamed speaker, or `null`.
     public var speaker: String?
+    /// The speech verb or phrase, or `null` when the quotation carries on an earlier attribution
+    /// without one of its own and none was found.
+    public var cue: String?
     public var article: String
+    /// Offsets of the quoted words (marks excluded) in the article's `body`.
+    public var span: TextSpan?
+    public var partial: Bool
+    public var confidence: Double
+
+    enum CodingKeys: String, CodingKey { case text, speaker, cue, article, span, partial, confidence }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(text, forKey: .text)
         try c.encode(speaker, forKey: .speaker)
+        try c.encode(cue, forKey: .cue)
         try c.encode(article, forKey: .article)
+        try c.encode(span, forKey: .span)
+        try c.encode(partial, forKey: .partial)
+        try c.encode((confidence * 100).rounded() / 100, forKey: .confidence)
     }
 }
 
+/// A person (or an organisation or place) with every form of its name across the story.
 public struct PersonRecord: Codable, Hashable, Sendable {
     public var name: String
     public var aliases: [String]
+    public var roles: [String]
+    /// Number of mentions across the story, pronouns and descriptions included.
+    public var mentions: Int
+    public var articles: [String]
+}
+
+/// A number with what it counts.
+public struct FigureRecord: Codable, Hashable, Sendable {
+    /// The figure as written, hedge included ("more than 100,000").
+    public var text: String
+    public var value: Double
+    /// `about`, `more_than`, `at_least`, `less_than`, `up_to`, `nearly`, or `null`.
+    public var approximation: String?
+    public var unit: String?
+    /// What the number counts ("troops").
+    public var counts: String?
+    /// Who states it, where the text says ("Ukraine").
+    public var source: String?
+    public var article: String
+    public var span: TextSpan
+
+    enum CodingKeys: String, CodingKey { case text, value, approximation, unit, counts, source, article, span }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(text, forKey: .text)
+        try c.encode(value, forKey: .value)
+        try c.encode(approximation, forKey: .approximation)
+        try c.encode(unit, forKey: .unit)
+        try c.encode(counts, forKey: .counts)
+        try c.encode(source, forKey: .source)
+        try c.encode(article, forKey: .article)
+        try c.encode(span, forKey: .span)
+    }
+}
+
+/// A time expression with its calendar value.
+public struct DateRecord: Codable, Hashable, Sendable {
+    public var text: String
+    /// TIMEX3 value (`2022-01-13`, `2022-W02`, `2021-12`, `P3D`, …), or `null` when nothing
+    /// anchors a relative expression.
+    public var value: String?
+    /// `DATE`, `TIME`, `DURATION` or `SET`.
+    public var type: String
+    /// `explicit`, `publication`, `story`, or `null` when unresolved.
+    public var anchor: String?
+    public var article: String
+    public var span: TextSpan
+
+    enum CodingKeys: String, CodingKey { case text, value, type, anchor, article, span }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(text, forKey: .text)
+        try c.encode(value, forKey: .value)
+        try c.encode(type, forKey: .type)
+        try c.encode(anchor, forKey: .anchor)
+        try c.encode(article, forKey: .article)
+        try c.encode(span, forKey: .span)
+    }
 }
 
 public struct TimelineRecord: Codable, Hashable, Sendable {

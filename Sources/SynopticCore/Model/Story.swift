@@ -12,6 +12,11 @@ public struct Story: Hashable, Sendable {
     /// Pairs of article ids, earlier version first.
     public var versions: [[String]]
     public var timeline: [TimelineEntry]
+    /// Organisations and places named in the story, merged like people.
+    public var organizations: [Person] = []
+    public var places: [Person] = []
+    public var figures: [StoryFigure] = []
+    public var dates: [StoryDate] = []
 
     public init(
         id: String, title: String, articleIDs: [String], summary: [SummarySentence] = [], quotes: [Quote] = [],
@@ -55,17 +60,32 @@ public struct SummarySentence: Hashable, Sendable {
     }
 }
 
-/// A direct quotation and who said it (filled by the attribution stage).
+/// A direct quotation and who said it (filled by the extraction stage).
 public struct Quote: Hashable, Sendable {
     public var text: String
-    /// The speaker's name, or `nil` when the text does not say who spoke.
+    /// The speaker's name (the story-wide name of the person or organisation), the words that
+    /// name the speaker when they name no entity ("a senior official"), or `nil` when the text
+    /// does not say who spoke.
     public var speaker: String?
     public var article: String
+    /// The speech verb or phrase as written ("said", "told reporters", "according to").
+    public var cue: String?
+    /// Where the quoted words are in the article's clean text (marks excluded).
+    public var span: TextSpan?
+    public var partial: Bool
+    public var confidence: Double
 
-    public init(text: String, speaker: String?, article: String) {
+    public init(
+        text: String, speaker: String?, article: String, cue: String? = nil, span: TextSpan? = nil, partial: Bool = false,
+        confidence: Double = 0
+    ) {
         self.text = text
         self.speaker = speaker
         self.article = article
+        self.cue = cue
+        self.span = span
+        self.partial = partial
+        self.confidence = confidence
     }
 }
 
@@ -73,10 +93,49 @@ public struct Quote: Hashable, Sendable {
 public struct Person: Hashable, Sendable {
     public var name: String
     public var aliases: [String]
+    /// Roles and titles the articles give the person.
+    public var roles: [String]
+    /// Mentions across the story's articles (names, descriptions and pronouns that refer to the
+    /// person).
+    public var mentionCount: Int
+    /// The articles that mention the person.
+    public var articles: [String]
 
-    public init(name: String, aliases: [String]) {
+    public init(name: String, aliases: [String], roles: [String] = [], mentionCount: Int = 0, articles: [String] = []) {
         self.name = name
         self.aliases = aliases
+        self.roles = roles
+        self.mentionCount = mentionCount
+        self.articles = articles
+    }
+}
+
+/// A figure of one article: a number with what it counts.
+public struct StoryFigure: Hashable, Sendable {
+    public var article: String
+    public var text: String
+    public var figure: Figure
+    /// Who states it, as written, where the text says.
+    public var source: String?
+
+    public init(article: String, text: String, figure: Figure, source: String?) {
+        self.article = article
+        self.text = text
+        self.figure = figure
+        self.source = source
+    }
+}
+
+/// A time expression of one article with its calendar value.
+public struct StoryDate: Hashable, Sendable {
+    public var article: String
+    public var text: String
+    public var time: TimeExpression
+
+    public init(article: String, text: String, time: TimeExpression) {
+        self.article = article
+        self.text = text
+        self.time = time
     }
 }
 

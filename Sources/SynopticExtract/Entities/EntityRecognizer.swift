@@ -7,9 +7,16 @@ public struct EntityAnalysis: Sendable {
     /// In text order.
     public var mentions: [Mention]
     /// Per entity: what the text tells of a person's gender (given name, honorific, pronouns).
-    var genders: [GivenName.Gender?]
+    var genders: [Lexicon.Gender?]
     /// Token index → index into ``mentions``.
     var mentionOfToken: [Int: Int]
+
+    /// Whether a pronoun of `gender` can refer to the entity: a person whose gender the text has
+    /// not settled otherwise.
+    func isCompatible(_ entity: Int, _ gender: Lexicon.Gender) -> Bool {
+        guard entities[entity].kind == .person else { return false }
+        return genders[entity] == nil || genders[entity] == gender || genders[entity] == .either
+    }
 
     /// The mention that covers the token at `index`, if any.
     func mention(atToken index: Int) -> Mention? { mentionOfToken[index].map { mentions[$0] } }
@@ -54,7 +61,7 @@ struct RecognitionState {
     let quoted: [TextSpan]
     var chunks: [NameChunk] = []
     var entities: [Entity] = []
-    var genders: [GivenName.Gender?] = []
+    var genders: [Lexicon.Gender?] = []
     var mentions: [Mention] = []
     /// Per entity: surname key and given-name key of persons, the lowercased text of others.
     var keys: [(surname: String, given: String?)] = []
@@ -65,6 +72,14 @@ struct RecognitionState {
         self.tokens = text.tokens
         self.quoted = quoted.sorted()
     }
+
+    /// Weekdays and months: capitalised, but never part of a name.
+    static func isCalendarWord(_ lower: String) -> Bool { calendarWords.contains(lower) }
+    static let calendarWords: Set<String> = [
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
+        "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+        "sep", "sept", "oct", "nov", "dec",
+    ]
 
     static let connectors: Set<String> = [
         "of", "for", "and", "the", "de", "van", "von", "der", "den", "bin", "al", "el", "la", "le", "du", "da", "di", "dos", "del", "in", "on",
@@ -152,8 +167,13 @@ struct RecognitionState {
                     j += 1
                     continue
                 }
-                if !run.isEmpty, Self.connectors.contains(tokens[j].lower), tokens[j].kind == .word, isCapitalizedWord(j + 1),
-                    !Lexicon.isRoleNoun(tokens[j + 1].lower) || Self.particlesInPersonNames.contains(tokens[j].lower)
+                // Connectors join the words of an organisation's or an office's name ("Ministry of
+                // Foreign Affairs", "Secretary of State"), never a person's name to what follows
+                // it ("Zbigniew Rau of Poland", "Lavrov and Lukashevich", "Lavrov on Friday").
+                let runIsPerson = honorific != nil || (run.first.map { Lexicon.givenName(tokens[$0].lower) != nil } ?? false)
+                if !run.isEmpty, tokens[j].kind == .word, isCapitalizedWord(j + 1),
+                    Self.particlesInPersonNames.contains(tokens[j].lower) && !["de", "la", "le", "el", "da", "di", "du"].contains(tokens[j].lower)
+                        || (!runIsPerson && Self.connectors.contains(tokens[j].lower) && !Self.isCalendarWord(tokens[j + 1].lower))
                 {
                     run.append(j)
                     j += 1
@@ -195,8 +215,16 @@ struct RecognitionState {
             // "Oversight Chairman", "U.S. Ambassador"), when a name follows it.
             var cut = 0
             for m in 0..<(run.count - 1) where Lexicon.isRoleNoun(tokens[run[m]].lower) { cut = m + 1 }
+            // "Secretary of State Wendy Sherman": the office's own name runs up to the given name.
+            if cut > 0, cut < run.count, Self.connectors.contains(tokens[run[cut]].lower),
+                let given = run[cut...].firstIndex(where: { Lexicon.givenName(tokens[$0].lower) != nil && tokens[$0].isCapitalized })
+            {
+                cut = given
+            }
             let rest = run[cut...]
-            let restIsName = !rest.contains { Lexicon.isRoleNoun(tokens[$0].lower) || Lexicon.isOrganizationWord(tokens[$0].lower) }
+            let restIsName =
+                !rest.isEmpty && !Self.connectors.contains(tokens[rest[rest.startIndex]].lower)
+                && !rest.contains { Lexicon.isRoleNoun(tokens[$0].lower) || Lexicon.isOrganizationWord(tokens[$0].lower) }
             if cut > 0, restIsName {
                 roleTokens = Array(run[0..<cut])
                 run.removeFirst(cut)
@@ -221,7 +249,9 @@ struct RecognitionState {
             chunk.kind = .organization
         } else if run.count >= 2, Lexicon.givenName(lowers[0]) != nil || isInitial(run[1]) || isInitial(run[0]) {
             chunk.kind = lowers.contains(where: { Lexicon.place($0) != nil && Lexicon.givenName($0) == nil }) ? nil : .person
-        } else if run.count >= 2, !lowers.contains(where: { Lexicon.isCommonWord($0) || Lexicon.place($0) != nil }) {
+        } else if run.count >= 2,
+            !lowers.contains(where: { Lexicon.isCommonWord($0) || Lexicon.place($0) != nil || Lexicon.demonym($0) != nil })
+        {
             // Two or three capitalised words that are neither common words nor places: most
             // often a person the name lists do not know.
             chunk.kind = run.count <= 3 ? .person : nil
@@ -318,7 +348,7 @@ struct RecognitionState {
         return newEntity(kind: .person, name: text[chunk.span], keys: (surname, given), gender: gender)
     }
 
-    mutating func newEntity(kind: Entity.Kind, name: String, keys key: (String, String?), gender: GivenName.Gender?) -> Int {
+    mutating func newEntity(kind: Entity.Kind, name: String, keys key: (String, String?), gender: Lexicon.Gender?) -> Int {
         entities.append(Entity(kind: kind, name: name))
         keys.append(key)
         genders.append(gender == .either ? nil : gender)
@@ -390,6 +420,10 @@ struct RecognitionState {
             k += 1
         }
         guard roleEnd != nil else { return nil }
+        // “Peskov, Foreign Minister Sergei Lavrov and …” is a list of people, not a role.
+        for t in start..<k where tokens[t].isCapitalized && Lexicon.givenName(tokens[t].lower) != nil && !Lexicon.isCommonWord(tokens[t].lower) {
+            return nil
+        }
         var first = start
         if ["the", "a", "an"].contains(tokens[first].lower) { first += 1 }
         guard first < k else { return nil }
@@ -431,7 +465,7 @@ struct RecognitionState {
             let lower = token.lower
             let isMale = Self.malePronouns.contains(lower)
             if isMale || Self.femalePronouns.contains(lower) {
-                let gender: GivenName.Gender = isMale ? .male : .female
+                let gender: Lexicon.Gender = isMale ? .male : .female
                 if let e = antecedent(before: token.start, sentence: token.sentence, gender: gender, bySentence: bySentence) {
                     if genders[e] == nil { genders[e] = gender }
                     added.append(Mention(span: token.span, entity: e, form: .pronoun))
@@ -487,7 +521,7 @@ struct RecognitionState {
 
     /// The person a pronoun refers to: in the sentence so far, the first person of a compatible
     /// gender (the subject, most often); else the same in each earlier sentence, back to five.
-    func antecedent(before offset: Int, sentence: Int, gender: GivenName.Gender, bySentence: [Int: [Int]]) -> Int? {
+    func antecedent(before offset: Int, sentence: Int, gender: Lexicon.Gender, bySentence: [Int: [Int]]) -> Int? {
         func compatible(_ e: Int) -> Bool { genders[e] == nil || genders[e] == gender || genders[e] == .either }
         if let here = bySentence[sentence] {
             // Only people mentioned before the pronoun count; the list is in text order.

@@ -24,6 +24,7 @@ public struct QuoteAttributor: Sendable {
         let tokens = text.tokens
         var result: [QuoteAnnotation] = []
         var previousByBlock: [Int: Int] = [:]  // block → index in result of its last quote
+        var resultBlocks: [Int] = []  // block of each quote in result
         for (k, passage) in passages.enumerated() {
             let nextOpen = k + 1 < passages.count && passages[k + 1].block == passage.block ? passages[k + 1].open : nil
             let previousClose = k > 0 && passages[k - 1].block == passage.block ? (passages[k - 1].close ?? passages[k - 1].open) : nil
@@ -45,6 +46,7 @@ public struct QuoteAttributor: Sendable {
                         span: passage.span, speaker: result[p].speaker, speakerSpan: result[p].speakerSpan, cueSpan: result[p].cueSpan,
                         partial: context.isPartial, confidence: min(result[p].confidence, 0.8)))
                 previousByBlock[passage.block] = result.count - 1
+                resultBlocks.append(passage.block)
                 continue
             }
             // A paragraph that is quotation alone carries on the speaker of the paragraph before.
@@ -58,6 +60,7 @@ public struct QuoteAttributor: Sendable {
                         span: passage.span, speaker: last.speaker, speakerSpan: last.speakerSpan, cueSpan: last.cueSpan, partial: false,
                         confidence: min(last.confidence, confidence)))
                 previousByBlock[passage.block] = result.count - 1
+                resultBlocks.append(passage.block)
                 continue
             }
             guard let attribution else {
@@ -66,18 +69,41 @@ public struct QuoteAttributor: Sendable {
                 if context.wordCount >= 4 && !context.isPartial {
                     result.append(QuoteAnnotation(span: passage.span, partial: false, confidence: 0))
                     previousByBlock[passage.block] = result.count - 1
+                    resultBlocks.append(passage.block)
+                    resultBlocks.append(passage.block)
                 }
                 continue
             }
             var speaker: Int?
-            if let t = attribution.speakerToken, t >= 0, let mention = entities.mention(atToken: t) { speaker = mention.entity }
+            if let t = attribution.speakerToken, t >= 0 {
+                let lower = tokens[t].lower
+                if lower == "he" || lower == "she" {
+                    // “…,” he said: in news writing the pronoun is, most often, the person quoted
+                    // last, when that person's gender allows it.
+                    let gender: Lexicon.Gender = lower == "he" ? .male : .female
+                    if let last = lastSpeaker(in: result, blocks: resultBlocks, near: passage.block), entities.isCompatible(last, gender) {
+                        speaker = last
+                    } else {
+                        speaker = entities.mention(atToken: t)?.entity
+                    }
+                } else if let mention = entities.mention(atToken: t) {
+                    speaker = mention.entity
+                }
+            }
             result.append(
                 QuoteAnnotation(
                     span: passage.span, speaker: speaker, speakerSpan: attribution.speaker, cueSpan: attribution.cue,
                     partial: context.isPartial, confidence: attribution.confidence))
             previousByBlock[passage.block] = result.count - 1
+            resultBlocks.append(passage.block)
         }
         return result
+    }
+
+    /// The person quoted last, in this paragraph or the one before it.
+    func lastSpeaker(in result: [QuoteAnnotation], blocks: [Int], near block: Int) -> Int? {
+        guard let k = result.lastIndex(where: { $0.speaker != nil }), blocks[k] >= block - 1 else { return nil }
+        return result[k].speaker
     }
 
     func tokenRange(ofBlock block: Int, in text: TokenizedText) -> Range<Int> {
@@ -143,15 +169,24 @@ private struct Context {
     var isPartial: Bool {
         let first = passage.open + 1
         if first < tokens.count, tokens[first].kind == .word, !tokens[first].isCapitalized, tokens[first].lower != "i" {
-            // “…and we will answer”: a lowercase start is a fragment unless a colon introduces it.
+            // “…and we will answer”: a lowercase start is a fragment unless a colon introduces it,
+            // or a comma after an attribution carries on a sentence cut in two (“If …,” he said,
+            // “we will …”).
             if passage.open == block.lowerBound { return false }
-            return tokens[passage.open - 1].text != ":"
+            let previous = tokens[passage.open - 1]
+            if previous.text == ":" { return false }
+            if previous.text == ",", let previousClose, previousClose < passage.open - 1,
+                tokens[previousClose - 1].text == "," || tokens[previousClose - 1].text == "…"
+            {
+                return false
+            }
+            return true
         }
         guard passage.open > block.lowerBound else { return false }
         let previous = tokens[passage.open - 1]
         if previous.sentence != tokens[passage.open].sentence { return false }
         if previous.text == ":" || previous.text == "," || previous.kind == .closeQuote { return false }
-        if previous.kind == .word && (SpeechCues.isCue(previous.lower) || previous.lower == "that") {
+        if previous.kind == .word && (isCue(previous) || previous.lower == "that") {
             // `said “We …` is whole; `called it “a …` is not, and was decided above.
             return false
         }
@@ -167,7 +202,7 @@ private struct Context {
                 depth = true
             } else if token.kind == .closeQuote || token.kind == .straightQuote {
                 depth = false
-            } else if !depth, token.kind == .word, SpeechCues.isCue(token.lower) || token.lower == "according" {
+            } else if !depth, token.kind == .word, isCue(token) || token.lower == "according" {
                 return false
             }
             t += 1
@@ -181,11 +216,17 @@ private struct Context {
     func after() -> QuoteAttributor.Attribution? {
         var t = afterClose
         let limit = min(nextOpen ?? block.upperBound, block.upperBound, t + 16)
+        // “…” — Name: a quotation signed with a dash, as in a collection of reactions.
+        if t < limit, ["—", "―", "–", "-"].contains(tokens[t].text), let lead = leadingMention(from: t + 1, limit: limit),
+            let mention = entities.mention(atToken: lead), entities.entities[mention.entity].kind == .person
+        {
+            return .init(speaker: mention.span, speakerToken: lead, cue: nil, confidence: 0.85)
+        }
         while t < limit && (tokens[t].text == "," || tokens[t].text == "—" || tokens[t].text == "-") { t += 1 }
         guard t < limit else { return nil }
         let start = t
         // `said X` / `according to X`
-        if tokens[start].kind == .word && SpeechCues.isCue(tokens[start].lower) {
+        if tokens[start].kind == .word && isCue(tokens[start]) {
             if let subject = phrase(from: start + 1, limit: limit) {
                 return .init(speaker: subject.span, speakerToken: subject.head, cue: tokens[start].span, confidence: subject.confidence)
             }
@@ -205,7 +246,7 @@ private struct Context {
             let token = tokens[c]
             if token.text == "." && !isAbbreviationPeriod(c) || token.text == "?" || token.text == "!" || token.text == ";" { break }
             if token.kind == .openQuote { break }
-            if token.kind == .word && SpeechCues.isCue(token.lower) && c > start && !isAuxiliaryUse(c) {
+            if token.kind == .word && isCue(token) && c > start && !isAuxiliaryUse(c) {
                 // A name or pronoun right after the quotation is the subject, whatever apposition
                 // follows it; otherwise the words before the cue are read for one.
                 if let lead = leadingMention(from: start, limit: c), let mention = entities.mention(atToken: lead) {
@@ -234,7 +275,7 @@ private struct Context {
         while c >= start {
             let token = tokens[c]
             if token.kind == .closeQuote { break }
-            if token.kind == .word && SpeechCues.isCue(token.lower) && !isAuxiliaryUse(c) {
+            if token.kind == .word && isCue(token) && !isAuxiliaryUse(c) {
                 // `said X: “…”` (cue first, subject after) or `X said that “…”`.
                 if let subject = subject(in: start..<c) {
                     return .init(speaker: subject.span, speakerToken: subject.head, cue: cueSpan(at: c), confidence: subject.confidence * 0.95)
@@ -270,6 +311,11 @@ private struct Context {
             t += 1
         }
         return nil
+    }
+
+    /// A speech verb as the writer uses it: in lowercase (“State” in “State Department” is none).
+    func isCue(_ token: Token) -> Bool {
+        token.kind == .word && !token.isCapitalized && SpeechCues.isCue(token.lower)
     }
 
     /// The period of “Mr.”, “Rep.” or an initial, which ends no sentence.
@@ -326,6 +372,22 @@ private struct Context {
                 pronoun = t
             }
             t -= 1
+        }
+        // “a senior U.S. official said”, “Kremlin officials said”: the description is the speaker,
+        // not the place or organisation inside it.
+        let head = tokens[range.upperBound - 1]
+        let headIsNoun =
+            head.kind == .word && !head.isCapitalized && entities.mention(atToken: range.upperBound - 1) == nil
+            && (Lexicon.isRoleNoun(head.lower) || head.lower.hasSuffix("s") && Lexicon.isRoleNoun(String(head.lower.dropLast())))
+        if headIsNoun && bestPerson.map({ $0 < range.upperBound - 4 }) ?? true {
+            var first = range.upperBound - 1
+            while first - 1 >= range.lowerBound, range.upperBound - first < 7, tokens[first - 1].kind == .word || tokens[first - 1].lower == "'s",
+                entities.mention(atToken: first - 1)?.form != .pronoun, !isCue(tokens[first - 1])
+            {
+                first -= 1
+                if Self.determiners.contains(tokens[first].lower) { break }
+            }
+            return Phrase(span: TextSpan(start: tokens[first].start, end: head.end), head: nil, confidence: 0.75)
         }
         if let p = bestPerson, let mention = entities.mention(atToken: p) {
             // Ignore a person named inside a subordinate phrase far from the cue when a pronoun
