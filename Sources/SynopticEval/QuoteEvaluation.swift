@@ -38,14 +38,26 @@ public struct QuoteEvaluation: Sendable {
         public var predicted = 0
         public var matched = 0
         public var speakerRight = 0
+        /// Matched quotes whose gold Source is a pronoun, and how many of those were right.
+        public var pronounSources = 0
+        public var pronounRight = 0
         public var precision: Double { predicted == 0 ? 0 : Double(matched) / Double(predicted) }
         public var recall: Double { gold == 0 ? 0 : Double(matched) / Double(gold) }
         public var f1: Double { precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall) }
-        public var speakerAccuracy: Double { matched == 0 ? 0 : Double(speakerRight) / Double(matched) }
+        /// Matched quotes whose speaker cannot be scored (a pronoun source with no named person
+        /// before it).
+        public var unscorable = 0
+        public var speakerScored: Int { matched - unscorable }
+        public var speakerAccuracy: Double { speakerScored == 0 ? 0 : Double(speakerRight) / Double(speakerScored) }
         public var description: String {
-            String(
-                format: "span P %.3f  R %.3f  F1 %.3f  speaker %.3f  (%d gold, %d predicted, %d matched, %d speakers right)",
-                precision, recall, f1, speakerAccuracy, gold, predicted, matched, speakerRight)
+            let named = speakerScored - pronounSources
+            let namedAccuracy = named == 0 ? 0 : Double(speakerRight - pronounRight) / Double(named)
+            let pronounAccuracy = pronounSources == 0 ? 0 : Double(pronounRight) / Double(pronounSources)
+            return String(
+                format:
+                    "span P %.3f  R %.3f  F1 %.3f  speaker %.3f  (%d gold, %d predicted, %d matched, %d of %d speakers right; named sources %.3f of %d, pronoun sources %.3f of %d)",
+                precision, recall, f1, speakerAccuracy, gold, predicted, matched, speakerRight, speakerScored, namedAccuracy, named, pronounAccuracy,
+                pronounSources)
         }
     }
 
@@ -136,7 +148,7 @@ public struct QuoteEvaluation: Sendable {
         var named: [(Int, String)] = []
         for event in events {
             guard let s = event["Source"].flatMap({ spans[$0] }), let first = s.fragments.first else { continue }
-            if !isPronoun(s.text) && containsName(s.text) { named.append((first.lowerBound, s.text)) }
+            if !isPronoun(s.text) && containsName(s.text) && namesPerson(s.text, in: text) { named.append((first.lowerBound, s.text)) }
         }
         named.sort { $0.0 < $1.0 }
         for event in events {
@@ -145,7 +157,8 @@ public struct QuoteEvaluation: Sendable {
             let sourceRange = source?.fragments.first
             var referent: String?
             if let source, let range = sourceRange, isPronoun(source.text) {
-                referent = named.last { $0.0 < range.lowerBound }?.1
+                let pronoun = source.text.lowercased()
+                referent = named.last { $0.0 < range.lowerBound && genderAllows(pronoun, $0.1) }?.1
             }
             for fragment in content.fragments {
                 for region in regions where region.lowerBound < fragment.upperBound && fragment.lowerBound < region.upperBound {
@@ -173,8 +186,47 @@ public struct QuoteEvaluation: Sendable {
         words(text).contains { word in
             guard word.first?.isUppercase == true else { return false }
             let lower = word.lowercased()
+            if Lexicon.demonym(lower) != nil || Lexicon.isRoleNoun(lower) || Lexicon.isRoleModifier(lower) || Lexicon.isOrganizationWord(lower) {
+                return false
+            }
             return !Lexicon.isCommonWord(lower) || Lexicon.givenName(lower) != nil
         }
+    }
+
+    /// Whether a source names a person, not an outlet, a country or a document: it has an
+    /// honorific, a role, a given name, or a capitalised word the text elsewhere writes after an
+    /// honorific or a given name (a surname).
+    static func namesPerson(_ source: String, in text: String) -> Bool {
+        let sourceWords = words(source)
+        for word in sourceWords {
+            let lower = word.lowercased()
+            if Lexicon.isHonorific(lower) || Lexicon.isRoleNoun(lower) { return true }
+            if word.first?.isUppercase == true, Lexicon.givenName(lower) != nil, !Lexicon.isCommonWord(lower) { return true }
+        }
+        for word in sourceWords where word.first?.isUppercase == true {
+            for prefix in ["Mr. ", "Ms. ", "Mrs. ", "Dr. "] where text.contains(prefix + word) { return true }
+        }
+        return false
+    }
+
+    /// Whether “he” or “she” can refer to the person a source names: not when the source's
+    /// honorific or given name says otherwise.
+    static func genderAllows(_ pronoun: String, _ source: String) -> Bool {
+        let wanted: Lexicon.Gender
+        switch pronoun {
+        case "he", "him": wanted = .male
+        case "she", "her": wanted = .female
+        default: return true
+        }
+        for word in words(source) {
+            let lower = word.lowercased()
+            if lower == "mr" { return wanted == .male }
+            if ["ms", "mrs", "miss"].contains(lower) { return wanted == .female }
+            if word.first?.isUppercase == true, let given = Lexicon.givenName(lower), !Lexicon.isCommonWord(lower) {
+                return given.gender == .either || given.gender == wanted
+            }
+        }
+        return true
     }
 
     static func isPronoun(_ text: String) -> Bool {
@@ -273,8 +325,17 @@ public struct QuoteEvaluation: Sendable {
                 usedGold.insert(g)
                 usedPredicted.insert(p)
                 total.matched += 1
+                if let source = document.gold[g].sourceText, Self.isPronoun(source), document.gold[g].referent == nil {
+                    // No named person precedes the pronoun: who it refers to cannot be scored.
+                    total.unscorable += 1
+                    continue
+                }
                 let right = Self.speakerIsRight(predicted[p], gold: document.gold[g])
                 if right { total.speakerRight += 1 }
+                if let source = document.gold[g].sourceText, Self.isPronoun(source) {
+                    total.pronounSources += 1
+                    if right { total.pronounRight += 1 }
+                }
                 if verbose && !right {
                     let gold = document.gold[g]
                     log(

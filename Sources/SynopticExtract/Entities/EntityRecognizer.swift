@@ -73,6 +73,14 @@ struct RecognitionState {
         self.quoted = quoted.sorted()
     }
 
+    /// A given name that is not, above all, a word of English: “On”, “The” or “So” are given
+    /// names somewhere, but a capitalised “On Wednesday” is no person.
+    static func isLikelyGivenName(_ lower: String) -> Bool {
+        guard let given = Lexicon.givenName(lower) else { return false }
+        _ = given
+        return true
+    }
+
     /// Weekdays and months: capitalised, but never part of a name.
     static func isCalendarWord(_ lower: String) -> Bool { calendarWords.contains(lower) }
     static let calendarWords: Set<String> = [
@@ -170,7 +178,7 @@ struct RecognitionState {
                 // Connectors join the words of an organisation's or an office's name ("Ministry of
                 // Foreign Affairs", "Secretary of State"), never a person's name to what follows
                 // it ("Zbigniew Rau of Poland", "Lavrov and Lukashevich", "Lavrov on Friday").
-                let runIsPerson = honorific != nil || (run.first.map { Lexicon.givenName(tokens[$0].lower) != nil } ?? false)
+                let runIsPerson = honorific != nil || (run.first.map { Self.isLikelyGivenName(tokens[$0].lower) } ?? false)
                 if !run.isEmpty, tokens[j].kind == .word, isCapitalizedWord(j + 1),
                     Self.particlesInPersonNames.contains(tokens[j].lower) && !["de", "la", "le", "el", "da", "di", "du"].contains(tokens[j].lower)
                         || (!runIsPerson && Self.connectors.contains(tokens[j].lower) && !Self.isCalendarWord(tokens[j + 1].lower))
@@ -190,7 +198,7 @@ struct RecognitionState {
                 // Verbs and adverbs opening a sentence ("Injecting", "Clearly") are not names either.
                 let looksInflected = lower.hasSuffix("ing") || lower.hasSuffix("ly") || lower.hasSuffix("ed")
                 if (Lexicon.isCommonWord(lower) || looksInflected && Lexicon.givenName(lower) == nil) && Lexicon.place(lower) == nil {
-                    let isGivenNameOfRun = run.count > 1 && Lexicon.givenName(lower) != nil
+                    let isGivenNameOfRun = run.count > 1 && Self.isLikelyGivenName(lower)
                     if !isGivenNameOfRun {
                         run.removeFirst()
                         while let first = run.first, Self.connectors.contains(tokens[first].lower) { run.removeFirst() }
@@ -239,6 +247,11 @@ struct RecognitionState {
         }
         let lowers = run.map { tokens[$0].lower }
         let joined = lowers.joined(separator: " ")
+        if lowers.contains(where: Self.isCalendarWord) {
+            // "On Wednesday", "Black Friday": a run with a weekday or month names no one.
+            chunk.kind = run.count == 1 || honorific != nil ? chunk.kind : nil
+            if honorific == nil { return chunk.kind == nil ? nil : chunk }
+        }
         if honorific != nil || !roleTokens.isEmpty {
             chunk.kind = .person
         } else if run.count <= Lexicon.placeMaxWords, Lexicon.place(joined) != nil {
@@ -247,7 +260,7 @@ struct RecognitionState {
             chunk.kind = .organization
         } else if run.count == 1 && tokens[run[0]].isAllCaps && !tokens[run[0]].text.contains(".") {
             chunk.kind = .organization
-        } else if run.count >= 2, Lexicon.givenName(lowers[0]) != nil || isInitial(run[1]) || isInitial(run[0]) {
+        } else if run.count >= 2, Self.isLikelyGivenName(lowers[0]) || isInitial(run[1]) || isInitial(run[0]) {
             chunk.kind = lowers.contains(where: { Lexicon.place($0) != nil && Lexicon.givenName($0) == nil }) ? nil : .person
         } else if run.count >= 2,
             !lowers.contains(where: { Lexicon.isCommonWord($0) || Lexicon.place($0) != nil || Lexicon.demonym($0) != nil })

@@ -75,21 +75,7 @@ public struct QuoteAttributor: Sendable {
                 continue
             }
             var speaker: Int?
-            if let t = attribution.speakerToken, t >= 0 {
-                let lower = tokens[t].lower
-                if lower == "he" || lower == "she" {
-                    // “…,” he said: in news writing the pronoun is, most often, the person quoted
-                    // last, when that person's gender allows it.
-                    let gender: Lexicon.Gender = lower == "he" ? .male : .female
-                    if let last = lastSpeaker(in: result, blocks: resultBlocks, near: passage.block), entities.isCompatible(last, gender) {
-                        speaker = last
-                    } else {
-                        speaker = entities.mention(atToken: t)?.entity
-                    }
-                } else if let mention = entities.mention(atToken: t) {
-                    speaker = mention.entity
-                }
-            }
+            if let t = attribution.speakerToken, t >= 0, let mention = entities.mention(atToken: t) { speaker = mention.entity }
             result.append(
                 QuoteAnnotation(
                     span: passage.span, speaker: speaker, speakerSpan: attribution.speaker, cueSpan: attribution.cue,
@@ -98,12 +84,6 @@ public struct QuoteAttributor: Sendable {
             resultBlocks.append(passage.block)
         }
         return result
-    }
-
-    /// The person quoted last, in this paragraph or the one before it.
-    func lastSpeaker(in result: [QuoteAnnotation], blocks: [Int], near block: Int) -> Int? {
-        guard let k = result.lastIndex(where: { $0.speaker != nil }), blocks[k] >= block - 1 else { return nil }
-        return result[k].speaker
     }
 
     func tokenRange(ofBlock block: Int, in text: TokenizedText) -> Range<Int> {
