@@ -178,7 +178,7 @@ struct RecognitionState {
                 // Connectors join the words of an organisation's or an office's name ("Ministry of
                 // Foreign Affairs", "Secretary of State"), never a person's name to what follows
                 // it ("Zbigniew Rau of Poland", "Lavrov and Lukashevich", "Lavrov on Friday").
-                let runIsPerson = honorific != nil || (run.first.map { Self.isLikelyGivenName(tokens[$0].lower) } ?? false)
+                let runIsPerson = honorific != nil || run.contains { Self.isLikelyGivenName(tokens[$0].lower) && tokens[$0].isCapitalized }
                 if !run.isEmpty, tokens[j].kind == .word, isCapitalizedWord(j + 1),
                     Self.particlesInPersonNames.contains(tokens[j].lower) && !["de", "la", "le", "el", "da", "di", "du"].contains(tokens[j].lower)
                         || (!runIsPerson && Self.connectors.contains(tokens[j].lower) && !Self.isCalendarWord(tokens[j + 1].lower))
@@ -198,7 +198,9 @@ struct RecognitionState {
                 // Verbs and adverbs opening a sentence ("Injecting", "Clearly") are not names either.
                 let looksInflected = lower.hasSuffix("ing") || lower.hasSuffix("ly") || lower.hasSuffix("ed")
                 if (Lexicon.isCommonWord(lower) || looksInflected && Lexicon.givenName(lower) == nil) && Lexicon.place(lower) == nil {
-                    let isGivenNameOfRun = run.count > 1 && Self.isLikelyGivenName(lower)
+                    // "The", "On" or "So" are given names somewhere, but not when they open a sentence.
+                    let isFunctionWord = lower.unicodeScalars.count <= 3
+                    let isGivenNameOfRun = run.count > 1 && Self.isLikelyGivenName(lower) && !isFunctionWord
                     if !isGivenNameOfRun {
                         run.removeFirst()
                         while let first = run.first, Self.connectors.contains(tokens[first].lower) { run.removeFirst() }

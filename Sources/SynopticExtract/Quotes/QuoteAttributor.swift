@@ -279,18 +279,31 @@ private struct Context {
     /// (“Senate Majority Leader Mitch McConnell, R-Ky., said”).
     func leadingMention(from start: Int, limit: Int) -> Int? {
         var t = start
+        var fallback: Int?
         while t < limit && t - start < 8 {
             let token = tokens[t]
             if let mention = entities.mention(atToken: t) {
                 let kind = entities.entities[mention.entity].kind
-                return kind == .person || !isPossessed(t) ? t : nil
+                if kind == .person { return t }
+                // “U.S. national security adviser Jake Sullivan”: a place or organisation in front
+                // of a title; the person may follow.
+                if fallback == nil && !isPossessed(t) { fallback = t }
+                t = max(t + 1, tokenIndex(after: mention.span))
+                continue
             }
             let isTitle =
                 token.kind == .word && (token.isCapitalized || Lexicon.isRoleNoun(token.lower) || Lexicon.isRoleModifier(token.lower))
-            if !(isTitle || token.text == "." && isAbbreviationPeriod(t) || token.lower == "'s") { return nil }
+            if !(isTitle || token.text == "." && isAbbreviationPeriod(t) || token.lower == "'s") { return fallback }
             t += 1
         }
-        return nil
+        return fallback
+    }
+
+    /// The first token that starts at or after the end of `span`.
+    func tokenIndex(after span: TextSpan) -> Int {
+        var t = block.lowerBound
+        while t < block.upperBound && tokens[t].start < span.end { t += 1 }
+        return t
     }
 
     /// A speech verb as the writer uses it: in lowercase (“State” in “State Department” is none).

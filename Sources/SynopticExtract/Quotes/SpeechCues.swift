@@ -10,7 +10,7 @@ enum SpeechCues {
         "add": [], "ask": [], "state": [], "declare": [], "note": [], "explain": [], "insist": [], "warn": [], "argue": [],
         "continue": [], "reply": ["replies", "replied", "replying"], "respond": [], "recall": [], "claim": [], "announce": [],
         "acknowledge": [], "admit": ["admits", "admitted", "admitting"], "suggest": [], "predict": [], "complain": [], "urge": [],
-        "stress": ["stresses", "stressed", "stressing"], "emphasize": [], "emphasise": [], "remark": [], "observe": [],
+        "stress": ["stresses", "stressed", "stressing"], "emphasize": [], "emphasise": [], "remark": ["remarked"], "observe": [],
         "quip": ["quips", "quipped", "quipping"], "joke": [], "concede": [], "contend": [], "maintain": [], "assert": [],
         "affirm": [], "testify": ["testifies", "testified", "testifying"], "tweet": [], "post": [], "vow": [], "promise": [],
         "pledge": [], "boast": [], "shout": [], "yell": [], "cry": ["cries", "cried", "crying"], "whisper": [], "exclaim": [],
