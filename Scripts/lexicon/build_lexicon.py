@@ -10,9 +10,10 @@ Run from the repository root (see README.md beside this file for the exact setup
 
 It writes Sources/SynopticExtract/Lexicon/Generated/*.swift: one `static let` per list holding one
 newline-separated string literal, which Lexicon.swift parses lazily. Every list is derived from the
-data the packages ship; the only lists written here by hand are two closed classes that no package
-ships (abbreviated titles and a few role modifiers), marked `CLOSED CLASS` below, and the name-folding
-rules, which mirror `Lexicon.fold` in Swift (keep both in step; the Swift tests pin examples).
+data the packages ship; written here by hand are only three closed classes that no package ships
+(abbreviated titles, company legal forms, tenure words such as "former" and "acting"), marked
+`CLOSED CLASS` below, and the name-folding rules, which mirror `Lexicon.fold` in Swift (keep both in step:
+Generated/FoldSamples.swift holds this script's folds for a Swift test).
 """
 
 from __future__ import annotations
@@ -82,11 +83,11 @@ def is_latin_word(s: str) -> bool:
 # Name folding. MIRRORED IN SWIFT (Lexicon.fold): same rules, same order.
 #
 #  1. letters only: diacritics stripped (é→e, ł→l), apostrophes dropped (il'ya → ilya); other characters kept
-#  2. "kh" → "h"                                   mikhail → mihail, kharkiv → harkiv
-#  3. a remaining "h" between a vowel or l/r/v and a vowel → "g"   (Ukrainian h for Russian g:
+#  2. an "h" between a vowel or l/r/v and a vowel → "g" (Ukrainian h for Russian g:
 #     serhiy → sergiy, olha → olga, ihor → igor, yevhen → yevgen). Not at a word's start or end and not
-#     after c/s/z/t/p/g/k, so English digraphs (ch, sh, th, ph) are untouched; also a final "h" after
+#     after c/s/z/t/p/g/k, so English digraphs (ch, sh, th, ph, kh) are untouched; also a final "h" after
 #     consonant + "e" in words of 4+ letters (oleh → oleg)
+#  3. "kh" → "h"                                   mikhail → mihail, kharkiv → harkiv
 #  4. "ks" → "x"                                   aleksandr → alexandr, aleksey → alexey
 #  5. f p m t l v d z s + "yo" → that consonant + "e"   fyodor → fedor, pyotr → petr, semyon → semen
 #     (not after k r g h n: Japanese Kyoko, Ryota keep their "yo")
@@ -95,6 +96,7 @@ def is_latin_word(s: str) -> bool:
 #     in words of 5+ letters "ey" "ei" "ay" → "i" "i" "ai"
 #                                                   dmitriy/dmitry → dmitri, sergey/sergei → sergi,
 #                                                   nikolay → nikolai, zelenskyy → zelenski
+#     and "iya" → "ia", consonant + "ya" → consonant + "ia"   nataliya/natalya → natalia
 #  8. at the end: "dr" "tr" → "der" "ter"         alexandr → alexander, petr → peter
 #  9. "y" between two consonants → "i"             volodymyr → volodimir
 # 10. doubled letters collapse                     gennady → genadi, philipp → philip
@@ -111,8 +113,7 @@ APOSTROPHES = "'\u2019\u02bc"
 def fold(lower: str) -> str:
     s = [c for c in ascii_fold(lower) if c not in APOSTROPHES]
     s = "".join(s)
-    s = s.replace("kh", "h")
-    # 3: h → g between (vowel | l r v) and a vowel
+    # 2: h → g between (vowel | l r v) and a vowel
     chars = list(s)
     for i in range(1, len(chars) - 1):
         if chars[i] == "h" and (chars[i - 1] in VOWELS or chars[i - 1] in "lrv") and chars[i + 1] in VOWELS:
@@ -120,6 +121,8 @@ def fold(lower: str) -> str:
     if len(chars) >= 4 and chars[-1] == "h" and chars[-2] == "e" and chars[-3] not in VOWELS:
         chars[-1] = "g"
     s = "".join(chars)
+    # 3
+    s = s.replace("kh", "h")
     s = s.replace("ks", "x")
     # 5: consonant + yo → consonant + e
     out = []
@@ -146,6 +149,11 @@ def fold(lower: str) -> str:
         s = s[:-2] + "i"
     elif len(s) >= 5 and s[-2:] == "ay":
         s = s[:-2] + "ai"
+    # 7b
+    if len(s) >= 4 and s.endswith("iya"):
+        s = s[:-3] + "ia"
+    elif len(s) >= 4 and s.endswith("ya") and s[-3] in LETTERS and s[-3] not in VOWELS:
+        s = s[:-2] + "ia"
     # 8
     if len(s) >= 4 and s[-2:] in ("dr", "tr"):
         s = s[:-1] + "er"
@@ -464,13 +472,14 @@ def nam_dict_path() -> str:
     return os.path.join(os.path.dirname(gender_guesser.__file__), "data", "nam_dict.txt")
 
 
-def build_given_names():
+def build_given_names(common_words: set):
     """nam_dict.txt (gender-guesser): names with gender codes and per-country frequencies, and '=' lines
     pairing equivalent spellings."""
     male_w = collections.Counter()
     female_w = collections.Counter()
     either_w = collections.Counter()
     max_freq = collections.Counter()
+    english_freq = collections.Counter()
     equivalents = []
     with open(nam_dict_path(), encoding="utf-8") as f:
         for line in f:
@@ -488,6 +497,7 @@ def build_given_names():
                 continue
             weight = 0
             best = 0
+            english = max((int(ch, 16) for ch in freqs[:3] if ch.strip()), default=0)  # Britain, Ireland, U.S.A.
             for ch in freqs:
                 if ch.strip():
                     v = int(ch, 16)
@@ -499,6 +509,7 @@ def build_given_names():
                 if " " in name:
                     continue
                 max_freq[name] = max(max_freq[name], best)
+                english_freq[name] = max(english_freq[name], english)
                 if code in ("M", "1M"):
                     male_w[name] += weight
                 elif code in ("F", "1F"):
@@ -515,6 +526,10 @@ def build_given_names():
     for name, freq in max_freq.items():
         if freq < GIVEN_NAME_MIN_FREQUENCY or not is_latin_word(name):
             continue
+        # a common English word is a given name only where nam_dict records it in Britain, Ireland or the
+        # U.S.A. ("will", "mark", "may"), not for a romanisation elsewhere ("the", "said", "young")
+        if name in common_words and english_freq[name] == 0:
+            continue
         m, fw = male_w[name], female_w[name]
         if m > 0 and fw == 0 and either_w[name] == 0:
             g = "m"
@@ -527,10 +542,11 @@ def build_given_names():
         else:
             g = "e"
         names[name] = (g, freq)
-    # diacritic-free spellings ("jose" for "josé") share the entry unless they are names of their own
+    # diacritic-free spellings ("jose" for "josé") share the entry unless they are names of their own or
+    # common English words (Vietnamese "thế" is not "the")
     for name, entry in list(names.items()):
         plain = ascii_fold(name)
-        if plain != name and plain not in names:
+        if plain != name and plain not in names and plain not in common_words:
             names[plain] = entry
     return names, equivalents
 
@@ -754,12 +770,26 @@ def build_demonyms(canonical_country: dict, info_by_name: dict, adj, noun, place
     return demonyms
 
 
+def english_given_names() -> set:
+    """nam_dict's names with a frequency in Britain, Ireland or the U.S.A."""
+    found = set()
+    with open(nam_dict_path(), encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or line[:1] == "=" or len(line) < 33:
+                continue
+            if line[30:33].strip():
+                found.add(key_of(line[3:29].strip()))
+    return found
+
+
 def build_common_words(wn) -> set:
     """wordfreq's most frequent English words that are not mainly names: a word is kept when WordNet
-    spells it in lowercase somewhere or does not know it at all (function words), and dropped when WordNet
+    spells it in lowercase somewhere, or when neither WordNet nor nam_dict's English-speaking columns know
+    it (function words: "the", "however"), and dropped when WordNet
     knows it only capitalised (Putin, Russia, American), except for acronyms shadowing the most frequent
     function words (us = US)."""
     words = set()
+    english_names = english_given_names()
     for rank, w in enumerate(wordfreq.top_n_list("en", COMMON_WORDS_TOP)):
         w = key_of(w)
         if not w.isalpha() and "'" not in w:
@@ -772,7 +802,7 @@ def build_common_words(wn) -> set:
             if rank < 300 and len(w) <= 3:
                 words.add(w)
             continue
-        elif w not in wn["lowercase_lemmas"]:
+        elif w not in wn["lowercase_lemmas"] and w not in english_names:
             words.add(w)
     return words
 
@@ -833,7 +863,7 @@ def main():
     common = build_common_words(wn)
     common |= months_and_weekdays(noun)
 
-    names, equivalents = build_given_names()
+    names, equivalents = build_given_names(common)
     canon, overrides, used = build_name_classes(names, equivalents)
     log(f"given names {len(names):,}; spelling-variant pairs used {len(used)}; class merges {len(canon):,}; gender splits {len(overrides):,}")
 
@@ -870,6 +900,16 @@ def main():
         {"latinFold": "Latin letters with diacritics (U+00C0–U+024F, U+1E00–U+1EFF) and their lowercase ASCII letters: `hex<TAB>ascii`."},
         {"latinFold": latin},
     )
+    # fold samples for the Swift test that keeps Lexicon.fold in step with fold() here: the most frequent
+    # given names the rules change, and the members of every merged class
+    changed = sorted((n for n in names if fold(n) != n), key=lambda n: (-names[n][1], n))[:400]
+    samples = sorted(set(changed) | {n for n in names if fold(n) in canon or n in overrides})
+    write_swift(
+        "FoldSamples.swift",
+        gg,
+        {"foldSamples": "Given names and their `fold` as build_lexicon.py computes it: `name<TAB>fold` (test data)."},
+        {"foldSamples": [f"{n}\t{fold(n)}" for n in samples]},
+    )
     max_words = max(len(k.split()) for k in places)
     write_swift(
         "Places.swift",
@@ -888,7 +928,8 @@ def main():
     )
     write_swift(
         "Words.swift",
-        f"Debian wordnet-base {v['wordnet-base']} (WordNet 3.0 licence), PyPI wordfreq {v['wordfreq']} (Apache-2.0; data CC BY-SA 4.0)",
+        f"Debian wordnet-base {v['wordnet-base']} (WordNet 3.0 licence), PyPI wordfreq {v['wordfreq']} (Apache-2.0; data CC BY-SA 4.0), "
+        f"{gg} to tell names from common words",
         {
             "roleNouns": "Role and title nouns (and their plurals) under WordNet's office-holding person nodes.",
             "roleModifiers": "Words that precede role nouns in WordNet compounds, plus the closed class of tenure words.",

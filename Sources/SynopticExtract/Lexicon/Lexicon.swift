@@ -53,14 +53,15 @@ public enum Lexicon {
     /// The rule part of `nameKey`, without the name data (mirrors `fold` in build_lexicon.py):
     ///
     ///  1. diacritics stripped (é→e, ł→l), apostrophes dropped, ASCII uppercase lowered
-    ///  2. "kh" → "h"
-    ///  3. "h" between a vowel or l/r/v and a vowel → "g" (Ukrainian h for Russian g: serhiy, olha, ihor);
+    ///  2. "h" between a vowel or l/r/v and a vowel → "g" (Ukrainian h for Russian g: serhiy, olha, ihor);
     ///     a final "h" after consonant + "e" in words of 4+ letters → "g" (oleh)
-    ///  4. "ks" → "x"
+    ///  3. "kh" → "h" (mikhail, kharkiv)
+    ///  4. "ks" → "x" (aleksandr, aleksey)
     ///  5. f p m t l v d z s + "yo" → that consonant + "e" (fyodor, pyotr, semyon; not kyoko, ryota)
     ///  6. at the start: "ye" → "e" (4+ letters), "iu" → "yu", "ia" → "ya"
     ///  7. at the end: "iy" "ii" "yy" "yi" "ij" → "i" (4+ letters); "y" after a consonant → "i" (3+);
-    ///     "ey" "ei" → "i" and "ay" → "ai" (5+ letters)
+    ///     "ey" "ei" → "i" and "ay" → "ai" (5+ letters); then "iya" → "ia" and consonant + "ya" → consonant
+    ///     + "ia" (4+ letters: nataliya, natalya)
     ///  8. at the end: "dr" "tr" → "der" "ter" (aleksandr, petr)
     ///  9. "y" between two consonants → "i" (volodymyr)
     /// 10. doubled letters collapse (gennady, philipp)
@@ -101,7 +102,17 @@ public enum Lexicon {
             func isLetter(_ c: UInt8) -> Bool { c >= a && c <= 0x7A }
             func isVowel(_ c: UInt8) -> Bool { c == a || c == e || c == i || c == o || c == u || c == y }
             func isConsonant(_ c: UInt8) -> Bool { isLetter(c) && !isVowel(c) }
-            // 2. kh → h
+            // 2. Ukrainian h → g
+            if len >= 3 {
+                for at in 1..<(len - 1)
+                where buf[at] == h && (isVowel(buf[at - 1]) || buf[at - 1] == l || buf[at - 1] == r || buf[at - 1] == v)
+                    && isVowel(buf[at + 1])
+                {
+                    buf[at] = g
+                }
+            }
+            if len >= 4 && buf[len - 1] == h && buf[len - 2] == e && !isVowel(buf[len - 3]) { buf[len - 1] = g }
+            // 3. kh → h
             var w = 0
             var at = 0
             while at < len {
@@ -115,16 +126,6 @@ public enum Lexicon {
                 w += 1
             }
             len = w
-            // 3. Ukrainian h → g
-            if len >= 3 {
-                for at in 1..<(len - 1)
-                where buf[at] == h && (isVowel(buf[at - 1]) || buf[at - 1] == l || buf[at - 1] == r || buf[at - 1] == v)
-                    && isVowel(buf[at + 1])
-                {
-                    buf[at] = g
-                }
-            }
-            if len >= 4 && buf[len - 1] == h && buf[len - 2] == e && !isVowel(buf[len - 3]) { buf[len - 1] = g }
             // 4. ks → x
             w = 0
             at = 0
@@ -178,6 +179,13 @@ public enum Lexicon {
                 len -= 1
             } else if len >= 5 && buf[len - 2] == a && buf[len - 1] == y {
                 buf[len - 1] = i
+            }
+            // 7b. -iya, consonant + -ya → -ia
+            if len >= 4 && buf[len - 3] == i && buf[len - 2] == y && buf[len - 1] == a {
+                buf[len - 2] = a
+                len -= 1
+            } else if len >= 4 && buf[len - 2] == y && buf[len - 1] == a && isConsonant(buf[len - 3]) {
+                buf[len - 2] = i
             }
             // 8. dr, tr → der, ter
             if len >= 4 && (buf[len - 2] == d || buf[len - 2] == t) && buf[len - 1] == r {

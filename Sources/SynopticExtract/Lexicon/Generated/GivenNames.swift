@@ -113,7 +113,6 @@ achilleas	m	5
 achim	m	5
 aco	m	7
 acácio	m	4
-ad	m	6
 ada	f	6
 adalbert	m	3
 adalbjorg	f	5
@@ -214,7 +213,6 @@ agata	f	7
 agatha	f	3
 agathe	f	3
 agathi	f	4
-age	m	6
 ageeth	f	3
 aghasi	m	3
 aghvan	m	4
@@ -236,7 +234,6 @@ agnieszka	f	9
 agnija	f	4
 agnis	m	4
 agnès	f	6
-ago	m	4
 agon	m	5
 agostina	f	3
 agostinho	m	4
@@ -256,7 +253,6 @@ agustin	m	3
 agustina	f	5
 agustín	m	7
 agáta	f	6
-ah	e	7
 aharon	m	7
 ahmad	m	9
 ahmed	m	9
@@ -265,7 +261,6 @@ ahti	m	5
 ahto	m	5
 ahu	f	3
 ahuva	f	6
-ai	f	7
 ai-guo	e	4
 ai-hua	e	5
 ai-jun	e	3
@@ -545,7 +540,6 @@ alicia	f	6
 alicja	f	7
 alida	f	3
 alie	f	6
-alien	f	3
 alija	e	7
 alik	m	6
 alikhan	m	3
@@ -657,7 +651,6 @@ alzira	f	4
 alípio	m	3
 alžbeta	f	8
 alžběta	f	5
-am	e	3
 amadeu	m	5
 amador	m	4
 amal	e	7
@@ -722,7 +715,6 @@ amélia	f	5
 amélie	f	5
 américo	m	7
 amílcar	m	4
-an	f	8
 ana	f	9
 ana-belen	f	4
 ana-belén	f	4
@@ -845,7 +837,6 @@ ange	m	4
 angel	m	8
 angela	f	8
 angele	e	5
-angeles	f	8
 angelica	f	4
 angelien	f	3
 angelika	f	8
@@ -969,7 +960,6 @@ antero	m	9
 anthi	f	3
 anthony	m	10
 anthoula	f	4
-anti	m	6
 antica	f	6
 antigona	f	5
 antigoni	f	5
@@ -1102,7 +1092,6 @@ ardis	f	4
 ardit	m	5
 ardita	f	5
 ardjan	m	3
-are	m	5
 aref	m	3
 areg	m	5
 aren	m	4
@@ -1367,7 +1356,6 @@ assem	f	5
 assemgul	f	4
 assen	m	5
 asser	m	4
-asset	m	5
 assi	e	4
 assija	f	4
 assiya	f	4
@@ -1687,9 +1675,7 @@ balwinder	m	6
 balys	m	5
 balzhan	m	3
 balázs	m	7
-ban	e	6
 bana	f	3
-bang	m	6
 banu	f	5
 banush	m	3
 banushi	m	4
@@ -1777,16 +1763,13 @@ baukje	f	4
 baurzhan	m	6
 bautista	m	3
 bauyrzhan	m	5
-bay	m	6
 bayan	f	5
 bayla	f	4
 bayram	m	6
 bağdagül	f	3
 başak	f	5
-be	f	6
 bea	f	5
 beant	m	3
-beat	m	7
 beata	f	8
 beate	f	7
 beatrice	f	7
@@ -2017,7 +2000,6 @@ billie	f	4
 billy	m	6
 bilyana	f	4
 bimla	f	3
-bin	e	8
 bing	e	8
 bing-quan	e	3
 bingquan	e	3
@@ -2442,7 +2424,6 @@ camilla	f	7
 camille	f	8
 camillo	m	4
 camilo	m	5
-can	m	7
 canan	f	6
 candace	f	4
 candan	f	3
@@ -2492,7 +2473,6 @@ caroline	f	8
 carolus	m	4
 carolyn	f	7
 carrie	f	5
-carry	f	3
 carsten	m	8
 casey	e	4
 casimiro	m	4
@@ -2893,7 +2873,6 @@ consiglia	f	3
 consolacion	f	4
 consolación	f	4
 constance	f	5
-constant	m	4
 constanta	f	7
 constantin	m	10
 constantina	f	6
@@ -3150,7 +3129,6 @@ daqing	e	4
 dara	e	3
 darah	f	3
 dardan	m	4
-dare	m	4
 dareen	f	3
 darejan	f	5
 daria	f	6
@@ -3232,7 +3210,6 @@ deborah	f	7
 debra	f	7
 declan	m	7
 deema	f	3
-deep	f	4
 deepa	f	5
 deepak	m	5
 deepali	f	3
@@ -3295,7 +3272,6 @@ desanka	f	7
 desheng	e	3
 deshira	f	4
 desimir	m	4
-desire	f	3
 desiree	f	4
 desirée	f	3
 desislava	f	5
@@ -3351,7 +3327,6 @@ didina	f	4
 didzis	m	5
 diederik	m	3
 diedrich	m	5
-diego	m	6
 diellza	f	3
 diem	e	4
 diema	f	3
@@ -3462,7 +3437,6 @@ dmitro	m	6
 dmitry	m	10
 dmytriy	m	4
 dmytro	m	8
-do	m	8
 doan	m	6
 doanh	f	3
 dobra	f	4
@@ -3478,7 +3452,6 @@ dobrivoje	m	5
 dobromila	f	4
 dobromir	m	5
 dobrosav	m	4
-doc	e	4
 doca	f	3
 dode	m	4
 dogan	m	6
@@ -3517,7 +3490,6 @@ donato	m	6
 doncho	m	4
 donco	m	3
 dondu	f	6
-done	f	4
 dong	m	10
 dong-fang	e	3
 dong-hee	m	3
@@ -3669,7 +3641,6 @@ dubravko	m	4
 duc	m	11
 dudi	m	4
 dudu	e	5
-due	e	5
 duilio	m	3
 duje	m	4
 dujo	m	4
@@ -3819,7 +3790,6 @@ edip	m	3
 edis	m	4
 edisa	f	4
 edison	m	4
-edit	f	8
 edita	f	7
 edite	f	3
 edith	f	7
@@ -4107,7 +4077,6 @@ elpida	f	4
 els	f	6
 elsa	f	6
 elsbeth	f	6
-else	f	8
 elsebeth	f	6
 elshad	m	6
 elshan	m	7
@@ -4219,7 +4188,6 @@ emílio	m	5
 emöke	f	6
 emīlija	f	4
 emīls	m	3
-en	e	3
 ena	f	3
 enar	m	3
 encarnacao	f	4
@@ -4531,7 +4499,6 @@ eveline	f	5
 evely	f	3
 evelyn	f	6
 evelyne	f	7
-even	m	3
 everett	m	3
 evert	m	6
 evgen	m	6
@@ -4642,7 +4609,6 @@ fakhri	m	3
 falah	m	3
 falk	m	3
 falko	m	3
-fan	e	6
 fang	e	8
 fani	f	5
 fanica	f	3
@@ -4830,7 +4796,6 @@ fikrie	f	3
 fikrije	f	5
 fikriye	f	4
 filcho	m	3
-file	f	4
 filip	m	6
 filipa	f	6
 filipe	m	8
@@ -4890,7 +4855,6 @@ fleur	f	4
 fllanza	f	3
 floare	f	5
 floarea	f	7
-floor	e	3
 flor	f	3
 flora	f	7
 flore	f	3
@@ -5148,7 +5112,6 @@ gancho	m	5
 ganesalingam	m	3
 ganesh	m	3
 ganeshan	m	3
-gang	e	8
 gani	m	6
 ganimete	f	7
 ganka	f	7
@@ -5497,7 +5460,6 @@ gloria	f	6
 glyn	f	4
 glynis	f	3
 glória	f	5
-go	m	4
 gobnait	f	4
 goce	m	7
 gocha	m	8
@@ -5742,7 +5704,6 @@ gulzar	e	4
 gulzat	f	3
 gulzhan	f	5
 gulzhazira	f	3
-gun	f	7
 guna	f	6
 gunaratnam	m	4
 gunars	m	8
@@ -6157,7 +6118,6 @@ hanan	e	6
 handan	f	4
 hande	f	4
 hando	m	3
-hang	f	8
 hanh	f	8
 hani	e	6
 hanife	f	6
@@ -6212,7 +6172,6 @@ haris	m	7
 harish	m	3
 harjinder	m	6
 harjit	m	5
-harm	m	6
 harma	f	3
 harmen	m	3
 harminder	m	4
@@ -6267,7 +6226,6 @@ hasse	m	3
 hassina	f	4
 hasso	m	3
 hasudin	m	3
-hat	e	5
 hatem	m	3
 hateme	f	4
 hatice	f	9
@@ -6312,7 +6270,6 @@ hazir	m	5
 haziz	m	3
 haşim	m	3
 hašim	m	4
-he	e	5
 he-ping	e	4
 hea	e	7
 hea-sun	f	3
@@ -6490,7 +6447,6 @@ hermínia	f	4
 hermínio	m	4
 hernani	m	3
 hernâni	m	3
-hero	m	4
 herolinda	f	3
 herta	f	7
 hertha	f	5
@@ -6504,10 +6460,8 @@ hettie	f	3
 hetty	f	5
 heui	e	3
 heung	e	5
-hey	e	4
 heydar	m	3
 heye	m	3
-hi	e	7
 hiba	f	5
 hicham	m	4
 hicran	f	4
@@ -6661,7 +6615,6 @@ homa	f	3
 homayoon	m	4
 homayoun	m	4
 homayun	m	4
-hong	m	10
 hong-bin	e	4
 hong-bing	e	3
 hong-bo	e	3
@@ -6967,7 +6920,6 @@ idajete	f	3
 idalina	f	4
 idan	m	5
 idar	m	3
-ideal	m	3
 idit	f	6
 idith	f	3
 idlir	m	3
@@ -7024,7 +6976,6 @@ ikuko	f	6
 ikumi	f	4
 ikuo	m	5
 ikuyo	f	3
-il	m	9
 il-chung	m	3
 il-soo	m	3
 ilaha	f	4
@@ -7106,7 +7057,6 @@ ilya	m	8
 ilyas	m	5
 ilze	f	9
 ilídio	m	5
-im	e	6
 imad	m	7
 iman	e	6
 imants	m	7
@@ -7123,7 +7073,6 @@ imrene	f	7
 imrich	m	7
 imréné	f	7
 imtiaz	m	4
-in	e	10
 in-chul	m	3
 in-ho	m	4
 in-sik	m	4
@@ -7757,7 +7706,6 @@ jessy	e	3
 jesus	m	9
 jesusa	f	3
 jesús	m	9
-jet	f	4
 jeta	f	5
 jetchka	f	7
 jetcho	m	3
@@ -8029,7 +7977,6 @@ joaquim	m	9
 joaquin	m	7
 joaquina	f	5
 joaquín	m	7
-job	m	3
 jocelyn	f	3
 jocelyne	f	6
 jochem	m	3
@@ -8059,7 +8006,6 @@ johnnie	m	4
 johnny	m	7
 johny	m	6
 joita	f	3
-joke	f	7
 jokubas	m	3
 jokull	m	5
 jokūbas	m	3
@@ -8952,7 +8898,6 @@ kolya	m	4
 kolyo	m	5
 kolyu	m	3
 kon	e	5
-kong	e	4
 konrad	m	5
 konráð	m	5
 konstadinos	m	3
@@ -9501,7 +9446,6 @@ leylashka	f	3
 leyli	f	4
 leó	m	4
 león	m	3
-li	f	10
 li-bin	e	3
 li-bo	e	3
 li-chun	e	3
@@ -9562,14 +9506,12 @@ lidija	f	8
 lidiya	f	6
 lidong	e	3
 lidy	f	4
-lie	f	4
 lieke	f	4
 liem	m	6
 lien	f	8
 liene	f	6
 lienite	f	5
 lienīte	f	5
-lies	f	4
 liesbeth	f	6
 lieselotte	f	5
 lieu	e	4
@@ -9643,7 +9585,6 @@ lindita	f	8
 lindsay	f	4
 lindsey	f	4
 lindy	f	3
-line	f	6
 lineke	f	3
 liney	f	4
 ling	e	8
@@ -9758,7 +9699,6 @@ lluis	m	3
 llukan	m	3
 lo	m	3
 loa	f	5
-loan	e	7
 lobar	f	4
 loc	m	8
 lodewijk	m	5
@@ -9777,7 +9717,6 @@ lokman	m	3
 lola	f	5
 lolita	f	5
 lone	f	8
-long	m	9
 loni	e	3
 lonneke	f	4
 lonni	f	3
@@ -9821,7 +9760,6 @@ loukia	f	4
 lourdes	f	6
 lourenco	m	5
 lourenço	m	5
-love	m	3
 lovisa	f	4
 lovise	f	4
 lovísa	f	5
@@ -10171,7 +10109,6 @@ malkah	f	3
 malkhaz	m	7
 malkiat	m	4
 malkit	m	3
-mall	f	5
 malle	f	7
 malou	f	5
 malte	m	3
@@ -10188,7 +10125,6 @@ mamoun	m	3
 mamta	f	5
 mamuka	m	8
 mamurjon	m	4
-man	e	8
 man-sik	m	3
 mana	f	3
 manabu	m	6
@@ -10247,7 +10183,6 @@ manzura	f	3
 mao	m	4
 maor	m	3
 maqsood	m	3
-mar	f	6
 mara	f	8
 maral	f	5
 maras	m	6
@@ -10402,7 +10337,6 @@ marilyne	f	3
 marimuthu	m	3
 marin	m	8
 marina	f	9
-marine	f	7
 marinel	m	4
 marinela	f	5
 marinella	f	4
@@ -10494,7 +10428,6 @@ marnix	m	4
 maros	m	4
 maroun	m	3
 maroš	m	4
-marry	f	3
 marsel	m	3
 marsela	f	5
 marsha	f	4
@@ -10627,7 +10560,6 @@ masumeh	f	5
 masumi	f	5
 mat	f	3
 matas	m	3
-mate	m	8
 matei	m	4
 matej	m	8
 mateja	f	8
@@ -10719,7 +10651,6 @@ mazen	m	6
 mazin	m	4
 małgorzata	f	10
 maša	f	4
-me	e	5
 meabh	f	3
 meadhbh	f	3
 mechthild	f	4
@@ -10892,7 +10823,6 @@ mexhide	f	4
 mexhit	m	3
 mečislovas	m	5
 mher	m	5
-mi	e	10
 mi-ae	f	4
 mi-hee	f	3
 mi-hyun	f	4
@@ -11048,7 +10978,6 @@ milcho	m	5
 milco	m	3
 milda	f	6
 mildred	f	5
-mile	m	6
 milen	m	6
 milena	f	8
 milenija	f	5
@@ -11107,7 +11036,6 @@ miluška	f	4
 milvi	f	5
 milčo	m	3
 mimoza	f	9
-min	m	10
 min-a	f	3
 min-chul	m	3
 min-chule	m	3
@@ -11133,7 +11061,6 @@ mindaugas	m	7
 mindel	f	5
 mindia	m	3
 mindy	f	3
-mine	f	6
 minela	f	4
 minella	f	5
 ming	e	8
@@ -11343,7 +11270,6 @@ monique	f	8
 monserrat	f	3
 montserrat	f	5
 moo	e	5
-moon	e	7
 moonika	f	4
 mor	m	4
 morad	m	4
@@ -11466,7 +11392,6 @@ muzaffar	m	4
 muzaffer	m	6
 muzeyyen	f	5
 mušan	m	4
-my	f	9
 myeong	e	5
 myfit	m	4
 myftar	m	5
@@ -11990,7 +11915,6 @@ nibal	e	3
 nic	m	4
 nicanor	m	4
 nicat	m	4
-nice	m	3
 nichola	f	3
 nicholas	m	7
 nichole	f	3
@@ -12208,7 +12132,6 @@ noureddine	m	4
 nouri	f	3
 nouria	f	4
 novak	m	5
-novel	m	4
 novica	e	5
 novo	m	6
 novruz	m	4
@@ -12297,7 +12220,6 @@ octavio	m	3
 octávio	m	3
 océane	f	4
 oda	f	4
-odd	m	8
 oddgeir	m	3
 oddmund	m	3
 oddny	f	6
@@ -12342,7 +12264,6 @@ oiva	m	5
 oivind	m	6
 ojars	m	6
 ojārs	m	6
-ok	f	10
 ok-hee	f	4
 ok-ja	f	5
 ok-ki	f	3
@@ -12435,12 +12356,10 @@ omid	m	3
 omied	m	3
 omri	m	3
 omur	e	4
-on	e	4
 ona	f	10
 onder	m	5
 ondrej	m	7
 ondřej	m	6
-one	f	3
 onerva	f	3
 onik	m	5
 onkar	m	3
@@ -12606,7 +12525,6 @@ paloma	f	6
 pam	f	3
 pamela	f	7
 pamfil	m	3
-pan	e	3
 panagiota	f	8
 panagiotis	m	9
 panagoula	f	4
@@ -12777,7 +12695,6 @@ pentti	m	8
 penyo	m	3
 pepa	f	3
 pepi	e	3
-per	m	9
 pera	f	3
 percy	m	4
 pere	m	3
@@ -12889,7 +12806,6 @@ pile	f	4
 pille	f	8
 pilvi	f	3
 pim	m	5
-pin	e	4
 pina	f	4
 pinar	f	6
 pinchas	m	3
@@ -13215,7 +13131,6 @@ raimonds	m	7
 raimund	m	5
 raimundas	m	6
 raimundo	m	4
-rain	m	6
 raina	f	5
 rainer	m	7
 rainis	m	3
@@ -13297,7 +13212,6 @@ ramzi	m	6
 ramzy	m	4
 ramón	m	8
 ramūnas	m	5
-ran	e	7
 rana	e	7
 ranbir	m	3
 randa	f	7
@@ -13692,7 +13606,6 @@ rolf	m	8
 roma	e	4
 romain	m	8
 romaine	f	5
-roman	m	8
 romana	f	6
 romanas	m	4
 romano	m	5
@@ -13866,7 +13779,6 @@ rumjana	f	8
 rumjanka	f	3
 rumyana	f	8
 rumyanka	f	3
-run	e	3
 runa	f	5
 runak	f	5
 runar	m	3
@@ -14006,7 +13918,6 @@ sacha	e	3
 sachie	f	3
 sachiko	f	7
 sachiyo	f	4
-sad	m	3
 sadayuki	m	3
 sadek	m	4
 sadeq	m	3
@@ -14054,7 +13965,6 @@ sahar	f	7
 sahib	m	4
 sahin	m	5
 sahra	f	3
-said	m	7
 saida	f	6
 saif	m	3
 saija	f	3
@@ -14148,7 +14058,6 @@ samuli	m	5
 samvel	m	8
 samy	m	5
 samúel	m	4
-san	e	5
 sana	f	7
 sanaa	f	5
 sanae	f	5
@@ -14951,7 +14860,6 @@ silva	f	7
 silvan	m	3
 silvana	f	7
 silvano	m	6
-silver	m	4
 silverio	m	4
 silvester	m	5
 silvestre	m	3
@@ -14985,7 +14893,6 @@ simone	e	7
 simonetta	f	5
 simonne	f	7
 simun	m	3
-sin	e	5
 sina	e	3
 sinan	m	6
 sindri	m	7
@@ -15073,7 +14980,6 @@ slagjana	f	5
 slava	e	3
 slavcho	m	6
 slavco	m	6
-slave	m	6
 slaveika	f	3
 slavejka	f	3
 slaven	m	4
@@ -15143,7 +15049,6 @@ snæfríður	f	3
 snær	m	7
 snævar	m	3
 snævarr	m	3
-so	e	8
 so-hee	f	4
 so-jung	f	3
 so-yeon	f	4
@@ -15204,14 +15109,12 @@ solvita	f	4
 solène	f	3
 som	m	3
 somasundaram	m	5
-son	m	10
 son-kyung	f	3
 sona	f	6
 sonal	f	4
 sonali	f	4
 sonay	f	3
 soner	m	5
-song	e	8
 song-lin	e	3
 songlin	e	3
 songul	f	6
@@ -15244,7 +15147,6 @@ sookja	f	4
 sookyung	f	3
 sool	e	3
 soomi	f	3
-soon	e	10
 soon-duk	f	3
 soon-hee	f	5
 soon-ho	m	3
@@ -15510,7 +15412,6 @@ su-ying	e	3
 suad	e	6
 suada	f	6
 suat	m	5
-sub	e	6
 subaskaran	m	3
 subhash	m	3
 subhi	m	3
@@ -15590,7 +15491,6 @@ sumire	f	3
 sumita	f	3
 sumitra	f	3
 summer	e	3
-sun	e	10
 sun-ae	f	3
 sun-hee	f	5
 sun-ho	m	4
@@ -16025,7 +15925,6 @@ taysir	m	3
 taťana	f	3
 taťána	f	3
 te	e	3
-tea	f	8
 ted	m	4
 teddy	m	3
 teele	f	4
@@ -16127,7 +16026,6 @@ thambipillai	m	3
 thambirajah	m	4
 thambu	m	4
 thamotharampillai	m	3
-than	e	8
 thanas	m	6
 thang	m	9
 thangarajah	m	4
@@ -16136,7 +16034,6 @@ thao	f	8
 tharmalingam	m	4
 thayalan	m	3
 thayaparan	m	4
-the	f	9
 thea	f	6
 theda	f	5
 theis	m	3
@@ -16174,7 +16071,6 @@ thiet	e	3
 thijs	m	5
 thillaiampalam	m	3
 thilo	m	3
-thin	f	3
 thinh	e	6
 thiong	e	3
 thirunavukkarasu	m	4
@@ -16265,7 +16161,6 @@ tiberiu	m	5
 tibor	m	9
 tiborne	f	7
 tiborné	f	7
-tie	e	3
 tie-jun	e	3
 tiejun	e	3
 tien	e	11
@@ -16310,7 +16205,6 @@ tinna	f	7
 tino	m	4
 tinok	m	4
 tinus	m	3
-tiny	f	6
 tiphaine	f	3
 titi	m	3
 titia	f	3
@@ -16326,7 +16220,6 @@ tjasa	f	6
 tjaša	f	6
 tjeerd	m	4
 tjitske	f	5
-to	f	7
 toader	m	4
 toan	m	8
 tobias	m	6
@@ -16382,9 +16275,7 @@ toms	m	5
 tomás	m	7
 tomáš	m	9
 tomče	m	4
-ton	m	7
 tonci	m	4
-tone	e	7
 tong	e	7
 toni	e	7
 tonin	m	4
@@ -16481,7 +16372,6 @@ trausti	m	6
 traute	f	4
 travis	m	5
 trea	f	3
-trees	f	4
 trendafil	m	3
 trendelina	f	4
 trevor	m	6
@@ -16622,7 +16512,6 @@ ufuk	m	6
 ugis	m	6
 ugo	m	6
 ugur	m	6
-uh	e	3
 ui	e	3
 ujjal	m	3
 uk	m	7
@@ -16691,7 +16580,6 @@ unto	m	5
 uolevi	m	6
 uran	m	3
 urbain	m	3
-urban	m	5
 urbano	m	3
 urdur	f	3
 urho	m	5
@@ -17052,7 +16940,6 @@ vibe	f	3
 vibeke	f	8
 vibha	f	4
 vica	f	3
-vice	m	3
 vicenta	f	5
 vicente	m	7
 vicentiu	m	3
@@ -17613,11 +17500,9 @@ wladyslawa	f	6
 wlodzimierz	m	7
 wo	e	3
 wojciech	m	9
-wolf	m	5
 wolfgang	m	9
 wolfram	m	4
 wolter	m	3
-won	m	9
 won-il	m	3
 won-ki	m	3
 won-tae	m	3
@@ -17888,7 +17773,6 @@ xumar	f	3
 xun	e	5
 xuong	e	3
 xuraman	f	4
-ya	e	5
 ya-dong	e	4
 ya-fei	e	3
 ya-jun	e	5
@@ -18025,7 +17909,6 @@ yawei	e	3
 yayoi	f	4
 yağmur	f	4
 yaşar	m	7
-ye	e	6
 yechiel	m	4
 yegana	f	6
 yegor	m	4
@@ -18157,7 +18040,6 @@ ymir	m	3
 yngvar	m	4
 yngve	m	5
 yngvi	m	4
-yo	e	4
 yoann	e	4
 yoav	m	6
 yocheved	f	6
@@ -18276,7 +18158,6 @@ yossef	m	5
 yossi	m	6
 yossy	m	3
 yosuke	m	6
-you	e	6
 youichi	m	3
 youko	f	4
 youl	e	5
@@ -18285,7 +18166,6 @@ youlian	m	5
 youliana	f	6
 youn	e	8
 younes	m	4
-young	f	12
 young-ae	f	3
 young-bae	m	3
 young-bin	m	3
@@ -19285,8 +19165,7 @@ henadi	genadi
 ilonka	ilona
 leanid	leonid
 marika	maria
-natalia	natalya
-natasha	natalya
+natasha	natalia
 olexander	alexander
 siargej	sergej
 stephen	steven
@@ -19382,7 +19261,6 @@ kristín	kristin/f
 kári	kari/m
 le	le/f
 lee	le/m
-mar	mar/f
 mariann	marian/f
 marin	marin/m
 maris	maris/f
@@ -19392,11 +19270,8 @@ mat	mat/f
 matt	mat/m
 mete	mete/m
 mette	mete/f
-mile	mile/m
-mille	mile/f
 munever	munever/m
 munevver	munever/f
-már	mar/m
 münevver	munever/f
 māris	maris/m
 nazim	nazim/m

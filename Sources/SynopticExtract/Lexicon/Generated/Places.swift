@@ -1179,6 +1179,7 @@ anliu	city
 anlong	city
 anlong veaeng	city
 anlu	city
+ann	city
 ann arbor	city
 annaba	region
 annaka	city
@@ -2460,6 +2461,7 @@ barrie	city
 barriera di lanzo	city
 barriera di milano	city
 barrow in furness	city
+barry	city
 barseloana	city
 barselon	city
 barselona	city
@@ -4882,6 +4884,7 @@ cheljabins'k	city
 cheljabinsk	city
 chelm	city
 chelmsford	city
+chelsea	city
 cheltenham	city
 chelyabinsk	city
 chelyabinskaya oblast'	region
