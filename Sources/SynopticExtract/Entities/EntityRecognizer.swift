@@ -49,6 +49,8 @@ struct NameChunk {
     var span: TextSpan
     var kind: Entity.Kind?
     var honorific: String?
+    /// Token index of the honorific, when there is one.
+    var honorificToken: Int?
     /// Titles written as part of the run ("Deputy Foreign Minister") or in front of it.
     var roles: [String] = []
     /// Whether a person's name is whole (given name and surname), rather than a surname alone.
@@ -66,6 +68,9 @@ struct RecognitionState {
     /// Per entity: surname key and given-name key of persons, the lowercased text of others.
     var keys: [(surname: String, given: String?)] = []
     var forms: [[String: Int]] = []
+    /// Person entities by surname key, so linking a name costs one lookup, not a scan.
+    var personsBySurname: [String: [Int]] = [:]
+    var personsByGiven: [String: [Int]] = [:]
 
     init(text: TokenizedText, quoted: [TextSpan]) {
         self.text = text
@@ -87,6 +92,13 @@ struct RecognitionState {
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
         "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
         "sep", "sept", "oct", "nov", "dec",
+    ]
+
+    /// Words that never belong to a title written before a name.
+    static let functionWords: Set<String> = [
+        "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "at", "by", "for", "with", "from", "as", "that", "this", "his",
+        "her", "their", "its", "our", "who", "which", "was", "is", "were", "are", "has", "had", "have", "be", "been", "will", "would",
+        "not", "also", "then", "when", "after", "before", "while",
     ]
 
     static let connectors: Set<String> = [
@@ -168,8 +180,13 @@ struct RecognitionState {
                     j += 2
                     continue
                 }
-                // An honorific starts a name of its own ("Although Mrs. Clinton").
+                // An honorific starts a name of its own ("Although Mrs. Clinton"); weekdays and
+                // months end a name ("Lavrov on Friday", "Tuesday in Tallinn").
                 if j > start && Lexicon.isHonorific(tokens[j].lower) { break }
+                if Self.isCalendarWord(tokens[j].lower) {
+                    if j == start { j += 1 }
+                    break
+                }
                 if isCapitalizedWord(j) && (j == start || tokens[j].sentence == tokens[start].sentence) {
                     run.append(j)
                     j += 1
@@ -209,7 +226,10 @@ struct RecognitionState {
             }
             while let last = run.last, Self.connectors.contains(tokens[last].lower) { run.removeLast() }
             guard !run.isEmpty else { continue }
-            if let chunk = classify(run, honorific: honorific) { chunks.append(chunk) }
+            if var chunk = classify(run, honorific: honorific) {
+                if honorific != nil { chunk.honorificToken = i }
+                chunks.append(chunk)
+            }
         }
     }
 
@@ -287,6 +307,7 @@ struct RecognitionState {
     mutating func linkNames() {
         // Full names first, so a bare surname can find its person wherever it stands.
         var chunkEntity = [Int?](repeating: nil, count: chunks.count)
+        var others: [String: Int] = [:]
         for (c, chunk) in chunks.enumerated() where chunk.kind == .person && (chunk.isFull || chunk.honorific != nil || !chunk.roles.isEmpty) {
             chunkEntity[c] = personEntity(for: chunk, creating: true)
         }
@@ -301,17 +322,18 @@ struct RecognitionState {
             case .organization?, .place?:
                 let kind = chunk.kind!
                 let key = tokensLower(chunk.tokens)
-                if let e = entities.indices.first(where: { entities[$0].kind == kind && keys[$0].surname == key }) {
+                if let e = others["\(kind.rawValue) \(key)"] {
                     chunkEntity[c] = e
                 } else {
                     chunkEntity[c] = newEntity(kind: kind, name: text[chunk.span], keys: (key, nil), gender: nil)
+                    others["\(kind.rawValue) \(key)"] = chunkEntity[c]
                 }
             }
         }
         for (c, chunk) in chunks.enumerated() {
             guard let e = chunkEntity[c] else { continue }
             var span = chunk.span
-            if let honorific = chunk.honorific, let h = tokens.lastIndex(where: { $0.start < chunk.span.start && $0.text == honorific }) {
+            if let h = chunk.honorificToken {
                 span = TextSpan(start: tokens[h].start, end: chunk.span.end)
             }
             addMention(Mention(span: chunk.span, entity: e, form: .name), written: text[span])
@@ -336,7 +358,7 @@ struct RecognitionState {
         let given = nameTokens.count >= 2 ? Lexicon.nameKey(tokens[nameTokens[0]].lower) : nil
         let givenIsInitial = nameTokens.count >= 2 && tokens[nameTokens[0]].text.unicodeScalars.count == 1
         var candidates: [Int] = []
-        for e in entities.indices where entities[e].kind == .person && keys[e].surname == surname {
+        for e in personsBySurname[surname] ?? [] {
             if let given, let known = keys[e].given {
                 let compatible = givenIsInitial ? known.first == given.first : (known == given || (known.count == 1 && known.first == given.first))
                 if !compatible { continue }
@@ -346,7 +368,7 @@ struct RecognitionState {
         if chunk.tokens.count == 1 && !creating, candidates.isEmpty {
             // A given name alone ("Hillary") for the one person who carries it.
             let key = Lexicon.nameKey(tokens[chunk.tokens[0]].lower)
-            let byGiven = entities.indices.filter { entities[$0].kind == .person && keys[$0].given == key }
+            let byGiven = personsByGiven[key] ?? []
             if byGiven.count == 1, Lexicon.givenName(tokens[chunk.tokens[0]].lower) != nil { return byGiven[0] }
         }
         if let best = candidates.last {
@@ -355,7 +377,10 @@ struct RecognitionState {
                 let before = mentions.last { $0.span.start < offset && candidates.contains($0.entity) }
                 return before?.entity ?? best
             }
-            if keys[best].given == nil, let given { keys[best].given = given }
+            if keys[best].given == nil, let given {
+                keys[best].given = given
+                personsByGiven[given, default: []].append(best)
+            }
             return best
         }
         guard creating else { return nil }
@@ -366,6 +391,10 @@ struct RecognitionState {
     mutating func newEntity(kind: Entity.Kind, name: String, keys key: (String, String?), gender: Lexicon.Gender?) -> Int {
         entities.append(Entity(kind: kind, name: name))
         keys.append(key)
+        if kind == .person {
+            personsBySurname[key.0, default: []].append(entities.count - 1)
+            if let given = key.1 { personsByGiven[given, default: []].append(entities.count - 1) }
+        }
         genders.append(gender == .either ? nil : gender)
         forms.append([:])
         return entities.count - 1
@@ -397,6 +426,10 @@ struct RecognitionState {
             if token.kind == .word && Lexicon.isRoleNoun(token.lower) {
                 if k == end { sawRoleNoun = true } else if !sawRoleNoun { break }
             } else if token.kind == .word && (Lexicon.isRoleModifier(token.lower) || Lexicon.demonym(token.lower) != nil) {
+            } else if token.kind == .word && sawRoleNoun && !token.isCapitalized && end - k <= 3 && !Self.functionWords.contains(token.lower)
+                && !SpeechCues.isCue(token.lower)
+            {
+                // a noun in a compound title ("deputy trade minister", "chief operating officer")
             } else if token.lower == "'s" || (token.isCapitalized && k + 1 <= end && tokens[k + 1].lower == "'s") {
             } else if token.isCapitalized && sawRoleNoun && k + 1 <= end && tokens[k + 1].kind == .word && !Lexicon.isRoleNoun(token.lower)
                 && tokens[k + 1].lower != "'s"
@@ -462,12 +495,26 @@ struct RecognitionState {
 
     mutating func findDescriptionsAndPronouns() {
         var named = mentions.sorted { $0.span.start < $1.span.start }
+        // Who holds which role noun, and where each entity's names are: “the minister” is looked
+        // up, not searched for.
+        var roleHolders: [String: [Int]] = [:]
+        for (e, entity) in entities.enumerated() where entity.kind == .person {
+            var nouns: Set<String> = []
+            for role in entity.roles {
+                for word in role.lowercased().split(separator: " ") where Lexicon.isRoleNoun(String(word)) { nouns.insert(String(word)) }
+            }
+            for noun in nouns { roleHolders[noun, default: []].append(e) }
+        }
+        var positions = [[Int]](repeating: [], count: entities.count)
+        for mention in named { positions[mention.entity].append(mention.span.start) }
         var m = 0
         var added: [Mention] = []
         // Per sentence, the people mentioned (outside quotations), in order.
-        var bySentence: [Int: [Int]] = [:]
+        var bySentence: [Int: [(start: Int, entity: Int)]] = [:]
         for mention in named where !isQuoted(mention.span.start) && entities[mention.entity].kind == .person {
-            if let t = tokenIndex(at: mention.span.start) { bySentence[tokens[t].sentence, default: []].append(mention.entity) }
+            if let t = tokenIndex(at: mention.span.start) {
+                bySentence[tokens[t].sentence, default: []].append((mention.span.start, mention.entity))
+            }
         }
         var i = 0
         while i < tokens.count {
@@ -484,13 +531,15 @@ struct RecognitionState {
                 if let e = antecedent(before: token.start, sentence: token.sentence, gender: gender, bySentence: bySentence) {
                     if genders[e] == nil { genders[e] = gender }
                     added.append(Mention(span: token.span, entity: e, form: .pronoun))
-                    bySentence[token.sentence, default: []].append(e)
+                    positions[e].append(token.start)
+                    bySentence[token.sentence, default: []].append((token.start, e))
                 }
             } else if lower == "the", i + 1 < tokens.count, let (end, noun) = descriptionAfter(i) {
                 // “the minister”: the last person given that role.
-                if let e = lastPerson(withRoleNoun: noun, before: token.start, among: named + added) {
+                if let e = lastPerson(withRoleNoun: noun, before: token.start, roleHolders: roleHolders, positions: positions) {
                     added.append(Mention(span: TextSpan(start: token.start, end: tokens[end].end), entity: e, form: .description))
-                    bySentence[token.sentence, default: []].append(e)
+                    positions[e].append(token.start)
+                    bySentence[token.sentence, default: []].append((token.start, e))
                     i = end + 1
                     continue
                 }
@@ -524,32 +573,35 @@ struct RecognitionState {
         return (k, tokens[k].lower)
     }
 
-    func lastPerson(withRoleNoun noun: String, before offset: Int, among all: [Mention]) -> Int? {
-        var best: (Int, Int)?
-        for mention in all where mention.span.start < offset && entities[mention.entity].kind == .person {
-            let roles = entities[mention.entity].roles
-            guard roles.contains(where: { $0.lowercased().split(separator: " ").contains(Substring(noun)) }) else { continue }
-            if best == nil || mention.span.start > best!.1 { best = (mention.entity, mention.span.start) }
+    /// The person given the role `noun` who was mentioned last before `offset`.
+    func lastPerson(withRoleNoun noun: String, before offset: Int, roleHolders: [String: [Int]], positions: [[Int]]) -> Int? {
+        var best: (entity: Int, position: Int)?
+        for e in roleHolders[noun] ?? [] {
+            // The last mention of e before offset, by binary search over its sorted positions.
+            let list = positions[e]
+            var low = 0
+            var high = list.count
+            while low < high {
+                let mid = (low + high) / 2
+                if list[mid] < offset { low = mid + 1 } else { high = mid }
+            }
+            guard low > 0 else { continue }
+            if best == nil || list[low - 1] > best!.position { best = (e, list[low - 1]) }
         }
-        return best?.0
+        return best?.entity
     }
 
     /// The person a pronoun refers to: in the sentence so far, the first person of a compatible
     /// gender (the subject, most often); else the same in each earlier sentence, back to five.
-    func antecedent(before offset: Int, sentence: Int, gender: Lexicon.Gender, bySentence: [Int: [Int]]) -> Int? {
+    func antecedent(before offset: Int, sentence: Int, gender: Lexicon.Gender, bySentence: [Int: [(start: Int, entity: Int)]]) -> Int? {
         func compatible(_ e: Int) -> Bool { genders[e] == nil || genders[e] == gender || genders[e] == .either }
-        if let here = bySentence[sentence] {
-            // Only people mentioned before the pronoun count; the list is in text order.
-            let before = mentions.filter {
-                $0.span.start < offset && entities[$0.entity].kind == .person && !isQuoted($0.span.start)
-                    && (tokenIndex(at: $0.span.start).map { tokens[$0].sentence == sentence } ?? false)
-            }
-            if let first = before.first(where: { compatible($0.entity) }) { return first.entity }
-            _ = here
+        // In the sentence so far: the first compatible person (pronouns resolved earlier included).
+        if let here = bySentence[sentence], let first = here.first(where: { $0.start < offset && compatible($0.entity) }) {
+            return first.entity
         }
         var s = sentence - 1
         while s >= 0 && sentence - s <= 5 {
-            if let people = bySentence[s], let first = people.first(where: compatible) { return first }
+            if let people = bySentence[s], let first = people.first(where: { compatible($0.entity) }) { return first.entity }
             s -= 1
         }
         return nil

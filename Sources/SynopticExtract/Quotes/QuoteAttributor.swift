@@ -25,10 +25,16 @@ public struct QuoteAttributor: Sendable {
         var result: [QuoteAnnotation] = []
         var previousByBlock: [Int: Int] = [:]  // block → index in result of its last quote
         var resultBlocks: [Int] = []  // block of each quote in result
+        // Per block, computed once however many quotations it holds.
+        var blockCache: (block: Int, range: Range<Int>, hasNoCue: Bool)?
         for (k, passage) in passages.enumerated() {
             let nextOpen = k + 1 < passages.count && passages[k + 1].block == passage.block ? passages[k + 1].open : nil
             let previousClose = k > 0 && passages[k - 1].block == passage.block ? (passages[k - 1].close ?? passages[k - 1].open) : nil
-            let blockRange = tokenRange(ofBlock: passage.block, in: text)
+            if blockCache?.block != passage.block {
+                let range = tokenRange(ofBlock: passage.block, in: text)
+                blockCache = (passage.block, range, Self.hasNoCue(tokens, range))
+            }
+            let blockRange = blockCache!.range
             let context = Context(
                 text: text, tokens: tokens, entities: entities, passage: passage, nextOpen: nextOpen, previousClose: previousClose,
                 block: blockRange)
@@ -50,7 +56,7 @@ public struct QuoteAttributor: Sendable {
                 continue
             }
             // A paragraph that is quotation alone carries on the speaker of the paragraph before.
-            if attribution == nil, context.passageOpensBlock, context.blockHasNoCue,
+            if attribution == nil, context.passageOpensBlock, blockCache!.hasNoCue,
                 let last = result.last, passages.indices.contains(k - 1), passages[k - 1].block == passage.block - 1,
                 last.speaker != nil || last.speakerSpan != nil
             {
@@ -84,6 +90,22 @@ public struct QuoteAttributor: Sendable {
             resultBlocks.append(passage.block)
         }
         return result
+    }
+
+    /// Whether a paragraph has no speech verb outside its quotations.
+    static func hasNoCue(_ tokens: [Token], _ block: Range<Int>) -> Bool {
+        var inside = false
+        for t in block {
+            let token = tokens[t]
+            if token.kind == .openQuote || (token.kind == .straightQuote && !inside) {
+                inside = true
+            } else if token.kind == .closeQuote || token.kind == .straightQuote {
+                inside = false
+            } else if !inside, token.kind == .word, !token.isCapitalized, SpeechCues.isCue(token.lower) || token.lower == "according" {
+                return false
+            }
+        }
+        return true
     }
 
     func tokenRange(ofBlock block: Int, in text: TokenizedText) -> Range<Int> {
@@ -171,23 +193,6 @@ private struct Context {
             return false
         }
         return previous.kind == .word || previous.kind == .number
-    }
-
-    var blockHasNoCue: Bool {
-        var t = block.lowerBound
-        var depth = false
-        while t < block.upperBound {
-            let token = tokens[t]
-            if token.kind == .openQuote || (token.kind == .straightQuote && !depth) {
-                depth = true
-            } else if token.kind == .closeQuote || token.kind == .straightQuote {
-                depth = false
-            } else if !depth, token.kind == .word, isCue(token) || token.lower == "according" {
-                return false
-            }
-            t += 1
-        }
-        return true
     }
 
     // MARK: Patterns

@@ -1,0 +1,165 @@
+import Foundation
+import SynopticCore
+import SynopticIngest
+import SynopticText
+import Testing
+
+@testable import SynopticExtract
+
+/// Entities and quotations on text written for these tests (invented people and events).
+@Suite struct AttributionTests {
+    /// Assembles `text` the way the pipeline does (normalization turns every quote convention
+    /// into “ ” ‘ ’) and annotates it.
+    static func annotate(_ text: String, id: String = "a") -> (Article, ArticleAnnotations) {
+        var article = ArticleAssembler().assemble(
+            id: id, provenance: Provenance(origin: .textFile, path: id), metadata: .init(title: "Headline"), original: text)
+        article.annotations = ArticleExtractor().annotations(of: article)
+        return (article, article.annotations)
+    }
+
+    static func speakers(_ article: Article, _ annotations: ArticleAnnotations) -> [(String, String?)] {
+        annotations.quotes.map { quote in
+            (String(article[quote.span]), quote.speaker.map { annotations.entities[$0].name })
+        }
+    }
+
+    @Test func namesTitlesAndLaterMentionsResolveToOnePerson() {
+        let (article, a) = Self.annotate(
+            """
+            Harbor talks resumed on Tuesday in Tallinn.
+
+            Latvia’s deputy trade minister, Aleksandr P. Korvin, said the offer was final. Mr. Korvin later met \
+            Port Authority spokeswoman Ilse Marten. The minister left early, and he did not comment.
+
+            Korvin is expected back next week.
+            """)
+        let korvin = a.entities.firstIndex { $0.name == "Aleksandr P. Korvin" }
+        #expect(korvin != nil)
+        guard let korvin else { return }
+        let person = a.entities[korvin]
+        #expect(person.kind == .person)
+        #expect(Set(person.aliases).isSuperset(of: ["Mr. Korvin", "Korvin"]))
+        #expect(person.roles.contains { $0.contains("deputy trade minister") })
+        // “The minister” and “he” refer back to him.
+        let forms = a.mentions.filter { $0.entity == korvin }.map(\.form)
+        #expect(forms.contains(.description) && forms.contains(.pronoun))
+        let marten = a.entities.first { $0.name == "Ilse Marten" }
+        #expect(marten?.roles.contains { $0.lowercased().contains("spokeswoman") } == true)
+        #expect(a.entities.contains { $0.kind == .place && $0.name == "Tallinn" })
+        for mention in a.mentions { #expect(mention.span.end <= article.text.scalarCount) }
+    }
+
+    @Test func everyAttributionPatternFindsItsSpeaker() {
+        let (article, a) = Self.annotate(
+            """
+            The ferry deal collapsed on Monday.
+
+            “We will not sign this,” Mayor Tomas Velde said.
+
+            Ambassador Rita Osk said: “The door stays open.”
+
+            “Nobody won today,” said Jonas Brink, the union’s chief negotiator.
+
+            Velde told reporters that “the numbers never added up.”
+
+            According to Osk, “talks can resume within a month.”
+
+            “It is a sad day for the port,” she said. “But we will be back.”
+
+            Crowds gathered outside the hall after the vote.
+
+            “The workers deserve better.”
+
+            A spokesman for the company called the outcome “regrettable.”
+
+            “Prices will rise,” one analyst warned.
+            """)
+        let found = Dictionary(Self.speakers(article, a).map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
+        #expect(found["We will not sign this,"] == .some("Tomas Velde"))
+        #expect(found["The door stays open."] == .some("Rita Osk"))
+        #expect(found["Nobody won today,"] == .some("Jonas Brink"))
+        #expect(found["the numbers never added up."] == .some("Tomas Velde"))
+        #expect(found["talks can resume within a month."] == .some("Rita Osk"))
+        #expect(found["It is a sad day for the port,"] == .some("Rita Osk"))
+        #expect(found["But we will be back."] == .some("Rita Osk"))
+        // The text does not say who said it: no guess.
+        #expect(found["The workers deserve better."] == .some(nil))
+        let partial = a.quotes.first { article[$0.span] == "regrettable." }
+        #expect(partial?.partial == true)
+        #expect(partial?.speakerSpan.map { String(article[$0]) } == "A spokesman for the company")
+        let analyst = a.quotes.first { article[$0.span] == "Prices will rise," }
+        #expect(analyst?.speakerSpan.map { String(article[$0]) } == "one analyst")
+        #expect(analyst.flatMap { $0.cueSpan.map { String(article[$0]) } } == "warned")
+        let first = a.quotes.first { article[$0.span] == "We will not sign this," }
+        #expect(first?.partial == false && (first?.confidence ?? 0) > 0.8)
+    }
+
+    @Test func quotationsRunOnAcrossParagraphsAndDoubledMarks() {
+        let (article, a) = Self.annotate(
+            """
+            Officials met again.
+
+            ''The first point is money,'' said Marta Lind, the treasurer. ''The second is time.''
+
+            “We need both,” Ms. Lind added. “And we need them now.
+
+            “Without them the project stops.”
+            """)
+        let found = Self.speakers(article, a)
+        #expect(found.count == 5)
+        for (text, speaker) in found { #expect(speaker == "Marta Lind", "\(text)") }
+    }
+
+    @Test func quotationsSplitByTheirAttributionAreNotFragments() {
+        let (article, a) = Self.annotate(
+            """
+            A warning came late.
+
+            “If the river keeps rising,” the engineer Paul Aune said, “we will close the bridge.”
+            """)
+        #expect(a.quotes.count == 2)
+        #expect(a.quotes.allSatisfy { !$0.partial })
+        #expect(Self.speakers(article, a).allSatisfy { $0.1 == "Paul Aune" })
+    }
+
+    @Test func storyMergesTransliterationsAndKeepsNamesakesApart() {
+        let (first, _) = Self.annotate(
+            "Talks opened.\n\nDeputy Minister Sergei Volkov said the talks were useful. Volkov later left.", id: "one")
+        let (second, _) = Self.annotate(
+            "Talks ended.\n\nSergey V. Volkov, the deputy minister, spoke first. Mr. Volkov was brief.", id: "two")
+        let (third, _) = Self.annotate("Reaction.\n\nAnna Volkov, a historian, was not impressed.", id: "three")
+        var story = Story(id: "s", title: "t", articleIDs: ["one", "two", "three"])
+        StoryEntities.fill(&story, articles: [first, second, third])
+        let volkovs = story.people.filter { $0.name.hasSuffix("Volkov") }
+        #expect(volkovs.count == 2)
+        let sergei = volkovs.first { $0.name.hasPrefix("Serge") }
+        #expect(sergei.map { Set([$0.name] + $0.aliases).isSuperset(of: ["Sergei Volkov", "Sergey V. Volkov", "Mr. Volkov"]) } == true)
+        #expect(sergei?.articles.sorted() == ["one", "two"])
+        #expect(volkovs.contains { $0.name == "Anna Volkov" })
+    }
+
+    @Test func hostileInputGivesFewerAnnotationsNeverBadOffsets() {
+        let cases: [String] = [
+            "Title\n\n“Unbalanced “quotes ” everywhere” “ and ” ” “",
+            "Title\n\n“A quote that never closes, said Mr. Hale, and goes on",
+            "Title\n\n" + String(repeating: "“Yes,” he said. ", count: 10_000),
+            "Title\n\n" + String(repeating: "word ", count: 200_000),
+            "title\n\nno capital letters at all, said someone, “not even here.”",
+            "TITLE\n\nEVERYTHING IS SHOUTED HERE, SAID THE MAYOR JOHN SMITH. “WE WILL WIN,” HE SAID.",
+            "Заголовок\n\n«Мы не подпишем», — сказал министр Сергей Лавров. 北京的会谈结束了。",
+        ]
+        for text in cases {
+            let (article, a) = Self.annotate(text)
+            let length = article.text.scalarCount
+            for quote in a.quotes {
+                #expect(quote.span.end <= length && quote.span.start <= quote.span.end)
+                if let speaker = quote.speaker { #expect(speaker < a.entities.count) }
+                if let span = quote.speakerSpan { #expect(span.end <= length) }
+            }
+            for mention in a.mentions { #expect(mention.span.end <= length && mention.entity < a.entities.count) }
+        }
+        // Shouted text names no one from its capitals alone.
+        let (_, shouted) = Self.annotate(cases[5])
+        #expect(shouted.entities.count <= 2)
+    }
+}
