@@ -1,6 +1,7 @@
 import SynopticCore
 
-/// Runs the extraction stage over one article: entities, then quotations and their speakers.
+/// Runs the extraction stage over one article: entities, quotations and their speakers, figures,
+/// and (with ``TimeTagger``) time expressions; every extractor reads one shared token array.
 ///
 /// ```swift
 /// var article = …
@@ -9,6 +10,7 @@ import SynopticCore
 public struct ArticleExtractor: Sendable {
     public var entities = EntityRecognizer()
     public var quotes = QuoteAttributor()
+    public var figures = FigureExtractor()
 
     public init() {}
 
@@ -20,6 +22,6 @@ public struct ArticleExtractor: Sendable {
         let passages = QuotedPassageFinder.passages(in: text)
         let analysis = entities.recognize(text, quoted: passages.map(\.span))
         let quoted = quotes.quotes(in: text, passages: passages, entities: analysis)
-        return ArticleAnnotations(entities: analysis.entities, mentions: analysis.mentions, quotes: quoted)
+        return ArticleAnnotations(entities: analysis.entities, mentions: analysis.mentions, quotes: quoted, figures: figures.figures(in: text))
     }
 }
