@@ -70,6 +70,8 @@ struct TimeScan {
     var reference: (point: TimePoint, source: Source)?
     /// The last day the text named, with its sentence, for a clock time with no day.
     var lastDay: (sentence: Int, date: CivilDate, source: Source)?
+    /// The last quarter the text named ("the third quarter", "1989-Q3").
+    var lastQuarter: (year: Int, quarter: Int, source: Source)?
 
     init(tokens: [Token], anchor: TimeAnchor?) {
         self.tokens = tokens
@@ -100,6 +102,7 @@ struct TimeScan {
         if let p = m.point {
             if m.setsReference { reference = (p, m.source) }
             if let d = p.date { lastDay = (tokens[start].sentence, d, m.source) }
+            if case .quarter(let y, let q) = p { lastQuarter = (y, q, m.source) }
         }
     }
 
@@ -137,43 +140,52 @@ struct TimeScan {
         let w = tokens[i].lower
         guard tokens[i].kind == .word else { return nil }
         if L.futureCues.contains(w) || w.hasSuffix("'ll") { return .future }
-        if (w == "set" || w == "due" || w == "going") && low(i + 1) == "to" { return .future }
+        if (w == "set" || w == "going" || w == "plan" || w == "plans" || w == "planning") && low(i + 1) == "to" { return .future }
+        if w == "due" && low(i + 1) == "to" && ["is", "are", "be", "'s"].contains(low(i - 1)) { return .future }
+        if (w == "is" || w == "are") && low(i + 1) == "to" { return .future }
+        // "as soon as", "as early as"
+        if (w == "soon" || w == "early") && low(i - 1) == "as" && low(i + 1) == "as" { return .future }
         if L.pastCues.contains(w) { return .past }
         if w.utf8.count >= 5 && w.hasSuffix("ed") && !L.notPastTense.contains(w) { return .past }
         return nil
     }
 
-    /// The tense around tokens `start..<end`: the nearest cue within the sentence decides.
+    /// The tense around tokens `start..<end`, read from the verb that governs the expression: the
+    /// nearest cue before it in the sentence (within twelve tokens; a future cue under a past
+    /// auxiliary, "was expected to", "had been due to", is past), else the nearest after it (within
+    /// eight), where a reporting verb ("…, Castro said") belongs to the frame, not the expression.
     func tense(_ start: Int, _ end: Int) -> Tense {
         var i = start - 1
-        var back: (Tense, Int)?
-        while i >= 0 && start - i <= 10 && !isBoundary(i, from: start) {
+        while i >= 0 && start - i <= 12 && !isBoundary(i, from: start) {
             if let c = cue(i) {
-                back = (c, start - i)
-                break
+                if c == .future {
+                    var k = i - 1
+                    while k >= 0 && i - k <= 3 && !isBoundary(k, from: start) {
+                        let w = tokens[k].lower
+                        if w == "was" || w == "were" || w == "had" || w == "been" { return .past }
+                        k -= 1
+                    }
+                }
+                return c
             }
             i -= 1
         }
         var j = end
-        var forward: (Tense, Int)?
         while j < n && j - end < 8 && !isBoundary(j, from: start) {
-            if let c = cue(j) {
-                forward = (c, j - end + 1)
-                break
+            let w = tokens[j].lower
+            if w == "said" || w == "says" || w == "told" || w == "added" || w == "announced" || w == "reported" {
+                j += 1
+                continue
             }
+            if let c = cue(j) { return c }
             j += 1
         }
-        switch (back, forward) {
-        case (nil, nil): return .unknown
-        case (let b?, nil): return b.0
-        case (nil, let f?): return f.0
-        case (let b?, let f?): return b.1 <= f.1 ? b.0 : f.0
-        }
+        return .unknown
     }
 
     // MARK: - Matching
 
-    mutating func match(at i: Int) -> Match? {
+    func match(at i: Int) -> Match? {
         let w = tokens[i].lower
         // Approximators ("about", "more than", "at least") count only before a core expression.
         var j = i
@@ -195,13 +207,17 @@ struct TimeScan {
     }
 
     /// Position words ("early", "late", "mid", "the end of", "earlier", "later") and a core expression.
-    mutating func positioned(at i: Int) -> Match? {
+    func positioned(at i: Int) -> Match? {
         let w = low(i)
         var j = i
         switch w {
         case "early", "late", "mid", "around":
             j = i + 1
             if isMark(j, "-") { j += 1 }
+            if w != "around", let part = L.dayParts[low(j)], low(j) != "overnight" {
+                // "early morning", "mid afternoon"
+                return relative(j + 1, kind: .time) { .dayPart($0, part) }
+            }
         case "earlier", "later":
             // "earlier this month", "later Tuesday", "earlier in the day".
             if low(i + 1) == "in" && low(i + 2) == "the" {
@@ -250,13 +266,16 @@ struct TimeScan {
 
     /// The expression proper. `positioned` is set after a position word ("the end of", "early"),
     /// where "the year" and "the month" are points, not durations.
-    mutating func core(at i: Int, positioned: Bool) -> Match? {
+    func core(at i: Int, positioned: Bool) -> Match? {
         guard i < n else { return nil }
         let t = tokens[i]
         let w = t.lower
         if t.kind == .number { return numberStart(at: i) }
         if w == "the" { return theStart(at: i, positioned: positioned) }
         if let m = deictic(at: i) { return m }
+        // "its fourth quarter", "second-half"
+        if let q = L.ordinals[w], q <= 4, low(i + 1) == "quarter" { return quarterPoint(q, tense: tense(i, i + 2), end: i + 2) }
+        if low(i + 1) == "century", let m = decade(at: i) { return m }
         if let m = quantityStart(at: i) { return m }
         if let m = calendar(at: i) { return m }
         if let m = weekdayStart(at: i) { return m }
@@ -324,13 +343,22 @@ struct TimeScan {
 
     // MARK: Dates from the anchor
 
+    /// The year of a month named alone: the last such month on or before the anchor's in the past
+    /// tense, the next one on or after it in the future tense, else the nearer of the two.
     func monthYear(_ month: Int, _ tense: Tense, _ a: CivilDate) -> Int {
-        if tense == .past && month > a.month { return a.year - 1 }
-        if tense == .future && month < a.month { return a.year + 1 }
-        return a.year
+        if month == a.month { return a.year }
+        let before = month < a.month ? a.year : a.year - 1
+        let after = month > a.month ? a.year : a.year + 1
+        switch tense {
+        case .past: return before
+        case .future: return after
+        case .unknown:
+            let back = (a.month - month + 12) % 12
+            return back <= 12 - back ? before : after
+        }
     }
 
-    func monthDay(_ month: Int, _ day: Int, _ tense: Tense, _ a: CivilDate) -> CivilDate? {
+    func monthDay(_ month: Int, _ day: Int, _ a: CivilDate) -> CivilDate? {
         var best: CivilDate?
         var bestDistance = Int.max
         for y in (a.year - 1)...(a.year + 1) {
@@ -342,15 +370,8 @@ struct TimeScan {
                 bestDistance = distance
             }
         }
-        guard var date = best else { return nil }
-        if tense == .future && date.dayNumber < a.dayNumber - 7 {
-            let next = CivilDate(year: date.year + 1, month: month, day: day)
-            if next.isValid { date = next }
-        } else if tense == .past && date.dayNumber > a.dayNumber + 7 {
-            let previous = CivilDate(year: date.year - 1, month: month, day: day)
-            if previous.isValid { date = previous }
-        }
-        return date
+        // The nearest occurrence: news dates a month and day without a year close to the writing.
+        return best
     }
 
     enum Relation { case onOrBefore, onOrAfter, before, after }
@@ -377,9 +398,22 @@ struct TimeScan {
     /// The quarter financial copy means by "the quarter" or "a year earlier": the last one named,
     /// else the last complete quarter before the anchor.
     func referenceQuarter(_ a: CivilDate) -> (year: Int, quarter: Int) {
-        if case .quarter(let y, let q)? = reference?.point { return (y, q) }
+        if let q = lastQuarter { return (q.year, q.quarter) }
+        return latestQuarter(a)
+    }
+
+    /// The last complete quarter before the anchor.
+    func latestQuarter(_ a: CivilDate) -> (year: Int, quarter: Int) {
         let current = TimePoint.quarter(of: a)
         return current == 1 ? (a.year - 1, 4) : (a.year, current - 1)
+    }
+
+    /// The quarter financial copy is reporting on, when it named one: the last quarter the text
+    /// named, if it is of the anchor's year or the year before.
+    var quarterInPlay: (year: Int, quarter: Int, source: Source)? {
+        guard let q = lastQuarter else { return nil }
+        if let a = anchor?.date, q.year < a.year - 1 || q.year > a.year { return nil }
+        return q
     }
 
     // MARK: - Numbers
@@ -392,7 +426,9 @@ struct TimeScan {
         if t.kind == .number {
             var text = t.text
             if text.contains(",") { text = String(text.filter { $0 != "," }) }
-            guard !text.contains("/"), !text.contains("-"), var x = Double(text), x < 1_000_000 else { return nil }
+            guard !text.contains("/"), !text.contains("-"), var x = Double(text), x < 10_000 else { return nil }
+            // "the 1988 quarter": a year, not an amount.
+            if t.text.utf8.count == 4, (1800...2100).contains(Int(x)) { return nil }
             var end = i + 1
             // "5 1/2"
             if low(end) == "1/2" {
@@ -441,7 +477,9 @@ struct TimeScan {
     /// A unit at `i`, allowing one adjective before it ("two more weeks", "three trading days").
     func unit(at i: Int) -> (unit: TimeUnit, plural: Bool, end: Int)? {
         if let u = L.units[low(i)] { return (u, low(i).hasSuffix("s"), i + 1) }
-        if L.unitAdjectives.contains(low(i)), let u = L.units[low(i + 1)] { return (u, low(i + 1).hasSuffix("s"), i + 2) }
+        if L.unitAdjectives.contains(low(i)), let u = L.units[low(i + 1)], low(i + 1).hasSuffix("s") || low(i - 1) == "a" || low(i - 1) == "one" {
+            return (u, low(i + 1).hasSuffix("s"), i + 2)
+        }
         return nil
     }
 
@@ -449,7 +487,7 @@ struct TimeScan {
 
     /// A quantity and a unit: a duration ("three days"), a point ("two days ago", "a year
     /// earlier") or a frequency ("once a week" is read at "a").
-    mutating func quantityStart(at i: Int) -> Match? {
+    func quantityStart(at i: Int) -> Match? {
         guard let q = quantity(at: i), let u = unit(at: q.end) else { return nil }
         var end = u.end
         var amount = q.amount
@@ -461,6 +499,16 @@ struct TimeScan {
         let next = low(end)
         // Ages are not time expressions.
         if next == "old" || next == "-" && low(end + 1) == "old" { return nil }
+        if next == "or" && low(end + 1) == "so" && (low(end + 2) == "ago" || low(end + 2) == "earlier" || low(end + 2) == "later") {
+            end += 2
+        }
+        let direction = low(end)
+        if direction == "ago" || direction == "earlier" || direction == "later" || (direction == "from" && low(end + 1) == "now") || direction == "hence" {
+            let stop = direction == "from" ? end + 2 : end + 1
+            return shifted(
+                amount: amount, unit: u.unit, direction: direction == "ago" || direction == "earlier" ? -1 : 1,
+                fromReference: direction == "earlier" || direction == "later", end: stop)
+        }
         // Frequencies: "once a week", "$5 a day", "per year" is read elsewhere.
         if low(i) == "a" || low(i) == "an", amount == 1, !u.plural, i > 0 {
             let before = low(i - 1)
@@ -469,12 +517,6 @@ struct TimeScan {
             {
                 return set(end, u.unit.duration(1))
             }
-        }
-        if next == "ago" || next == "earlier" || next == "later" || (next == "from" && low(end + 1) == "now") || next == "hence" {
-            let stop = next == "from" ? end + 2 : end + 1
-            return shifted(
-                amount: amount, unit: u.unit, direction: next == "ago" || next == "earlier" ? -1 : 1,
-                fromReference: next == "earlier" || next == "later", end: stop)
         }
         // A lone "a"/"one" before a singular unit that a determiner or preposition does not
         // introduce is still a duration ("for a year", "a week of talks").
@@ -489,9 +531,18 @@ struct TimeScan {
         let k = Int(amount) * direction
         guard amount == amount.rounded() else { return nil }
         // Financial copy: "a year ago", "a year earlier" after a quarter mean that quarter a year before.
-        if unit == .year, let r = reference, case .quarter = r.point {
-            let p = r.point.shifted(years: k)
-            return Match(end: end, kind: .date, value: p.value, source: r.source, point: p)
+        if unit == .year, let q = quarterInPlay {
+            let p = TimePoint.quarter(year: q.year + k, quarter: q.quarter)
+            return Match(end: end, kind: .date, value: p.value, source: q.source, point: p)
+        }
+        // Hours and minutes "later" are offsets (TimeBank tags them as durations), and so are days
+        // and weeks when the text named no day to count from.
+        if fromReference && (unit.isClock || (unit == .day || unit == .week) && lastDay == nil) {
+            return duration(end - 1, unit.duration(amount))
+        }
+        if fromReference, unit == .day || unit == .week, let base = lastDay {
+            let p = TimePoint.day(base.date.adding(days: unit == .day ? k : 7 * k))
+            return Match(end: end, kind: .date, value: p.value, source: base.source, point: p)
         }
         if fromReference, let r = reference {
             var p: TimePoint?
@@ -527,7 +578,7 @@ struct TimeScan {
     }
 
     /// Expressions that open with a number token: full numeric dates, years, times of day, durations.
-    mutating func numberStart(at i: Int) -> Match? {
+    func numberStart(at i: Int) -> Match? {
         let text = tokens[i].text
         // 2022-01-12, 2022/01/12, 1/12/2022, 1/12/22
         if text.contains("-") || text.contains("/") {
@@ -561,7 +612,7 @@ struct TimeScan {
     }
 
     /// A four-digit year, when the context says it is one.
-    mutating func yearStart(at i: Int, year: Int) -> Match? {
+    func yearStart(at i: Int, year: Int) -> Match? {
         guard (1000...2999).contains(year) else { return nil }
         let before = low(i - 1)
         if i > 0, tokens[i - 1].kind == .punctuation, ["$", "€", "£", "#", "¥"].contains(tokens[i - 1].text) { return nil }
@@ -634,8 +685,7 @@ struct TimeScan {
             let d = CivilDate(year: y, month: month, day: day)
             return d.isValid ? explicit(end + 1, .day(d)) : nil
         }
-        let t = tense(j - 1, end)
-        return anchoredReference(end) { a in monthDay(month, day, t, a).map { .day($0) } }
+        return anchoredReference(end) { a in monthDay(month, day, a).map { .day($0) } }
     }
 
     /// A day number ("12", "12th").
@@ -649,7 +699,7 @@ struct TimeScan {
     }
 
     /// Month names: "January 12, 2022", "Jan. 12", "January 2022", "January", "Jan. 12-14".
-    mutating func calendar(at i: Int) -> Match? {
+    func calendar(at i: Int) -> Match? {
         let w = low(i)
         guard let month = L.months[w] else {
             if let m = spelledYear(at: i) { return m }
@@ -674,8 +724,7 @@ struct TimeScan {
                 return d.isValid ? explicit(end + 1, .day(d)) : nil
             }
             // A clock time after the day: "Nov. 9 at 3 p.m." stays two expressions.
-            let t = tense(i, end)
-            return anchoredReference(end) { a in monthDay(month, day, t, a).map { .day($0) } }
+            return anchoredReference(end) { a in monthDay(month, day, a).map { .day($0) } }
         }
         if abbreviated && !isMark(i + 1, ".") && digits(j) == nil { return nil }
         guard capitalized else { return nil }
@@ -819,7 +868,7 @@ struct TimeScan {
     // MARK: Weekdays and times of day
 
     /// "Thursday", "Sunday night", "Monday, Jan. 10", "Friday morning".
-    mutating func weekdayStart(at i: Int) -> Match? {
+    func weekdayStart(at i: Int) -> Match? {
         guard let wd = L.weekdays[low(i)] else { return nil }
         var j = i + 1
         if isMark(j, ",") { j += 1 }
@@ -834,7 +883,6 @@ struct TimeScan {
     /// A weekday with an optional part of the day after it, resolved by `relation` or the tense.
     func weekdayPoint(_ wd: Int, at i: Int, relation: Relation?, start: Int? = nil) -> Match? {
         var end = i + 1
-        if low(end) == "'s" && L.dayParts[low(end + 1)] == nil { end += 1 }
         var part: String?
         if let p = L.dayParts[low(end)], low(end) != "overnight" {
             part = p
@@ -849,7 +897,7 @@ struct TimeScan {
     }
 
     /// "3 p.m.", "10:30 a.m. EST", "9 a.m. Tuesday", "noon".
-    mutating func clockTime(at i: Int) -> Match? {
+    func clockTime(at i: Int) -> Match? {
         guard let h = digits(i), h <= 24 else { return nil }
         var j = i + 1
         var minute = 0
@@ -895,6 +943,11 @@ struct TimeScan {
                 .clock(weekday(wd, t == .future ? .onOrAfter : .onOrBefore, a), hour: hour, minute: minute)
             }
         }
+        // "5 p.m. EST Nov. 9"
+        if L.months[low(k)] != nil, let m = calendar(at: k), let d = m.point?.date {
+            let p = TimePoint.clock(d, hour: hour, minute: minute)
+            return Match(end: m.end, kind: .time, value: p.value, source: m.source, point: p)
+        }
         let deictic = ["today": 0, "yesterday": -1, "tomorrow": 1]
         if let shift = deictic[low(k)] {
             return relative(k + 1, kind: .time) { .clock($0.adding(days: shift), hour: hour, minute: minute) }
@@ -922,7 +975,7 @@ struct TimeScan {
 
     // MARK: Deictic expressions
 
-    mutating func deictic(at i: Int) -> Match? {
+    func deictic(at i: Int) -> Match? {
         let w = low(i)
         switch w {
         case "today":
@@ -979,24 +1032,29 @@ struct TimeScan {
         if let q = quantity(at: j), let u = unit(at: q.end), low(i) != "a" {
             return duration(u.end, u.unit.duration(q.amount))
         }
-        if low(j) == "period" || low(j) == "quarter" { j += 1 }
+        var namesQuarter = false
+        if low(j) == "period" || low(j) == "quarter" {
+            namesQuarter = low(j) == "quarter"
+            j += 1
+        }
         if let q = L.ordinals[low(j)], low(j + 1) == "quarter", q <= 4 {
-            return relative(j + 2) { a in
-                let y = (reference?.point.year ?? a.year) - 1
-                return .quarter(year: y, quarter: q)
+            if let p = quarterInPlay {
+                let point = TimePoint.quarter(year: p.year - 1, quarter: q)
+                return Match(end: j + 2, kind: .date, value: point.value, source: p.source, point: point)
+            }
+            return relative(j + 2) { .quarter(year: $0.year - 1, quarter: q) }
+        }
+        if let p = quarterInPlay {
+            let point = TimePoint.quarter(year: p.year - 1, quarter: p.quarter)
+            return Match(end: j, kind: .date, value: point.value, source: p.source, point: point)
+        }
+        if namesQuarter {
+            return relative(j) { a in
+                let q = latestQuarter(a)
+                return .quarter(year: q.year - 1, quarter: q.quarter)
             }
         }
-        if case .quarter? = reference?.point, let r = reference {
-            let p = r.point.shifted(years: -1)
-            return Match(end: j, kind: .date, value: p.value, source: r.source, point: p)
-        }
-        if let r = reference, let y = r.point.year {
-            return Match(end: j, kind: .date, value: TimePoint.year(y - 1).value, source: r.source, point: .year(y - 1))
-        }
-        return relative(j) { a in
-            let q = referenceQuarter(a)
-            return .quarter(year: q.year - 1, quarter: q.quarter)
-        }
+        return relative(j) { .year($0.year - 1) }
     }
 
     func quarterPoint(_ q: Int, tense t: Tense, end: Int) -> Match? {
@@ -1007,21 +1065,18 @@ struct TimeScan {
         if low(end) == "of" && low(end + 1) == "fiscal", let y = digits(end + 2), digitCount(end + 2) == 4 {
             return explicit(end + 3, .quarter(year: y, quarter: q))
         }
-        if let r = reference, case .quarter(let y, _) = r.point, t != .future {
-            // Within financial copy, quarters follow the year already in play.
-            let p = TimePoint.quarter(year: y, quarter: q)
-            return Match(end: end, kind: .date, value: p.value, source: r.source, point: p, setsReference: true)
-        }
         return anchoredReference(end) { a in .quarter(year: quarterYear(q, t, a), quarter: q) }
     }
 
     /// "this week", "last month", "next year", "this winter", "last Friday", "this morning",
     /// "this year's third quarter", "last weekend", "the past two years" (with `determiner`).
-    mutating func thisLastNext(at i: Int, determiner: Int?) -> Match? {
+    func thisLastNext(at i: Int, determiner: Int?) -> Match? {
         var w = low(i)
         var j = i + 1
-        // "this past weekend", "this coming Sunday"
-        if w == "this" && (low(j) == "past" || low(j) == "coming") {
+        // "this past spring" is this year's spring, "this past weekend" the last one.
+        if w == "this" && (low(j) == "past" || low(j) == "coming"), L.seasons[low(j + 1)] != nil {
+            j += 1
+        } else if w == "this" && (low(j) == "past" || low(j) == "coming") {
             w = low(j) == "past" ? "last" : "next"
             j += 1
         }
@@ -1186,7 +1241,7 @@ struct TimeScan {
 
     // MARK: "the …"
 
-    mutating func theStart(at i: Int, positioned: Bool) -> Match? {
+    func theStart(at i: Int, positioned: Bool) -> Match? {
         let w = low(i + 1)
         switch w {
         case "past":
@@ -1206,7 +1261,7 @@ struct TimeScan {
                 return referencePoint(unitWord: u, end: i + 3)
             }
             return thisLastNext(at: i + 1, determiner: i)
-        case "first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th", "fiscal", "latest", "current", "final":
+        case "first", "second", "third", "fourth", "1st", "2nd", "3rd", "4th", "fiscal", "latest", "current", "final", "full":
             return theOrdinal(at: i + 1)
         case "weekend":
             let t = tense(i, i + 2)
@@ -1231,8 +1286,15 @@ struct TimeScan {
             if w == "year", let y = spelledYearValue(at: i + 2) { return explicit(y.end, .year(y.year)) }
             if positioned {
                 // "the end of the year", "the middle of the month": the anchor's.
-                return referencePoint(unitWord: w == "quarter" ? "quarter" : w, end: i + 2)
-                    ?? relative(i + 2) { a in .quarter(year: a.year, quarter: TimePoint.quarter(of: a)) }
+                return relative(i + 2) { a in
+                    switch w {
+                    case "year": return .year(a.year)
+                    case "month": return .month(year: a.year, month: a.month)
+                    case "week": return TimePoint.week(of: a)
+                    case "quarter": return .quarter(year: a.year, quarter: TimePoint.quarter(of: a))
+                    default: return .day(a)
+                    }
+                }
             }
             if w == "quarter" || w == "period" {
                 return relative(i + 2) { a in
@@ -1281,7 +1343,7 @@ struct TimeScan {
             current = true
             j += 1
         }
-        if low(j) == "fiscal" { j += 1 }
+        if low(j) == "fiscal" || low(j) == "full" { j += 1 }
         if low(j) == "fiscal-first" || low(j) == "fiscal-second" || low(j) == "fiscal-third" || low(j) == "fiscal-fourth",
             low(j + 1) == "quarter", let q = L.ordinals[String(low(j).dropFirst(7))]
         {
@@ -1310,11 +1372,12 @@ struct TimeScan {
             }
             guard latest || w == "quarter" else { return nil }
             return relative(j + 1) { a in
-                let q = referenceQuarter(a); return .quarter(year: q.year, quarter: q.quarter)
+                let q = latest ? latestQuarter(a) : referenceQuarter(a)
+                return .quarter(year: q.year, quarter: q.quarter)
             }
         }
         if w == "year" {
-            if current || latest || low(j - 1) == "fiscal" {
+            if current || latest || low(j - 1) == "fiscal" || low(j - 1) == "full" {
                 return anchoredReference(j + 1) { .year($0.year) }
             }
         }
@@ -1374,7 +1437,9 @@ struct TimeScan {
                 return anchoredReference(i + 1) { a in .month(year: monthYear(month, t, a), month: month) }
             }
             if let part = L.dayParts[rest] {
-                return relative(i + 1, kind: .time) { .dayPart($0, part) }
+                // "mid-afternoon", "mid-afternoon yesterday"
+                let shift = ["yesterday": -1, "today": 0, "tomorrow": 1][low(i + 1)]
+                return relative(i + (shift == nil ? 1 : 2), kind: .time) { .dayPart($0.adding(days: shift ?? 0), part) }
             }
             return nil
         }
@@ -1398,7 +1463,7 @@ struct TimeScan {
 
     // MARK: Sets and vague references
 
-    mutating func setStart(at i: Int) -> Match? {
+    func setStart(at i: Int) -> Match? {
         let w = low(i)
         if let v = L.frequencyAdverbs[w] { return set(i + 1, v) }
         if let wd = L.pluralWeekdays[w], isCapitalized(i) {
