@@ -81,7 +81,12 @@ enum TimeLexicon {
     static let pastCues: Set<String> = [
         "said", "told", "was", "were", "had", "did", "been", "announced", "reported", "ago", "says", "saw", "came", "went",
         "took", "gave", "made", "began", "left", "won", "lost", "met", "held", "found", "got", "became", "fell", "rose", "hit",
-        "killed", "died", "yesterday", "last", "earlier",
+        "killed", "died", "yesterday", "last", "earlier", "brought", "bought", "sold", "paid", "thought", "felt", "kept",
+        "spent", "sent", "built", "fought", "caught", "taught", "led", "fled", "struck", "spoke", "wrote", "drove", "rode",
+        "threw", "grew", "knew", "flew", "drew", "chose", "froze", "broke", "stole", "woke", "sought", "meant", "heard",
+        "stood", "understood", "ran", "sat", "shot", "lit", "bore", "swore", "tore", "wore", "ate", "forgot", "gotten",
+        "did", "dug", "hung", "rang", "sang", "sank", "shrank", "swam", "began", "beat", "bit", "hid", "slid", "split",
+        "quit", "fell", "let", "cut", "put", "set", "hurt", "cost", "resigned",
     ]
     static let futureCues: Set<String> = [
         "will", "shall", "won't", "would", "expected", "expects", "expect", "scheduled", "slated", "plans", "plan",

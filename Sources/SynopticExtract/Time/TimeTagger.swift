@@ -102,7 +102,7 @@ struct TimeScan {
         if let p = m.point {
             if m.setsReference { reference = (p, m.source) }
             if let d = p.date { lastDay = (tokens[start].sentence, d, m.source) }
-            if case .quarter(let y, let q) = p { lastQuarter = (y, q, m.source) }
+            if m.setsReference, case .quarter(let y, let q) = p { lastQuarter = (y, q, m.source) }
         }
     }
 
@@ -146,7 +146,13 @@ struct TimeScan {
         // "as soon as", "as early as"
         if (w == "soon" || w == "early") && low(i - 1) == "as" && low(i + 1) == "as" { return .future }
         if L.pastCues.contains(w) { return .past }
-        if w.utf8.count >= 5 && w.hasSuffix("ed") && !L.notPastTense.contains(w) { return .past }
+        // A word in -ed after a determiner or with a negative prefix is an adjective ("a still
+        // unspecified date", "the proposed merger").
+        if w.utf8.count >= 5 && w.hasSuffix("ed") && !L.notPastTense.contains(w) && !w.hasPrefix("un") {
+            let before = low(i - 1)
+            if ["a", "an", "the", "its", "their", "his", "her", "this", "that", "still", "newly", "recently"].contains(before) { return nil }
+            return .past
+        }
         return nil
     }
 
@@ -158,7 +164,8 @@ struct TimeScan {
         var i = start - 1
         while i >= 0 && start - i <= 12 && !isBoundary(i, from: start) {
             if let c = cue(i) {
-                if c == .future {
+                if c == .future, ["expected", "scheduled", "slated", "set", "due", "supposed"].contains(tokens[i].lower) {
+                    // "was scheduled to expire Friday", "had been due to": a plan in the past.
                     var k = i - 1
                     while k >= 0 && i - k <= 3 && !isBoundary(k, from: start) {
                         let w = tokens[k].lower
@@ -358,7 +365,7 @@ struct TimeScan {
         }
     }
 
-    func monthDay(_ month: Int, _ day: Int, _ a: CivilDate) -> CivilDate? {
+    func monthDay(_ month: Int, _ day: Int, _ tense: Tense, _ a: CivilDate) -> CivilDate? {
         var best: CivilDate?
         var bestDistance = Int.max
         for y in (a.year - 1)...(a.year + 1) {
@@ -370,8 +377,14 @@ struct TimeScan {
                 bestDistance = distance
             }
         }
-        // The nearest occurrence: news dates a month and day without a year close to the writing.
-        return best
+        // The nearest occurrence: news dates a month and day without a year close to the writing,
+        // unless it lies months away on the side the tense rules out ("since the Oct. 23 slaying"
+        // written in May).
+        guard let date = best else { return nil }
+        let distance = date.dayNumber - a.dayNumber
+        if distance > 60 && tense == .past { return CivilDate(year: date.year - 1, month: month, day: day).validated ?? date }
+        if distance < -60 && tense == .future { return CivilDate(year: date.year + 1, month: month, day: day).validated ?? date }
+        return date
     }
 
     enum Relation { case onOrBefore, onOrAfter, before, after }
@@ -388,11 +401,12 @@ struct TimeScan {
         return a.adding(days: d)
     }
 
+    /// The year of a quarter named without one: the anchor's, unless the quarter has not begun by
+    /// the anchor and the sentence is not in the future tense (a report on the last fourth quarter).
+    /// Financial copy reports on quarters after they end, so even "expects to report third-quarter
+    /// earnings" in October is this year's.
     func quarterYear(_ q: Int, _ tense: Tense, _ a: CivilDate) -> Int {
-        let current = TimePoint.quarter(of: a)
-        if tense == .future && q < current { return a.year + 1 }
-        if tense == .past && q > current { return a.year - 1 }
-        return a.year
+        q > TimePoint.quarter(of: a) && tense != .future ? a.year - 1 : a.year
     }
 
     /// The quarter financial copy means by "the quarter" or "a year earlier": the last one named,
@@ -685,7 +699,8 @@ struct TimeScan {
             let d = CivilDate(year: y, month: month, day: day)
             return d.isValid ? explicit(end + 1, .day(d)) : nil
         }
-        return anchoredReference(end) { a in monthDay(month, day, a).map { .day($0) } }
+        let t = tense(j - 1, end)
+        return anchoredReference(end) { a in monthDay(month, day, t, a).map { .day($0) } }
     }
 
     /// A day number ("12", "12th").
@@ -724,7 +739,8 @@ struct TimeScan {
                 return d.isValid ? explicit(end + 1, .day(d)) : nil
             }
             // A clock time after the day: "Nov. 9 at 3 p.m." stays two expressions.
-            return anchoredReference(end) { a in monthDay(month, day, a).map { .day($0) } }
+            let t = tense(i, end)
+            return anchoredReference(end) { a in monthDay(month, day, t, a).map { .day($0) } }
         }
         if abbreviated && !isMark(i + 1, ".") && digits(j) == nil { return nil }
         guard capitalized else { return nil }
@@ -1526,4 +1542,9 @@ struct TimeScan {
             return nil
         }
     }
+}
+
+extension CivilDate {
+    /// The date when it is a real one (not Feb. 29 of a common year).
+    var validated: CivilDate? { isValid ? self : nil }
 }
