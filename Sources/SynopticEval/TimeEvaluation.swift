@@ -176,7 +176,16 @@ public struct TimeEvaluation: Sendable {
     /// The tagger's expressions for one document, anchored at its creation time.
     public func predict(_ document: Document) -> [TimeExpression] {
         let anchor = document.creationTime.flatMap { TimeAnchor(iso8601: $0, kind: .publication) }
-        return tagger.tag(TokenizedText(document.text), anchor: anchor)
+        // Sentences as the pipeline finds them, so the tagger reads tense within a sentence.
+        let count = document.text.unicodeScalars.count
+        var spans: [TextSpan] = []
+        var start = 0
+        for boundary in SentenceEvaluation().predictedBoundaries(document.text, keepsQuotationsWhole: false) where boundary > start && boundary < count {
+            spans.append(TextSpan(start: start, end: boundary))
+            start = boundary
+        }
+        spans.append(TextSpan(start: start, end: count))
+        return tagger.tag(TokenizedText(document.text, sentences: spans), anchor: anchor)
     }
 
     /// Scores every document.

@@ -90,7 +90,8 @@ enum TimeLexicon {
     ]
     static let futureCues: Set<String> = [
         "will", "shall", "won't", "would", "expected", "expects", "expect", "scheduled", "slated", "plans", "plan",
-        "planning", "planned", "upcoming", "next", "coming", "tomorrow", "intends", "intend", "hopes", "aims", "later",
+        "planning", "upcoming", "next", "coming", "tomorrow", "intends", "intend", "hopes", "aims", "later", "until",
+        "deadline",
     ]
 }
 

@@ -145,6 +145,13 @@ struct TimeScan {
         if (w == "is" || w == "are") && low(i + 1) == "to" { return .future }
         // "as soon as", "as early as"
         if (w == "soon" || w == "early") && low(i - 1) == "as" && low(i + 1) == "as" { return .future }
+        if L.pastCues.contains(w) || w.utf8.count >= 5 && w.hasSuffix("ed") {
+            // A participle after a form of "be" or a modal is no past tense ("is heard", "will be
+            // named"); after "will" or "to" it is future.
+            let before = low(i - 1)
+            if ["is", "are", "be", "being", "am", "'s"].contains(before) { return nil }
+            if before == "will" || before == "to" || before == "would" { return .future }
+        }
         if L.pastCues.contains(w) { return .past }
         // A word in -ed after a determiner or with a negative prefix is an adjective ("a still
         // unspecified date", "the proposed merger").
@@ -529,8 +536,12 @@ struct TimeScan {
             if before == "once" || before == "twice" || before == "times" || tokens[i - 1].kind == .number || before == "million"
                 || before == "billion" || before == "percent" || before == "%" || before == "thousand"
             {
-                return set(end, u.unit.duration(1))
+                // A rate ("$5 a day", "four flights a week"): TimeBank tags "once a week" and
+                // "twice a year" as sets but leaves rates after amounts alone.
+                if before == "once" || before == "twice" || before == "times" { return set(end, u.unit.duration(1)) }
+                return nil
             }
+            if u.unit == .second { return nil }  // "a second betrayal"
         }
         // A lone "a"/"one" before a singular unit that a determiner or preposition does not
         // introduce is still a duration ("for a year", "a week of talks").
@@ -561,7 +572,7 @@ struct TimeScan {
         if fromReference, let r = reference {
             var p: TimePoint?
             switch (unit, r.point) {
-            case (.year, _): p = r.point.shifted(years: k)
+            case (.year, _): p = r.point.year.map { .year($0 + k) }
             case (.day, .day(let d)): p = .day(d.adding(days: k))
             case (.week, .day(let d)): p = .day(d.adding(days: 7 * k))
             case (.month, .day(let d)): p = .day(d.adding(months: k))
@@ -904,7 +915,8 @@ struct TimeScan {
             part = p
             end += 1
         }
-        let t = tense(start ?? i, end)
+        // "Wednesday's ruling" names something that has happened.
+        let t = low(end) == "'s" ? .past : tense(start ?? i, end)
         let rel = relation ?? (t == .future ? .onOrAfter : .onOrBefore)
         return relative(end, kind: part == nil ? .date : .time) { a in
             let d = weekday(wd, rel, a)
@@ -1010,6 +1022,7 @@ struct TimeScan {
         case "overnight":
             return relative(i + 1, kind: .time) { .dayPart($0, "NI") }
         case "noon", "midday", "midnight":
+            if low(i - 1) == "high" { return nil }
             let hour = w == "midnight" ? 24 : 12
             return timeWithDay(hour: hour, minute: 0, at: i, end: i + 1)
         case "this", "last", "next", "coming", "past", "previous", "upcoming", "following", "that":
