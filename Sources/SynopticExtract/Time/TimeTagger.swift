@@ -149,7 +149,11 @@ struct TimeScan {
             // A participle after a form of "be" or a modal is no past tense ("is heard", "will be
             // named"); after "will" or "to" it is future.
             let before = low(i - 1)
-            if ["is", "are", "be", "being", "am", "'s"].contains(before) { return nil }
+            if ["is", "are", "be", "being", "am", "'s"].contains(before) {
+                // "to be published", "will be named"
+                let modal = low(i - 2)
+                return modal == "to" || modal == "will" || modal == "would" ? .future : nil
+            }
             if before == "will" || before == "to" || before == "would" { return .future }
         }
         if L.pastCues.contains(w) { return .past }
@@ -187,7 +191,8 @@ struct TimeScan {
         var j = end
         while j < n && j - end < 8 && !isBoundary(j, from: start) {
             let w = tokens[j].lower
-            if w == "said" || w == "says" || w == "told" || w == "added" || w == "announced" || w == "reported" {
+            if w == "said" || w == "says" || w == "added" || w == "announced" || w == "reported", j + 1 >= n || tokens[j + 1].kind != .word {
+                // A trailing attribution ("…, Castro said.") frames the sentence; it does not date it.
                 j += 1
                 continue
             }
@@ -358,7 +363,7 @@ struct TimeScan {
     // MARK: Dates from the anchor
 
     /// The year of a month named alone: the last such month on or before the anchor's in the past
-    /// tense, the next one on or after it in the future tense, else the nearer of the two.
+    /// tense, the next one on or after it in the future tense, else the anchor's year.
     func monthYear(_ month: Int, _ tense: Tense, _ a: CivilDate) -> Int {
         if month == a.month { return a.year }
         let before = month < a.month ? a.year : a.year - 1
@@ -366,9 +371,7 @@ struct TimeScan {
         switch tense {
         case .past: return before
         case .future: return after
-        case .unknown:
-            let back = (a.month - month + 12) % 12
-            return back <= 12 - back ? before : after
+        case .unknown: return a.year
         }
     }
 
@@ -389,8 +392,8 @@ struct TimeScan {
         // written in May).
         guard let date = best else { return nil }
         let distance = date.dayNumber - a.dayNumber
-        if distance > 60 && tense == .past { return CivilDate(year: date.year - 1, month: month, day: day).validated ?? date }
-        if distance < -60 && tense == .future { return CivilDate(year: date.year + 1, month: month, day: day).validated ?? date }
+        if distance > 120 && tense == .past { return CivilDate(year: date.year - 1, month: month, day: day).validated ?? date }
+        if distance < -120 && tense == .future { return CivilDate(year: date.year + 1, month: month, day: day).validated ?? date }
         return date
     }
 
