@@ -38,25 +38,23 @@ public struct TimeAnchor: Hashable, Sendable {
 /// Infers an anchor for an article that has no publication date from the other articles of its
 /// story.
 ///
-/// The rule, in order:
-/// 1. the latest full explicit date (`YYYY-MM-DD`, anchor `.explicit`) written in any article of
-///    the story, if it is not later than the latest publication date of the story (a date after
-///    every publication is a scheduled event, not the time of writing);
-/// 2. otherwise the latest publication date of the story.
-///
-/// The result has kind `.story`. `nil` when the story offers neither.
+/// The anchor is the latest of the story's publication dates and of the full explicit dates
+/// (`YYYY-MM-DD`, anchor `.explicit`) its articles write, where an explicit date later than the
+/// latest publication is left out (a date after every publication is a scheduled event, not the
+/// time of writing). So with dated siblings the latest publication wins unless none is known, and
+/// an all-undated story is anchored at the latest day it reports. Kind `.story`; `nil` when the
+/// story offers neither.
 public enum StoryTimeAnchor {
     public static func infer(from articles: [(published: String?, explicitDates: [TimeExpression])]) -> TimeAnchor? {
         let published = articles.compactMap { $0.published.flatMap { CivilDate(iso8601: $0) } }.max()
-        var latestExplicit: CivilDate?
+        var latest = published
         for article in articles {
             for time in article.explicitDates where time.anchor == .explicit && time.kind != .duration && time.kind != .set {
                 guard let value = time.value, value.unicodeScalars.count >= 10, let date = CivilDate(iso8601: value) else { continue }
                 if let published, date > published { continue }
-                if latestExplicit.map({ date > $0 }) ?? true { latestExplicit = date }
+                if latest.map({ date > $0 }) ?? true { latest = date }
             }
         }
-        guard let date = latestExplicit ?? published else { return nil }
-        return TimeAnchor(date: date, kind: .story)
+        return latest.map { TimeAnchor(date: $0, kind: .story) }
     }
 }

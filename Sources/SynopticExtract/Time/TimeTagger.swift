@@ -209,7 +209,10 @@ struct TimeScan {
         // Approximators ("about", "more than", "at least") count only before a core expression.
         var j = i
         if L.approximators.contains(w) {
-            j = i + 1
+            // "over", "under", "some", "only", "just" bound amounts only ("over a week"); "over the
+            // weekend" leaves them out.
+            let amountOnly = w == "over" || w == "under" || w == "some" || w == "only" || w == "just"
+            if !amountOnly || quantity(at: i + 1) != nil { j = i + 1 }
         } else if i + 1 < n, L.twoWordApproximators.contains(w + " " + low(i + 1)) {
             j = i + 2
         } else if w == "no", low(i + 1) == "more" || low(i + 1) == "less", low(i + 2) == "than" {
@@ -501,7 +504,7 @@ struct TimeScan {
     /// A unit at `i`, allowing one adjective before it ("two more weeks", "three trading days").
     func unit(at i: Int) -> (unit: TimeUnit, plural: Bool, end: Int)? {
         if let u = L.units[low(i)] { return (u, low(i).hasSuffix("s"), i + 1) }
-        if L.unitAdjectives.contains(low(i)), let u = L.units[low(i + 1)], low(i + 1).hasSuffix("s") || low(i - 1) == "a" || low(i - 1) == "one" {
+        if L.unitAdjectives.contains(low(i)), let u = L.units[low(i + 1)], low(i + 1).hasSuffix("s") || low(i - 1) == "a" || low(i - 1) == "an" || low(i - 1) == "one" {
             return (u, low(i + 1).hasSuffix("s"), i + 2)
         }
         return nil
@@ -553,20 +556,20 @@ struct TimeScan {
 
     /// "two days ago", "a year earlier", "three weeks later".
     func shifted(amount: Double?, unit: TimeUnit, direction: Int, fromReference: Bool, end: Int) -> Match? {
-        guard let amount else {
-            return vagueRef(end, direction < 0 ? "PAST_REF" : "FUTURE_REF")
-        }
-        let k = Int(amount) * direction
-        guard amount == amount.rounded() else { return nil }
-        // Financial copy: "a year ago", "a year earlier" after a quarter mean that quarter a year before.
-        if unit == .year, let q = quarterInPlay {
-            let p = TimePoint.quarter(year: q.year + k, quarter: q.quarter)
-            return Match(end: end, kind: .date, value: p.value, source: q.source, point: p)
-        }
         // Hours and minutes "later" are offsets (TimeBank tags them as durations), and so are days
         // and weeks when the text named no day to count from.
         if fromReference && (unit.isClock || (unit == .day || unit == .week) && lastDay == nil) {
             return duration(end - 1, unit.duration(amount))
+        }
+        guard let amount else {
+            return vagueRef(end, direction < 0 ? "PAST_REF" : "FUTURE_REF")
+        }
+        let k = Int(amount) * direction
+        guard amount == amount.rounded() else { return duration(end - 1, unit.duration(amount)) }
+        // Financial copy: "a year ago", "a year earlier" after a quarter mean that quarter a year before.
+        if unit == .year, let q = quarterInPlay {
+            let p = TimePoint.quarter(year: q.year + k, quarter: q.quarter)
+            return Match(end: end, kind: .date, value: p.value, source: q.source, point: p)
         }
         if fromReference, unit == .day || unit == .week, let base = lastDay {
             let p = TimePoint.day(base.date.adding(days: unit == .day ? k : 7 * k))
@@ -1145,6 +1148,10 @@ struct TimeScan {
             }
         }
         if w == "that" {
+            if next == "quarter", let q = lastQuarter {
+                let p = TimePoint.quarter(year: q.year, quarter: q.quarter)
+                return Match(end: j + 1, kind: .date, value: p.value, source: q.source, point: p)
+            }
             guard let u = L.units[next], !next.hasSuffix("s"), u == .day || u == .year || u == .month || u == .week else { return nil }
             return referencePoint(unitWord: next, end: j + 1)
         }
@@ -1302,6 +1309,13 @@ struct TimeScan {
                 let week = saturday.isoWeek
                 return .weekend(year: week.year, week: week.week)
             }
+        case "early", "late":
+            // "the early summer", "the late 1990s"
+            if let season = L.seasons[low(i + 2)] { return anchoredReference(i + 3) { .season(year: $0.year, season: season) } }
+            if let m = decade(at: i + 2) { return m }
+            return nil
+        case "fiscal-first", "fiscal-second", "fiscal-third", "fiscal-fourth":
+            return theOrdinal(at: i + 1)
         case "year-earlier", "year-ago", "comparable", "corresponding", "year-before":
             var j = i + 1
             if w == "comparable" || w == "corresponding" {
