@@ -40,7 +40,7 @@ let package = Package(
         // Stage 8: renderers for the briefing document.
         .target(name: "SynopticRender", dependencies: ["SynopticCore"], swiftSettings: strictSettings),
         // Scoring of the stages on public data.
-        .target(name: "SynopticEval", dependencies: ["Synoptic"], swiftSettings: strictSettings),
+        .target(name: "SynopticEval", dependencies: ["Synoptic", "SynopticExtract"], swiftSettings: strictSettings),
         // Facade that runs the stages in order.
         .target(
             name: "Synoptic",

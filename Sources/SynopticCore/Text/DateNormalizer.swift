@@ -64,24 +64,9 @@ struct DateParts: Equatable {
         return zoneOffset == nil ? date : date + "Z"
     }
 
-    static func daysIn(month: Int, year: Int) -> Int {
-        switch month {
-        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
-        case 4, 6, 9, 11: return 30
-        default: return 31
-        }
-    }
+    static func daysIn(month: Int, year: Int) -> Int { CivilDate.daysIn(month: month, year: year) }
 
-    /// Days since 1970-01-01 (proleptic Gregorian), after Howard Hinnant's civil-date algorithm.
-    static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int {
-        let y = month <= 2 ? year - 1 : year
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let mp = (month + 9) % 12
-        let doy = (153 * mp + 2) / 5 + day - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146_097 + doe - 719_468
-    }
+    static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int { CivilDate.daysFromCivil(year, month, day) }
 
     var epochSeconds: Int {
         Self.daysFromCivil(year, month, day) * 86_400 + (hour ?? 0) * 3600 + minute * 60 + second
@@ -90,16 +75,9 @@ struct DateParts: Equatable {
     static func fromEpoch(_ seconds: Int) -> DateParts {
         let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
         let rest = seconds - days * 86_400
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let doe = z - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        return DateParts(year: year, month: month, day: day, hour: rest / 3600, minute: rest % 3600 / 60, second: rest % 60, zoneOffset: 0)
+        let date = CivilDate(dayNumber: days)
+        return DateParts(
+            year: date.year, month: date.month, day: date.day, hour: rest / 3600, minute: rest % 3600 / 60, second: rest % 60, zoneOffset: 0)
     }
 }
 
@@ -212,7 +190,8 @@ private struct Tokens {
         switch at(index) {
         case .word(let w) where ["z", "gmt", "utc", "ut"].contains(w):
             return 0
-        case .word(let w) where ["est": -300, "edt": -240, "cst": -360, "cdt": -300, "pst": -480, "pdt": -420, "mst": -420, "mdt": -360].keys.contains(w):
+        case .word(let w)
+        where ["est": -300, "edt": -240, "cst": -360, "cdt": -300, "pst": -480, "pdt": -420, "mst": -420, "mdt": -360].keys.contains(w):
             return ["est": -300, "edt": -240, "cst": -360, "cdt": -300, "pst": -480, "pdt": -420, "mst": -420, "mdt": -360][w]
         case .symbol(let sign) where sign == "+" || sign == "-":
             guard case .number(let n, let digits) = at(index + 1) else { return nil }

@@ -1,0 +1,60 @@
+import Foundation
+import SynopticCore
+import SynopticEval
+import SynopticTestSupport
+import Testing
+
+@Suite("Time evaluation")
+struct TimeEvaluationTests {
+    /// A TimeML document written for this test (an invented event).
+    static let document = """
+        <?xml version="1.0" ?>
+        <TimeML>
+        <DCT><TIMEX3 tid="t0" type="DATE" value="2022-01-14" temporalFunction="false" functionInDocument="CREATION_TIME">20220114</TIMEX3></DCT>
+        <TEXT>
+        The harbor council <EVENT eid="e1">voted</EVENT> <TIMEX3 tid="t1" type="DATE" value="2022-01-13">Thursday</TIMEX3> to close the pier for <TIMEX3 tid="t2" type="DURATION" value="P3D">three days</TIMEX3>, citing cracks found <TIMEX3 tid="t3" type="DATE" value="2022-W01">last week</TIMEX3>. Tolls &amp; fares rise <TIMEX3 tid="t4" type="DATE" value="2022-03">in March</TIMEX3>.
+        </TEXT>
+        </TimeML>
+        """
+
+    @Test("TimeML is read as plain text with gold spans; the creation time is the anchor, not a gold item")
+    func reading() {
+        let doc = TimeEvaluation.read(Self.document, name: "t")
+        #expect(doc.creationTime == "2022-01-14")
+        #expect(doc.gold.count == 4)
+        #expect(doc.text.contains("Tolls & fares"))
+        let scalars = Array(doc.text.unicodeScalars)
+        let first = doc.gold[0].span
+        #expect(String(String.UnicodeScalarView(scalars[first.start..<first.end])) == "Thursday")
+        #expect(doc.gold[1].value == "P3D")
+        #expect(doc.gold[3].type == "DATE")
+    }
+
+    @Test("relaxed and strict detection, value F1 and type accuracy")
+    func scoring() {
+        let doc = TimeEvaluation.read(Self.document, name: "t")
+        let score = TimeEvaluation().score([doc])
+        #expect(score.gold == 4)
+        #expect(score.predicted == 4)
+        #expect(score.relaxedMatches == 4)
+        // "in March" is gold with its preposition; the tagger's span is "March": relaxed only.
+        #expect(score.strictMatches == 3)
+        #expect(score.valueCorrect == 4)
+        #expect(score.valueF1 == 1)
+        #expect(score.typeAccuracy == 1)
+    }
+
+    @Test("on TempEval-3 training (TBAQ-cleaned), value F1 holds its measured level")
+    func publicCorpus() throws {
+        guard let root = SharedData.root else {
+            print("notice: ../shared is absent; skipping the time evaluation on public data")
+            return
+        }
+        let documents = try TimeEvaluation.load(root.appendingPathComponent("data/temporal/tempeval3-training"))
+        #expect(documents.count >= 250)
+        let score = TimeEvaluation().score(documents)
+        #expect(score.gold >= 1800)
+        #expect(score.relaxedF1 >= 0.93, "\(score)")
+        #expect(score.valueF1 >= 0.79, "\(score)")
+    }
+}

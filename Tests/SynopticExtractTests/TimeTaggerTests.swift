@@ -1,0 +1,191 @@
+import SynopticCore
+import SynopticExtract
+import Testing
+
+/// Sentences about invented events, tagged against Friday 2022-01-14 unless a test says otherwise.
+@Suite("Time tagger")
+struct TimeTaggerTests {
+    static let friday = TimeAnchor(iso8601: "2022-01-14")
+
+    struct Found {
+        var text: String
+        var time: TimeExpression
+    }
+
+    func tag(_ string: String, anchor: TimeAnchor? = TimeTaggerTests.friday) -> [Found] {
+        let text = TokenizedText(string)
+        return TimeTagger().tag(text, anchor: anchor).map { Found(text: text[$0.span], time: $0) }
+    }
+
+    /// The one expression whose text is `words`.
+    func value(of words: String, in string: String, anchor: TimeAnchor? = TimeTaggerTests.friday) -> TimeExpression? {
+        let found = tag(string, anchor: anchor).filter { $0.text == words }
+        #expect(found.count == 1, "\(words) in \(string): \(tag(string, anchor: anchor).map(\.text))")
+        return found.first?.time
+    }
+
+    @Test("the anchor is read from an ISO 8601 date or date-time, as written")
+    func anchors() throws {
+        let anchor = try #require(TimeAnchor(iso8601: "2022-01-14T09:30:00Z"))
+        #expect(anchor.date == CivilDate(year: 2022, month: 1, day: 14))
+        #expect(anchor.kind == .publication)
+        #expect(TimeAnchor(iso8601: "2022-02-30") == nil)
+        #expect(TimeAnchor(iso8601: "yesterday") == nil)
+        #expect(CivilDate(year: 2022, month: 1, day: 14).weekday == 5)
+        #expect(CivilDate(year: 2021, month: 1, day: 3).isoWeek == (2020, 53))
+        #expect(CivilDate(year: 2022, month: 1, day: 31).adding(months: 1) == CivilDate(year: 2022, month: 2, day: 28))
+    }
+
+    @Test("weekdays resolve by tense: the last one in past context, the next one in future context")
+    func weekdays() {
+        #expect(value(of: "Monday", in: "The harbor council voted on Monday to close the ferry pier.")?.value == "2022-01-10")
+        #expect(value(of: "Thursday", in: "The mayor said Thursday that the pier had been closed.")?.value == "2022-01-13")
+        #expect(value(of: "Friday", in: "Divers searched the channel Friday.")?.value == "2022-01-14")
+        #expect(value(of: "Tuesday", in: "The council will meet again on Tuesday to vote on repairs.")?.value == "2022-01-18")
+        #expect(value(of: "Tuesday", in: "The ferry is expected to resume service Tuesday.")?.value == "2022-01-18")
+        #expect(value(of: "last Friday", in: "The crane toppled last Friday.")?.value == "2022-01-07")
+        #expect(value(of: "next Friday", in: "Bids are due next Friday.")?.value == "2022-01-21")
+        let night = value(of: "Sunday night", in: "Crews worked through Sunday night to clear the debris.")
+        #expect(night?.value == "2022-01-09TNI")
+        #expect(night?.kind == .time)
+        #expect(value(of: "Friday morning", in: "Inspectors arrived Friday morning.")?.value == "2022-01-14TMO")
+        // A possessive names a day that has come: "Wednesday's vote" in a future sentence.
+        #expect(value(of: "Wednesday", in: "Opponents will try to overturn Wednesday's vote.")?.value == "2022-01-12")
+        #expect(value(of: "Monday, Jan. 10", in: "The notice went out Monday, Jan. 10.")?.value == "2022-01-10")
+    }
+
+    @Test("days, weeks, months, seasons and years relative to the anchor")
+    func relative() {
+        let text = """
+            Ridership fell last month. The bridge will reopen next week. Officials expect more snow this winter. \
+            Tolls rose last year and will rise again next year. The agency met yesterday and meets again tomorrow. \
+            The report is due today. Two engineers resigned earlier this month. Last week the ferry ran late.
+            """
+        let found = Dictionary(tag(text).map { ($0.text, $0.time.value ?? "nil") }, uniquingKeysWith: { a, _ in a })
+        #expect(found["last month"] == "2021-12")
+        #expect(found["next week"] == "2022-W03")
+        #expect(found["Last week"] == "2022-W01")
+        #expect(found["this winter"] == "2022-WI")
+        #expect(found["last year"] == "2021")
+        #expect(found["next year"] == "2023")
+        #expect(found["yesterday"] == "2022-01-13")
+        #expect(found["tomorrow"] == "2022-01-15")
+        #expect(found["today"] == "2022-01-14")
+        #expect(found["earlier this month"] == "2022-01")
+        #expect(value(of: "today", in: "The report is due today.")?.anchor == .publication)
+        #expect(value(of: "two days ago", in: "The pier cracked two days ago.")?.value == "2022-01-12")
+        #expect(value(of: "six months ago", in: "The survey began six months ago.")?.value == "2021-07")
+        #expect(value(of: "Three weeks earlier", in: "The crane failed on Jan. 12. Three weeks earlier, inspectors had passed it.")?.value == "2021-12-22")
+        #expect(value(of: "last summer", in: "The ferry carried a record crowd last summer.")?.value == "2021-SU")
+    }
+
+    @Test("calendar dates with and without a year")
+    func calendarDates() {
+        #expect(value(of: "Jan. 12", in: "The inquiry opened Jan. 12.")?.value == "2022-01-12")
+        #expect(value(of: "12 January", in: "The inquiry opened on 12 January.")?.value == "2022-01-12")
+        #expect(value(of: "Dec. 30", in: "The crack was first seen Dec. 30.")?.value == "2021-12-30")
+        let iso = value(of: "2022-01-12", in: "Filed 2022-01-12 with the port authority.")
+        #expect(iso?.value == "2022-01-12")
+        #expect(iso?.anchor == .explicit)
+        #expect(value(of: "January 12, 2022", in: "On January 12, 2022, the pier closed.")?.value == "2022-01-12")
+        #expect(value(of: "1/12/2022", in: "The order is dated 1/12/2022.")?.value == "2022-01-12")
+        #expect(value(of: "2021", in: "The bridge was last painted in 2021.")?.value == "2021")
+        #expect(value(of: "January 2022", in: "Traffic counts for January 2022 are lower.")?.value == "2022-01")
+        #expect(value(of: "the 1990s", in: "The pier was built in the 1990s.")?.value == "199")
+        #expect(value(of: "the third quarter", in: "Tolls fell in the third quarter.")?.value == "2021-Q3")
+        #expect(value(of: "March", in: "Repairs should end in March, the agency said.")?.value == "2022-03")
+        // Not dates: a count, a price, an age.
+        #expect(tag("About 2000 workers crossed the bridge.").isEmpty)
+        #expect(tag("The fare is $1999 for a season pass.").isEmpty)
+        #expect(tag("A 45-year-old pilot steered the ferry.").isEmpty)
+    }
+
+    @Test("clock times, vague references, durations and sets")
+    func timesDurationsSets() {
+        let three = value(of: "3 p.m.", in: "The pier closed at 3 p.m. after the inspection.")
+        #expect(three?.value == "2022-01-14T15:00")
+        #expect(three?.kind == .time)
+        #expect(value(of: "10:30 a.m. Tuesday", in: "Service resumed at 10:30 a.m. Tuesday.")?.value == "2022-01-11T10:30")
+        #expect(value(of: "now", in: "The pier is now closed.")?.value == "PRESENT_REF")
+        #expect(value(of: "currently", in: "Two ferries are currently idle.")?.value == "PRESENT_REF")
+        #expect(value(of: "recently", in: "Divers recently found a second crack.")?.value == "PAST_REF")
+        let days = value(of: "three days", in: "The pier was closed for three days.")
+        #expect(days?.value == "P3D")
+        #expect(days?.kind == .duration)
+        #expect(days?.anchor == .explicit)
+        #expect(value(of: "the past two years", in: "Tolls have doubled over the past two years.")?.value == "P2Y")
+        #expect(value(of: "decades", in: "The pier stood for decades.")?.value == "PXDE")
+        #expect(value(of: "five hours", in: "The crossing took five hours.")?.value == "PT5H")
+        #expect(value(of: "30-year", in: "The city sold 30-year bonds.")?.value == "P30Y")
+        let weekly = value(of: "every week", in: "Inspectors check the cables every week.")
+        #expect(weekly?.value == "P1W")
+        #expect(weekly?.kind == .set)
+        #expect(value(of: "weekly", in: "The agency publishes weekly counts.")?.value == "P1W")
+        #expect(value(of: "every Monday", in: "The ferry rests every Monday.")?.value == "XXXX-WXX-1")
+    }
+
+    @Test("without an anchor, relative expressions get no value; explicit ones do")
+    func noAnchor() {
+        let text = "The council voted on Monday, two days after the pier cracked on January 12, 2022, and will meet next week for three hours."
+        let found = tag(text, anchor: nil)
+        let byText = Dictionary(found.map { ($0.text, $0.time) }, uniquingKeysWith: { a, _ in a })
+        #expect(byText["Monday"]?.value == nil)
+        #expect(byText["Monday"]?.anchor == nil)
+        #expect(byText["next week"]?.value == nil)
+        #expect(byText["January 12, 2022"]?.value == "2022-01-12")
+        #expect(byText["January 12, 2022"]?.anchor == .explicit)
+        #expect(byText["three hours"]?.value == "PT3H")
+        #expect(value(of: "Jan. 12", in: "The inquiry opened Jan. 12.", anchor: nil)?.value == nil)
+        #expect(value(of: "yesterday", in: "The pier closed yesterday.", anchor: nil)?.value == nil)
+    }
+
+    @Test("an article without a date takes its story's anchor")
+    func storyAnchor() throws {
+        let explicit = TimeExpression(span: TextSpan(start: 0, end: 10), kind: .date, value: "2022-01-12", anchor: .explicit)
+        let later = TimeExpression(span: TextSpan(start: 0, end: 10), kind: .date, value: "2022-03-01", anchor: .explicit)
+        let relative = TimeExpression(span: TextSpan(start: 0, end: 5), kind: .date, value: "2022-01-13", anchor: .publication)
+        // Dated siblings: the latest publication (Jan. 14) is later than any day they report, and
+        // the scheduled Mar. 1 lies after every publication, so it is ignored.
+        let dated = try #require(
+            StoryTimeAnchor.infer(from: [
+                (published: "2022-01-14T08:00:00Z", explicitDates: [relative, explicit]),
+                (published: "2022-01-10", explicitDates: [later]),
+            ]))
+        #expect(dated.date == CivilDate(year: 2022, month: 1, day: 14))
+        #expect(dated.kind == .story)
+        // No publication dates: the latest explicit date any article writes.
+        let anchor = try #require(StoryTimeAnchor.infer(from: [(published: nil, explicitDates: [explicit, relative])]))
+        #expect(anchor.date == CivilDate(year: 2022, month: 1, day: 12))
+        // Dates after the only publication are plans, not the time of writing.
+        #expect(StoryTimeAnchor.infer(from: [(published: "2022-01-09", explicitDates: [explicit, later])])?.date == CivilDate(year: 2022, month: 1, day: 9))
+        #expect(StoryTimeAnchor.infer(from: [(published: nil, explicitDates: [relative])]) == nil)
+        let tagged = TimeTagger().tag(TokenizedText("The ferry sank yesterday."), anchor: anchor)
+        #expect(tagged.first?.value == "2022-01-11")
+        #expect(tagged.first?.anchor == .story)
+    }
+
+    @Test("hostile input finishes with every span inside the text")
+    func badInput() {
+        func check(_ string: String, anchor: TimeAnchor? = TimeTaggerTests.friday) -> [TimeExpression] {
+            let text = TokenizedText(string)
+            let found = TimeTagger().tag(text, anchor: anchor)
+            let count = text.scalars.count
+            for t in found {
+                #expect(t.span.start >= 0 && t.span.start < t.span.end && t.span.end <= count)
+            }
+            return found
+        }
+        #expect(check(String(repeating: "x", count: 1_000_000)).isEmpty)
+        #expect(check(String(repeating: "1", count: 200_000)).isEmpty)
+        let caps = check("ON MONDAY THE HARBOR COUNCIL VOTED TO CLOSE THE PIER FOR THREE DAYS. IT WILL REOPEN NEXT WEEK.")
+        #expect(caps.map(\.value) == ["2022-01-10", "P3D", "2022-W03"])
+        #expect(check("港口大桥于周一关闭。Мост закрыли в понедельник. الجسر مغلق منذ يوم الاثنين").isEmpty)
+        let mondays = check(String(repeating: "Monday ", count: 100_000))
+        #expect(mondays.count == 100_000)
+        #expect(mondays.allSatisfy { $0.value == "2022-01-10" })
+        _ = check(String(repeating: "the end of the ", count: 50_000) + "year")
+        _ = check(String(repeating: "a year ago, ", count: 50_000), anchor: nil)
+        _ = check(String(repeating: "3 p.m. ", count: 50_000))
+        _ = check("Jan. Feb. 31 2022-02-30 13/45/2022 99:99 p.m. the 0000s nineteen")
+    }
+}
