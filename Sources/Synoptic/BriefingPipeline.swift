@@ -36,11 +36,32 @@ public struct BriefingPipeline: Sendable {
         }
         let annotated = annotate(articles)
         var stories = StoryBuilder(summarizer: ExtractiveSummarizer(options: summary)).stories(for: annotated)
-        for index in stories.indices { StoryEntities.fill(&stories[index], articles: annotated) }
-        return Briefing(articles: annotated, stories: stories, diagnostics: diagnostics)
+        let dated = Self.anchorUndated(annotated, in: stories)
+        for index in stories.indices { StoryEntities.fill(&stories[index], articles: dated) }
+        return Briefing(articles: dated, stories: stories, diagnostics: diagnostics)
     }
 
-    /// Runs the extraction stage over each article: entities, quotations and their speakers.
+    /// Resolves the time expressions of articles that carry no publication date against an
+    /// anchor inferred from the other articles of their story (never from another story).
+    static func anchorUndated(_ articles: [Article], in stories: [Story]) -> [Article] {
+        var articles = articles
+        let index = Dictionary(articles.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let extractor = ArticleExtractor()
+        for story in stories {
+            let members = story.articleIDs.compactMap { index[$0] }
+            for m in members where ArticleExtractor.anchor(of: articles[m]) == nil {
+                let others = members.filter { $0 != m }.map { o in
+                    (published: articles[o].provenance.published, explicitDates: articles[o].annotations.times.filter { $0.anchor == .explicit })
+                }
+                guard let anchor = StoryTimeAnchor.infer(from: others) else { continue }
+                articles[m].annotations.times = extractor.times(of: articles[m], anchor: anchor)
+            }
+        }
+        return articles
+    }
+
+    /// Runs the extraction stage over each article: entities, quotations and their speakers,
+    /// figures, and time expressions against each article's publication date.
     public func annotate(_ articles: [Article]) -> [Article] {
         let extractor = ArticleExtractor()
         return articles.map { article in
