@@ -280,7 +280,8 @@ struct RecognitionState {
             chunk.kind = .place
         } else if lowers.contains(where: { Lexicon.isOrganizationWord($0) }) {
             chunk.kind = .organization
-        } else if run.count == 1 && tokens[run[0]].isAllCaps && !tokens[run[0]].text.contains(".") {
+        } else if run.count == 1 && tokens[run[0]].isAllCaps {
+            // An acronym ("NATO", "O.S.C.E."); "U.S." was found among places above.
             chunk.kind = .organization
         } else if run.count >= 2, Self.isLikelyGivenName(lowers[0]) || isInitial(run[1]) || isInitial(run[0]) {
             chunk.kind = lowers.contains(where: { Lexicon.place($0) != nil && Lexicon.givenName($0) == nil }) ? nil : .person
@@ -426,7 +427,8 @@ struct RecognitionState {
             if token.kind == .word && Lexicon.isRoleNoun(token.lower) {
                 if k == end { sawRoleNoun = true } else if !sawRoleNoun { break }
             } else if token.kind == .word && (Lexicon.isRoleModifier(token.lower) || Lexicon.demonym(token.lower) != nil) {
-            } else if token.kind == .word && sawRoleNoun && !token.isCapitalized && end - k <= 3 && !Self.functionWords.contains(token.lower)
+            } else if token.kind == .word && sawRoleNoun && !token.isCapitalized && !tokens[end].isCapitalized && end - k <= 3
+                && !Self.functionWords.contains(token.lower)
                 && !SpeechCues.isCue(token.lower)
             {
                 // a noun in a compound title ("deputy trade minister", "chief operating officer")
