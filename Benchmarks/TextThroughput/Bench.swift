@@ -13,6 +13,11 @@ import SynopticText
 ///
 ///     swift run -c release synoptic-bench [--data PATH] [--megabytes N] [--runs N] [--peers PYTHON]
 ///
+/// With `--extract`, it measures the extraction stage (entities, quotes, figures, time; see
+/// `ExtractionThroughput`):
+///
+///     swift run -c release synoptic-bench --extract [--data PATH] [--runs N]
+///
 /// With `--html`, it measures HTML extraction instead (see `HTMLThroughput`):
 ///
 ///     swift run -c release synoptic-bench --html [--data PATH] [--runs N] [--peers PYTHON]
@@ -43,6 +48,10 @@ struct Bench {
         // `all`: also the NeuS and AllSides lead excerpts (about 1 KB each), where per-file cost weighs more.
         let corpus = option("--corpus") ?? "articles"
         let texts = try RealText.load(from: URL(fileURLWithPath: dataPath), excerpts: corpus == "all")
+        if arguments.contains("--extract") {
+            ExtractionThroughput.run(texts: texts, runs: runs)
+            return
+        }
         let uniqueBytes = texts.reduce(0) { $0 + $1.utf8.count }
         print("real text (\(corpus)): \(texts.count) articles, \(mb(uniqueBytes)) MB unique, from \(dataPath)")
         if arguments.contains("--memory-only") {

@@ -135,9 +135,10 @@ enum Tokenizer {
             var lower = written
             if kind == .word {
                 var ascii = true
+                var apostrophe = false
                 for s in view where s.value >= 0x80 {
                     ascii = false
-                    break
+                    if s == "’" { apostrophe = true }
                 }
                 if ascii {
                     var bytes = [UInt8]()
@@ -157,14 +158,14 @@ enum Tokenizer {
                     lower = written.lowercased()
                 }
                 // One apostrophe for lookups, whatever mark the text used.
-                if lower.contains("’") { lower = lower.replacingApostrophes }
+                if apostrophe { lower = lower.replacingApostrophes }
             }
             tokens.append(Token(start: start, end: end, kind: kind, text: written, lower: lower, sentence: sentenceIndex(start)))
         }
 
         while i < n {
             let s = scalars[i]
-            if s.properties.isWhitespace {
+            if s.value == 0x20 || s.value == 0x0A || (s.value >= 0x80 && s.properties.isWhitespace) || s.value == 0x09 || s.value == 0x0D {
                 i += 1
                 continue
             }
