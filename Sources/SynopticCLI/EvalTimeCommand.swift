@@ -51,6 +51,20 @@ public struct EvalTimeCommand: ParsableCommand {
             String(
                 format: "strict P %.3f R %.3f; value P %.3f R %.3f (%d correct); value accuracy on matches %.3f; %.0f ms", score.strictPrecision,
                 score.strictRecall, score.valuePrecision, score.valueRecall, score.valueCorrect, score.valueAccuracy, seconds * 1000))
+        // Tagging speed alone (tokens built beforehand), for orientation: only a release build says anything.
+        let texts = documents.map { SynopticEval.TimeEvaluation.tokenized($0) }
+        let bytes = documents.reduce(0) { $0 + $1.text.utf8.count }
+        let tagger = TimeEvaluation().tagger
+        let tagStart = Date()
+        var found = 0
+        for _ in 0..<10 {
+            for (text, anchor) in texts { found += tagger.tag(text, anchor: anchor).count }
+        }
+        let tagSeconds = Date().timeIntervalSince(tagStart)
+        print(
+            String(
+                format: "tagging alone: %.1f MB/s (%d KB tagged 10 times, %d expressions)", Double(bytes * 10) / tagSeconds / 1e6, bytes / 1024, found
+            ))
         guard errors > 0 else { return }
         for kind in [TimeEvaluation.Mistake.Kind.missed, .spurious, .value] {
             let list = mistakes.filter { $0.kind == kind }

@@ -175,17 +175,24 @@ public struct TimeEvaluation: Sendable {
 
     /// The tagger's expressions for one document, anchored at its creation time.
     public func predict(_ document: Document) -> [TimeExpression] {
+        let (text, anchor) = Self.tokenized(document)
+        return tagger.tag(text, anchor: anchor)
+    }
+
+    /// The document's tokens, with the sentences the pipeline finds (so the tagger reads tense
+    /// within a sentence), and its creation time as the publication anchor.
+    public static func tokenized(_ document: Document) -> (TokenizedText, TimeAnchor?) {
         let anchor = document.creationTime.flatMap { TimeAnchor(iso8601: $0, kind: .publication) }
-        // Sentences as the pipeline finds them, so the tagger reads tense within a sentence.
         let count = document.text.unicodeScalars.count
         var spans: [TextSpan] = []
         var start = 0
-        for boundary in SentenceEvaluation().predictedBoundaries(document.text, keepsQuotationsWhole: false) where boundary > start && boundary < count {
+        for boundary in SentenceEvaluation().predictedBoundaries(document.text, keepsQuotationsWhole: false)
+        where boundary > start && boundary < count {
             spans.append(TextSpan(start: start, end: boundary))
             start = boundary
         }
         spans.append(TextSpan(start: start, end: count))
-        return tagger.tag(TokenizedText(document.text, sentences: spans), anchor: anchor)
+        return (TokenizedText(document.text, sentences: spans), anchor)
     }
 
     /// Scores every document.

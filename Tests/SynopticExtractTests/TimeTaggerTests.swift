@@ -75,7 +75,9 @@ struct TimeTaggerTests {
         #expect(value(of: "today", in: "The report is due today.")?.anchor == .publication)
         #expect(value(of: "two days ago", in: "The pier cracked two days ago.")?.value == "2022-01-12")
         #expect(value(of: "six months ago", in: "The survey began six months ago.")?.value == "2021-07")
-        #expect(value(of: "Three weeks earlier", in: "The crane failed on Jan. 12. Three weeks earlier, inspectors had passed it.")?.value == "2021-12-22")
+        #expect(
+            value(of: "Three weeks earlier", in: "The crane failed on Jan. 12. Three weeks earlier, inspectors had passed it.")?.value == "2021-12-22"
+        )
         #expect(value(of: "last summer", in: "The ferry carried a record crowd last summer.")?.value == "2021-SU")
     }
 
@@ -157,7 +159,9 @@ struct TimeTaggerTests {
         let anchor = try #require(StoryTimeAnchor.infer(from: [(published: nil, explicitDates: [explicit, relative])]))
         #expect(anchor.date == CivilDate(year: 2022, month: 1, day: 12))
         // Dates after the only publication are plans, not the time of writing.
-        #expect(StoryTimeAnchor.infer(from: [(published: "2022-01-09", explicitDates: [explicit, later])])?.date == CivilDate(year: 2022, month: 1, day: 9))
+        #expect(
+            StoryTimeAnchor.infer(from: [(published: "2022-01-09", explicitDates: [explicit, later])])?.date
+                == CivilDate(year: 2022, month: 1, day: 9))
         #expect(StoryTimeAnchor.infer(from: [(published: nil, explicitDates: [relative])]) == nil)
         let tagged = TimeTagger().tag(TokenizedText("The ferry sank yesterday."), anchor: anchor)
         #expect(tagged.first?.value == "2022-01-11")

@@ -93,6 +93,103 @@ enum TimeLexicon {
         "planning", "upcoming", "next", "coming", "tomorrow", "intends", "intend", "hopes", "aims", "later", "until",
         "deadline",
     ]
+
+    /// Which readings a word can begin.
+    struct Role: OptionSet {
+        let rawValue: UInt8
+        static let deictic = Role(rawValue: 1)
+        static let quantity = Role(rawValue: 2)
+        static let calendar = Role(rawValue: 4)
+        static let weekday = Role(rawValue: 8)
+        static let set = Role(rawValue: 16)
+        static let vague = Role(rawValue: 32)
+        static let ordinal = Role(rawValue: 64)
+    }
+
+    static let roles: [String: Role] = {
+        var roles: [String: Role] = [:]
+        func add(_ words: some Sequence<String>, _ role: Role) {
+            for w in words { roles[w, default: []].insert(role) }
+        }
+        add(
+            [
+                "today", "yesterday", "tomorrow", "tonight", "overnight", "noon", "midday", "midnight", "this", "last", "next",
+                "coming", "past", "previous", "upcoming", "following", "that", "fiscal", "year-earlier", "year-ago", "year-before",
+            ], .deictic)
+        add(cardinals.keys, .quantity)
+        add(vagueQuantities, .quantity)
+        add(["a", "an", "couple", "half"], .quantity)
+        add(months.keys, .calendar)
+        add(["nineteen", "eighteen", "two", "christmas", "thanksgiving", "halloween", "easter", "new", "independence", "election"], .calendar)
+        add(weekdays.keys, .weekday)
+        add(frequencyAdverbs.keys, .set)
+        add(pluralWeekdays.keys, .set)
+        add(["every", "each", "per"], .set)
+        add(
+            [
+                "now", "right", "currently", "nowadays", "current", "these", "recently", "lately", "recent", "future", "coming",
+                "upcoming", "years", "months", "weeks", "decades", "centuries",
+            ], .vague)
+        add(ordinals.keys, .ordinal)
+        return roles
+    }()
+
+    /// A bitmap over (first byte, last byte, length) of the starters, so most words are turned
+    /// away without hashing them.
+    static let starterShapes: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 128 * 128 / 4)
+        for w in starters {
+            let u = Array(w.utf8)
+            guard let f = u.first, let l = u.last, f < 128, l < 128 else { continue }
+            let index = (Int(f) * 128 + Int(l)) * 16 + min(u.count, 15)
+            bits[index >> 6] |= 1 << UInt64(index & 63)
+        }
+        return bits
+    }()
+
+    @inline(__always) static func mayStart(_ w: String) -> Bool {
+        let u = w.utf8
+        guard let f = u.first, let l = u.last else { return false }
+        guard f < 128 && l < 128 else { return true }
+        let index = (Int(f) * 128 + Int(l)) * 16 + min(u.count, 15)
+        return starterShapes[index >> 6] & (1 << UInt64(index & 63)) != 0
+    }
+
+    static let twoWordApproximatorStarts: Set<String> = ["more", "less", "fewer", "at", "up", "as", "upwards", "close"]
+
+    /// Frequent starters that begin an expression only before a word that could go on.
+    static let determiners: Set<String> = ["the", "a", "an", "that", "this", "these"]
+    /// Words that go on after a determiner but do not begin an expression themselves.
+    static let afterDeterminer: Set<String> = [
+        "near", "short", "present", "same", "latest", "final", "full", "weekend", "comparable", "corresponding", "period",
+        "end", "beginning", "start", "middle", "turn", "close", "rest", "remainder", "winter", "spring", "summer", "fall",
+        "autumn", "morning", "afternoon", "evening", "night", "more", "additional", "further", "trading", "business",
+        "working", "calendar", "straight", "consecutive", "long", "whole", "extra", "'90s", "'80s",
+    ]
+
+    /// Every word an expression can begin with; the tagger looks no further at any other word
+    /// (numbers, hyphenated words and words that begin with a digit are always looked at).
+    static let starters: Set<String> = {
+        var words: Set<String> = [
+            "the", "a", "an", "couple", "half", "no", "more", "less", "fewer", "at", "up", "as", "upwards", "close", "early",
+            "late", "mid", "around", "earlier", "later", "year", "month", "today", "yesterday", "tomorrow", "tonight", "overnight",
+            "noon", "midday", "midnight", "this", "last", "next", "coming", "past", "previous", "upcoming", "following", "that",
+            "fiscal", "every", "each", "per", "now", "right", "currently", "nowadays", "current", "these", "recently", "lately",
+            "recent", "future", "christmas", "thanksgiving", "halloween", "easter", "new", "independence", "election", "nineteen",
+            "eighteen", "two",
+        ]
+        words.formUnion(months.keys)
+        words.formUnion(weekdays.keys)
+        words.formUnion(pluralWeekdays.keys)
+        words.formUnion(units.keys)
+        words.formUnion(cardinals.keys)
+        words.formUnion(vagueQuantities)
+        words.formUnion(ordinals.keys)
+        words.formUnion(decadeWords.keys)
+        words.formUnion(approximators)
+        words.formUnion(frequencyAdverbs.keys)
+        return words
+    }()
 }
 
 /// Units of duration.

@@ -82,13 +82,33 @@ struct TimeScan {
     mutating func run() {
         var i = 0
         while i < n {
-            let kind = tokens[i].kind
-            if kind == .word || kind == .number, let m = match(at: i), m.end > i {
+            if isCandidate(i), let m = match(at: i), m.end > i {
                 emit(i, m)
                 i = m.end
             } else {
                 i += 1
             }
+        }
+    }
+
+    /// Whether an expression may begin at token `i`: a number, a starter word, or a word with a
+    /// digit first or a hyphen inside ("1990s", "20th", "third-quarter", "mid-1990s").
+    @inline(__always) func isCandidate(_ i: Int) -> Bool {
+        switch tokens[i].kind {
+        case .number: return true
+        case .word:
+            let lower = tokens[i].lower
+            if L.mayStart(lower), L.starters.contains(lower) {
+                // The commonest starters lead nowhere unless the next word could go on.
+                if L.determiners.contains(lower) {
+                    return i + 1 < n && (isCandidate(i + 1) || L.afterDeterminer.contains(tokens[i + 1].lower))
+                }
+                return true
+            }
+            let utf8 = lower.utf8
+            if let first = utf8.first, first >= 48 && first <= 57 { return true }
+            return utf8.contains(45)
+        default: return false
         }
     }
 
@@ -213,7 +233,7 @@ struct TimeScan {
             // weekend" leaves them out.
             let amountOnly = w == "over" || w == "under" || w == "some" || w == "only" || w == "just"
             if !amountOnly || quantity(at: i + 1) != nil { j = i + 1 }
-        } else if i + 1 < n, L.twoWordApproximators.contains(w + " " + low(i + 1)) {
+        } else if L.twoWordApproximatorStarts.contains(w), i + 1 < n, L.twoWordApproximators.contains(w + " " + low(i + 1)) {
             j = i + 2
         } else if w == "no", low(i + 1) == "more" || low(i + 1) == "less", low(i + 2) == "than" {
             j = i + 3
@@ -290,20 +310,26 @@ struct TimeScan {
     /// where "the year" and "the month" are points, not durations.
     func core(at i: Int, positioned: Bool) -> Match? {
         guard i < n else { return nil }
-        let t = tokens[i]
-        let w = t.lower
-        if t.kind == .number { return numberStart(at: i) }
+        if tokens[i].kind == .number { return numberStart(at: i) }
+        let w = tokens[i].lower
         if w == "the" { return theStart(at: i, positioned: positioned) }
-        if let m = deictic(at: i) { return m }
-        // "its fourth quarter", "second-half"
-        if let q = L.ordinals[w], q <= 4, low(i + 1) == "quarter" { return quarterPoint(q, tense: tense(i, i + 2), end: i + 2) }
-        if low(i + 1) == "century", let m = decade(at: i) { return m }
-        if let m = quantityStart(at: i) { return m }
-        if let m = calendar(at: i) { return m }
-        if let m = weekdayStart(at: i) { return m }
-        if let m = setStart(at: i) { return m }
-        if let m = vague(at: i) { return m }
-        if let m = hyphenated(at: i) { return m }
+        // One lookup says which readings the word can start; a hyphen or a leading digit adds the
+        // word-form readings ("third-quarter", "mid-1990s", "20th").
+        let role = L.roles[w] ?? []
+        let utf8 = w.utf8
+        let formed = utf8.contains(45) || utf8.first.map { $0 >= 48 && $0 <= 57 } == true
+        if role.contains(.deictic) || formed, let m = deictic(at: i) { return m }
+        // "its fourth quarter"
+        if role.contains(.ordinal), let q = L.ordinals[w], q <= 4, low(i + 1) == "quarter" {
+            return quarterPoint(q, tense: tense(i, i + 2), end: i + 2)
+        }
+        if formed, low(i + 1) == "century", let m = decade(at: i) { return m }
+        if role.contains(.quantity), let m = quantityStart(at: i) { return m }
+        if role.contains(.calendar), let m = calendar(at: i) { return m }
+        if role.contains(.weekday), let m = weekdayStart(at: i) { return m }
+        if role.contains(.set), let m = setStart(at: i) { return m }
+        if role.contains(.vague), let m = vague(at: i) { return m }
+        if formed, let m = hyphenated(at: i) { return m }
         return nil
     }
 
@@ -452,8 +478,8 @@ struct TimeScan {
         let t = tokens[i]
         if t.kind == .number {
             var text = t.text
-            if text.contains(",") { text = String(text.filter { $0 != "," }) }
-            guard !text.contains("/"), !text.contains("-"), var x = Double(text), x < 10_000 else { return nil }
+            if text.utf8.contains(44) { text = String(text.filter { $0 != "," }) }
+            guard !text.utf8.contains(47), !text.utf8.contains(45), var x = Double(text), x < 10_000 else { return nil }
             // "the 1988 quarter": a year, not an amount.
             if t.text.utf8.count == 4, (1800...2100).contains(Int(x)) { return nil }
             var end = i + 1
@@ -494,7 +520,7 @@ struct TimeScan {
 
     /// "twenty-four" → 24.
     static func hyphenatedCardinal(_ w: String) -> Int? {
-        guard let dash = w.firstIndex(of: "-") else { return nil }
+        guard w.utf8.contains(45), let dash = w.firstIndex(of: "-") else { return nil }
         guard let tens = L.cardinals[String(w[..<dash])], tens >= 20, tens % 10 == 0, tens < 100,
             let units = L.cardinals[String(w[w.index(after: dash)...])], units < 10
         else { return nil }
@@ -504,7 +530,9 @@ struct TimeScan {
     /// A unit at `i`, allowing one adjective before it ("two more weeks", "three trading days").
     func unit(at i: Int) -> (unit: TimeUnit, plural: Bool, end: Int)? {
         if let u = L.units[low(i)] { return (u, low(i).hasSuffix("s"), i + 1) }
-        if L.unitAdjectives.contains(low(i)), let u = L.units[low(i + 1)], low(i + 1).hasSuffix("s") || low(i - 1) == "a" || low(i - 1) == "an" || low(i - 1) == "one" {
+        if L.unitAdjectives.contains(low(i)), let u = L.units[low(i + 1)],
+            low(i + 1).hasSuffix("s") || low(i - 1) == "a" || low(i - 1) == "an" || low(i - 1) == "one"
+        {
             return (u, low(i + 1).hasSuffix("s"), i + 2)
         }
         return nil
@@ -530,7 +558,9 @@ struct TimeScan {
             end += 2
         }
         let direction = low(end)
-        if direction == "ago" || direction == "earlier" || direction == "later" || (direction == "from" && low(end + 1) == "now") || direction == "hence" {
+        if direction == "ago" || direction == "earlier" || direction == "later" || (direction == "from" && low(end + 1) == "now")
+            || direction == "hence"
+        {
             let stop = direction == "from" ? end + 2 : end + 1
             return shifted(
                 amount: amount, unit: u.unit, direction: direction == "ago" || direction == "earlier" ? -1 : 1,
@@ -612,7 +642,7 @@ struct TimeScan {
     func numberStart(at i: Int) -> Match? {
         let text = tokens[i].text
         // 2022-01-12, 2022/01/12, 1/12/2022, 1/12/22
-        if text.contains("-") || text.contains("/") {
+        if text.utf8.contains(45) || text.utf8.contains(47) {
             return numericDate(text, end: i + 1)
         }
         if let m = clockTime(at: i) { return m }
@@ -1469,7 +1499,7 @@ struct TimeScan {
     func hyphenated(at i: Int) -> Match? {
         let w = low(i)
         if let v = Self.decadeDigits(w), v >= 1000 { return explicit(i + 1, .decade(v / 10)) }
-        guard w.contains("-") else { return nil }
+        guard w.utf8.contains(45) else { return nil }
         let parts = w.split(separator: "-", omittingEmptySubsequences: false).map(String.init)
         if parts.last == "old" || parts.contains("old") { return nil }
         // Prefixes.
