@@ -86,6 +86,7 @@ struct FigureScanner {
     let tokens: [Token]
     let scalars: [Unicode.Scalar]
     let n: Int
+    let starterPrefixes = FigureLexicon.starterPrefixes
 
     init(_ text: TokenizedText) {
         self.text = text
@@ -149,11 +150,16 @@ struct FigureScanner {
         case .number: return true
         case .punctuation: return currencySymbol(i) != nil
         case .word:
-            if ScalarClass.isDigit(scalars[t.start]) { return true }
-            if t.end - t.start > 13 { return false }
-            guard FigureLexicon.wordStarters.contains(t.lower) else {
-                return t.isAllCaps && FigureLexicon.currencyCodes[t.lower] != nil
-            }
+            let length = t.end - t.start
+            let a = scalars[t.start].value
+            if a >= 0x80 { return ScalarClass.isDigit(scalars[t.start]) }
+            if a >= 0x30 && a <= 0x39 { return true }
+            if length > 13 { return false }
+            if length == 3 && a <= 0x5A, FigureLexicon.currencyCodes[t.lower] != nil { return t.isAllCaps }
+            // Most words are ruled out by their first two letters, before any hashing.
+            let b = length > 1 ? scalars[t.start + 1].value | 0x20 : 0
+            guard b < 0x80, starterPrefixes[Int(a | 0x20) << 7 | Int(b)] else { return false }
+            guard FigureLexicon.wordStarters.contains(t.lower) else { return false }
             // "a dozen", "a million", "half a million": the common "a" needs its scale word.
             if t.lower == "a" || t.lower == "an" {
                 let next = lower(i + 1)
@@ -484,6 +490,7 @@ struct FigureScanner {
             guard let head = parts.first.map(String.init), head.unicodeScalars.count >= 2 else { return nil }
             for s in head.unicodeScalars where !ScalarClass.isLetter(s) { return nil }
             if FigureLexicon.timeUnits.contains(head) { return nil }  // "30-day", "10-year-old"
+            if ["to", "of", "for", "in", "by", "and", "or"].contains(head) && parts.count > 1 { return nil }  // "5-to-4"
             if let unit = FigureLexicon.measures[head] {
                 core.unit = unit
                 core.strong = true  // the compound modifies the next noun: "a 40-mile convoy"
@@ -672,14 +679,14 @@ struct FigureScanner {
             if before >= 1, tokens[before].text == ":", tokens[before - 1].kind == .number { return true }
             // Ages: "Smith, 30, said".
             if core.plainInteger && core.value < 120, tokens.indices.contains(before), tokens[before].text == ",",
-                tokens.indices.contains(after), tokens[after].text == ",", before >= 1, tokens[before - 1].isCapitalized
+                before >= 1, tokens[before - 1].isCapitalized,
+                after >= clause.upperBound || [",", ".", ";", ")"].contains(tokens[after].text)
             {
                 return true
             }
             // Pagination and ratios: "1 of 5", "one in five".
             if (prevWord == "of" || prevWord == "in") && before >= 1
                 && (tokens[before - 1].kind == .number || FigureLexicon.small[lower(before - 1)] != nil)
-                && !(isWord(after) && !FigureLexicon.stopWords.contains(lower(after)))
             {
                 return true
             }
@@ -700,9 +707,15 @@ struct FigureScanner {
             if before >= 0, tokens[before].text == "#" { return true }
         }
         if core.fromWords {
-            if prevWord == "in" && FigureLexicon.small[lower(before - 1)] != nil { return true }  // "one in five"
+            // "one in five", "three of four Americans"
+            if (prevWord == "in" || prevWord == "of") && before >= 1
+                && (FigureLexicon.small[lower(before - 1)] != nil || tokens[before - 1].kind == .number)
+            {
+                return true
+            }
             if lower(after) == "in" && isWord(after + 1) && FigureLexicon.small[lower(after + 1)] != nil { return true }
-            if lower(after) == "of" && (FigureLexicon.small[lower(after + 1)] != nil || lower(after + 1) == "them") && !core.vague {
+            let ofNumber = after + 1 < n && (tokens[after + 1].kind == .number || FigureLexicon.small[lower(after + 1)] != nil)
+            if lower(after) == "of" && (ofNumber || lower(after + 1) == "them") && !core.vague {
                 return true
             }
         }
@@ -813,6 +826,7 @@ struct FigureScanner {
         let w = t.lower
         if FigureLexicon.stopWords.contains(w) || FigureLexicon.cues.contains(w) { return false }
         if hasDigit(j) { return false }
+        if FigureLexicon.small[w] != nil || FigureLexicon.tens[w] != nil || FigureLexicon.scales[w] != nil || w == "dozen" { return false }
         if w.hasSuffix("ly") && !FigureLexicon.lyNouns.contains(w) { return false }
         if FigureLexicon.months.contains(w) && t.isCapitalized { return false }
         // After the first word, a participle is a modifier only when a noun follows it: "200 more
@@ -836,6 +850,13 @@ struct FigureScanner {
             // A verb after a singular noun: "a 57-country body includes Russia".
             if !words.isEmpty && !isPluralHead(words[words.count - 1]) && tokens[k].lower.hasSuffix("s") && startsClause(k + 1) { break }
             words.append(k)
+            // "Special Operations forces": a capitalised plural that names the kind of the noun after it.
+            if isPluralHead(k) && tokens[k].isCapitalized && words.count < 5 && isWord(k + 1) && !tokens[k + 1].isCapitalized
+                && isPluralHead(k + 1) && isPhraseWord(k + 1, position: words.count)
+            {
+                k += 1
+                continue
+            }
             if isPluralHead(k)
                 || (singular && !(tokens[k].lower.hasSuffix("ed") || tokens[k].lower.hasSuffix("ing"))
                     && !isPhraseWord(k + 1, position: words.count))
@@ -900,6 +921,10 @@ struct FigureScanner {
             if ["the", "its", "their", "his", "her", "our", "those", "these", "this", "that", "a", "an"].contains(d) { j += 1 }
             // "100,000 of Russia's troops": the possessor is not what is counted.
             if isWord(j), lower(j + 1) == "'s" { j += 2 }
+            // "two of the five directors": the whole is not what is counted, its members are.
+            if j < clause.upperBound, tokens[j].kind == .number || FigureLexicon.small[lower(j)] != nil || FigureLexicon.tens[lower(j)] != nil {
+                j += 1
+            }
             guard let (s, head) = nounPhrase(from: j, in: clause, relaxed: true, singular: true) else { return nil }
             return Counted(span: TextSpan(start: tokens[s].start, end: tokens[head].end), headToken: head, lastToken: head, compoundOnly: false)
         }
@@ -970,7 +995,16 @@ struct FigureScanner {
         }
         // Subject before the verb: "Ukraine said", "U.S. officials have estimated".
         var j = c - 1
-        while j >= clause.lowerBound && c - j <= 3 && FigureLexicon.cueAdverbs.contains(lower(j)) { j -= 1 }
+        var passive = false
+        while j >= clause.lowerBound && c - j <= 3 && FigureLexicon.cueAdverbs.contains(lower(j)) {
+            if ["is", "are", "was", "were", "been", "being", "be"].contains(lower(j)) { passive = true }
+            j -= 1
+        }
+        // "was reported by Reuters": the agent, if any, follows.
+        if passive {
+            guard lower(c + 1) == "by", let np = sourceForward(from: c + 2, in: clause), !np.overlaps(figure) else { return nil }
+            return span(np)
+        }
         if let np = sourceBackward(from: j, in: clause), !np.overlaps(figure) {
             // A verb after the figure attributes it only when set off: "…, the Pentagon said".
             var lead = np.lowerBound - 1
@@ -984,8 +1018,8 @@ struct FigureScanner {
             return span(np)
         }
         // Inverted: "…, said Ukraine's defense minister".
-        if c - 1 >= clause.lowerBound, isSetOff(c - 1), let np = sourceForward(from: c + 1, in: clause), !np.overlaps(figure),
-            !after || endsAttribution(np.upperBound, cue: c, in: clause)
+        if c - 1 >= clause.lowerBound, isSetOff(c - 1), FigureLexicon.invertingCues.contains(w),
+            let np = sourceForward(from: c + 1, in: clause), !np.overlaps(figure), endsAttribution(np.upperBound, cue: c, in: clause)
         {
             return span(np)
         }
@@ -1101,7 +1135,7 @@ struct FigureScanner {
         var lo = range.lowerBound
         while lo < range.upperBound && tokens[lo].lower == "'s" { lo += 1 }
         let head = tokens[range.upperBound]
-        if head.lower == "'s" { return nil }
+        if head.lower == "'s" || FigureLexicon.months.contains(head.lower) || FigureLexicon.weekdays.contains(head.lower) { return nil }
         if head.isCapitalized || FigureLexicon.sourceNouns.contains(head.lower) { return lo...range.upperBound }
         return nil
     }
