@@ -87,6 +87,17 @@ import Testing
         #expect(worth.value == 3e8 && worth.counts == "drones")
     }
 
+    @Test func moneyAndWhatItIsIn() {
+        let all = Self.seen(
+            "The fund paid $1.7 billion in damages, raised $50 million in the first quarter and gave $40,000 in response.")
+        #expect(all.map(\.value) == [1.7e9, 5e7, 40_000])
+        #expect(all.map(\.counts) == ["damages", nil, nil])
+        #expect(Self.seen("Two dozen of Sen. Ann Lee’s supporters left.").first?.counts == "supporters")
+        #expect(Self.seen("The city bought the 275-acre Riverside Golf Club.").first?.counts == nil)
+        #expect(Self.seen("Some three million New Yorkers voted.").first?.counts == "New Yorkers")
+        #expect(Self.seen("After 9/11 the rules changed.").isEmpty)
+    }
+
     @Test func projectedForceWithOfficialsAsSource() throws {
         let f = try Self.single("U.S. officials estimate that Russia could field as many as 175,000 troops by spring.")
         #expect(f == Seen(span: "as many as 175,000", value: 175_000, approximation: .upTo, counts: "troops", source: "U.S. officials"))

@@ -240,7 +240,7 @@ struct FigureScanner {
         {
             let w = tokens[last + 1].lower
             if let s = FigureLexicon.scales[w] ?? FigureLexicon.shortScales[w] ?? (currency != nil && w == "m" ? 1e6 : nil) {
-                core.value *= s
+                core.value = scaledValue(core.value, s)
                 core.scaled = true
                 last += 1
                 spanEnd = tokens[last].end
@@ -272,13 +272,13 @@ struct FigureScanner {
                 if second.isDigits, !second.scaled, second.last + 1 < clause.upperBound,
                     let s = FigureLexicon.scales[lower(second.last + 1)] ?? FigureLexicon.shortScales[lower(second.last + 1)]
                 {
-                    second.value *= s
+                    second.value = scaledValue(second.value, s)
                     second.scaled = true
                     second.last += 1
                     second.end = tokens[second.last].end
                 }
                 var low = core.value
-                if !core.scaled && second.scaled, let s = scaleOf(second), core.value * s <= second.value { low *= s }
+                if !core.scaled && second.scaled, let s = scaleOf(second), core.value * s <= second.value { low = scaledValue(low, s) }
                 if low < second.value, !(core.isYearLike && second.isYearLike) {
                     core.value = low
                     isRange = true
@@ -360,6 +360,13 @@ struct FigureScanner {
         let figureTokens = firstToken...max(last, counted?.lastToken ?? last)
         figure.sourceSpan = source(for: figureTokens, in: clause)
         return .figure(figure, next: last + 1)
+    }
+
+    /// A decimal times a scale word, rounded to a whole number so that "1.7 billion" is 1.7e9
+    /// exactly rather than the binary product.
+    func scaledValue(_ value: Double, _ scale: Double) -> Double {
+        let product = value * scale
+        return product >= 1 ? product.rounded() : product
     }
 
     func scaleOf(_ core: NumberCore) -> Double? {
@@ -504,7 +511,7 @@ struct FigureScanner {
             } else if head == "strong" {
                 core.strong = true
             } else if let s = FigureLexicon.scales[head] {
-                core.value *= s
+                core.value = scaledValue(core.value, s)
                 core.scaled = true
             } else {
                 core.compound = TextSpan(start: j + 1, end: t.end)
@@ -521,7 +528,7 @@ struct FigureScanner {
                     return core
                 }
             }
-            core.value *= s
+            core.value = scaledValue(core.value, s)
             core.scaled = true
             core.end = t.end
             return core
@@ -701,6 +708,9 @@ struct FigureScanner {
             {
                 return true
             }
+            // Fractions and dates written with a slash: "9/11", "24/7".
+            if before >= 0, tokens[before].text == "/", tokens[before].end == tokens[k].start { return true }
+            if after < n, tokens[after].text == "/", tokens[after].start == tokens[core.last].end { return true }
             // BC/AD years and decades.
             if ["bc", "ad", "bce", "ce", "b.c.", "a.d."].contains(lower(after)) { return true }
             // Street addresses and similar: a number glued to "#".
@@ -815,7 +825,7 @@ struct FigureScanner {
         let w = tokens[j].lower
         if FigureLexicon.pluralHeads.contains(w) { return true }
         guard w.hasSuffix("s"), w.unicodeScalars.count >= 3 else { return false }
-        if w.hasSuffix("ss") || w.hasSuffix("us") || w.hasSuffix("is") || w.hasSuffix("'s") { return false }
+        if w.hasSuffix("ss") || w.hasSuffix("us") || w.hasSuffix("is") || w.hasSuffix("'s") { return false }  // also "-ous"
         return !FigureLexicon.falsePlurals.contains(w)
     }
 
@@ -877,7 +887,7 @@ struct FigureScanner {
         let headIsLower = !tokens[head].isCapitalized
         while startIndex < words.count - 1 {
             let m = tokens[words[startIndex]]
-            if FigureLexicon.droppedModifiers.contains(m.lower) || (headIsLower && m.isCapitalized) {
+            if (!m.isCapitalized && FigureLexicon.droppedModifiers.contains(m.lower)) || (headIsLower && m.isCapitalized) {
                 startIndex += 1
             } else {
                 break
@@ -899,7 +909,10 @@ struct FigureScanner {
         }
         // "a 100,000-strong force", "a 40-mile convoy"
         if core.strong {
-            if let (s, head) = nounPhrase(from: next, in: clause, relaxed: true, singular: true) {
+            // "a 100,000-strong Russian force"; not "the 275-acre Colony West Golf Club", a name.
+            if let (s, head) = nounPhrase(from: next, in: clause, relaxed: true, singular: true),
+                !tokens[head].isCapitalized || tokens[head].isAllCaps
+            {
                 return Counted(span: TextSpan(start: tokens[s].start, end: tokens[head].end), headToken: head, lastToken: head, compoundOnly: false)
             }
             return nil
@@ -911,7 +924,12 @@ struct FigureScanner {
         if w == "of" {
             ofStart = next + 1
         } else if currency || (unit.map { FigureLexicon.currencyUnits.contains($0) } ?? false) {
-            if w == "in" { ofStart = next + 1 }
+            // "$2.5 billion in aid", not "in the first quarter" or "in response".
+            if w == "in", isWord(next + 1), !FigureLexicon.stopWords.contains(lower(next + 1)),
+                !FigureLexicon.moneyIdioms.contains(lower(next + 1))
+            {
+                ofStart = next + 1
+            }
             if w == "worth" && lower(next + 1) == "of" { ofStart = next + 2 }
         }
         if ofStart >= 0 {
@@ -919,8 +937,15 @@ struct FigureScanner {
             let d = lower(j)
             if ["them", "us", "whom", "which", "it"].contains(d) { return nil }
             if ["the", "its", "their", "his", "her", "our", "those", "these", "this", "that", "a", "an"].contains(d) { j += 1 }
-            // "100,000 of Russia's troops": the possessor is not what is counted.
-            if isWord(j), lower(j + 1) == "'s" { j += 2 }
+            // "100,000 of Russia's troops", "two dozen of Sen. Rand Paul's supporters": the possessor
+            // is not what is counted.
+            if isWord(j) && tokens[j].isCapitalized {
+                var k = j
+                while k < clause.upperBound && k - j < 6 && (tokens[k].isCapitalized || tokens[k].text == ".") { k += 1 }
+                if lower(k) == "'s" { j = k + 1 }
+            } else if isWord(j), lower(j + 1) == "'s" {
+                j += 2
+            }
             // "two of the five directors": the whole is not what is counted, its members are.
             if j < clause.upperBound, tokens[j].kind == .number || FigureLexicon.small[lower(j)] != nil || FigureLexicon.tens[lower(j)] != nil {
                 j += 1

@@ -218,6 +218,13 @@ enum FigureLexicon {
         "less", "news", "various", "numerous", "previous", "serious", "plus", "minus", "bus", "gas", "alias", "chaos",
         "canvas", "atlas", "lens", "bias", "apparatus", "status", "virus", "census", "campus", "bonus", "focus",
         "consensus", "crisis", "basis", "analysis", "thesis", "emphasis", "means", "series", "species", "kudos",
+        "overseas", "indoors", "outdoors", "upstairs", "downstairs", "nowadays", "sometimes", "afterwards", "regardless",
+    ]
+    /// Nouns after "in" that make an idiom, not what money counts ("$50,000 in response").
+    static let moneyIdioms: Set<String> = [
+        "response", "total", "addition", "return", "exchange", "advance", "turn", "fact", "order", "part", "case",
+        "place", "time", "effect", "particular", "general", "full", "person", "question", "theory", "practice",
+        "principle", "private", "public", "recent", "contrast", "comparison",
     ]
     /// "-ly" words that are nouns, not adverbs.
     static let lyNouns: Set<String> = [
