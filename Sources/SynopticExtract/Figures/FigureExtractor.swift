@@ -24,7 +24,8 @@ import SynopticCore
 ///   Lowercase compound modifiers stay ("combat troops", "civilian deaths"). Its last word is the
 ///   head. It is found after the number ("1,500 tanks"), after "of" ("thousands of troops",
 ///   "100,000 of its troops", "300 tons of grain", "12 percent of voters"), after "in" or
-///   "worth of" for money ("$2.5 billion in aid"), or after the figure when it modifies a noun
+///   "worth of" for money ("$2.5 billion in aid", but not "in the first quarter" or "in
+///   response"), or after the figure when it modifies a noun
 ///   ("a $2.5 billion aid package" → "aid package", "a 100,000-strong force" → "force").
 ///   Without a unit the head must look plural (or the value be one), which keeps verbs out
 ///   ("the two met" has no `counts`).
@@ -40,7 +41,8 @@ import SynopticCore
 /// Left out on purpose: years ("in 2014", "its 1997 boundaries", "2014-15"), dates ("Jan. 12",
 /// "12 January"), times ("3 p.m.", "10:30"), ordinals ("12th"), labels ("Article 5", "page 3",
 /// "No. 10", "Card 1 of 5", "Flight 370"), phone-like and very long digit strings, numbers in
-/// words ("COVID-19", "F-16", "G7"), scores ("3-1"), ratios ("one in five"), ages ("a
+/// words ("COVID-19", "F-16", "G7"), scores ("3-1", "5-to-4"), ratios ("one in five", "three of
+/// four voters", "9/11"), ages ("a
 /// 10-year-old", "Smith, 30,", "aged 30") and durations ("30 years", "a 24-hour truce": time
 /// expressions cover them), the lone "one" (a determiner or pronoun far more often than a count),
 /// capitalised number words inside a sentence ("Group of Seven", "Formula One"), and numbers
