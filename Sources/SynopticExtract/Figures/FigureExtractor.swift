@@ -42,9 +42,9 @@ import SynopticCore
 /// "12 January"), times ("3 p.m.", "10:30"), ordinals ("12th"), labels ("Article 5", "page 3",
 /// "No. 10", "Card 1 of 5", "Flight 370"), phone-like and very long digit strings, numbers in
 /// words ("COVID-19", "F-16", "G7"), scores ("3-1", "5-to-4"), ratios ("one in five", "three of
-/// four voters", "9/11"), ages ("a
-/// 10-year-old", "Smith, 30,", "aged 30") and durations ("30 years", "a 24-hour truce": time
-/// expressions cover them), the lone "one" (a determiner or pronoun far more often than a count),
+/// four voters", "9/11"), ages ("a 10-year-old", "Smith, 30,", "aged 30") and durations ("30
+/// years", "a 24-hour truce": time expressions cover them), the lone "one" (a determiner or
+/// pronoun far more often than a count),
 /// capitalised number words inside a sentence ("Group of Seven", "Formula One"), and numbers
 /// written in words that count nothing ("the two met").
 public struct FigureExtractor: Sendable {
