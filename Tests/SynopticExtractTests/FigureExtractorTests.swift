@@ -87,6 +87,17 @@ import Testing
         #expect(worth.value == 3e8 && worth.counts == "drones")
     }
 
+    @Test func moneyAndWhatItIsIn() {
+        let all = Self.seen(
+            "The fund paid $1.7 billion in damages, raised $50 million in the first quarter and gave $40,000 in response.")
+        #expect(all.map(\.value) == [1.7e9, 5e7, 40_000])
+        #expect(all.map(\.counts) == ["damages", nil, nil])
+        #expect(Self.seen("Two dozen of Sen. Ann Lee’s supporters left.").first?.counts == "supporters")
+        #expect(Self.seen("The city bought the 275-acre Riverside Golf Club.").first?.counts == nil)
+        #expect(Self.seen("Some three million New Yorkers voted.").first?.counts == "New Yorkers")
+        #expect(Self.seen("After 9/11 the rules changed.").isEmpty)
+    }
+
     @Test func projectedForceWithOfficialsAsSource() throws {
         let f = try Self.single("U.S. officials estimate that Russia could field as many as 175,000 troops by spring.")
         #expect(f == Seen(span: "as many as 175,000", value: 175_000, approximation: .upTo, counts: "troops", source: "U.S. officials"))
@@ -195,6 +206,15 @@ import Testing
         #expect(all.map(\.counts) == ["troops", "reservists"])
     }
 
+    @Test func partsOfAWholeAndNamedKinds() {
+        let directors = Self.seen("Two of the board’s five directors resigned.")
+        #expect(directors.map(\.counts) == ["directors", "directors"] && directors.map(\.value) == [2, 5])
+        #expect(Self.seen("Three of four voters disapproved, and nine of 10 farmers agreed.").isEmpty)
+        let special = try? Self.single("Nearly 7,000 Special Forces soldiers were deployed.")
+        #expect(special?.counts == "soldiers" && special?.approximation == .nearly)
+        #expect(Self.seen("The court ruled 5-to-4 in the case.").isEmpty)
+    }
+
     @Test func modifiersThatChangeTheThingStay() {
         let all = Self.seen("The army kept 5,000 combat troops and 200 more armored vehicles while 300 civilian deaths were recorded.")
         #expect(all.map(\.counts) == ["combat troops", "armored vehicles", "civilian deaths"])
@@ -213,6 +233,13 @@ import Testing
                 == "Western intelligence officials")
         #expect(
             Self.seen("The Minister of Defense of Estonia said 3,000 reservists were called up.").first?.source == "Minister of Defense of Estonia")
+    }
+
+    @Test func passiveVerbsNameTheirAgentOrNoOne() {
+        #expect(Self.seen("It was reported that 300 drones were launched.").first?.source == nil)
+        #expect(Self.seen("The loss of 300 drones was reported by the air force.").first?.source == "air force")
+        // A subject after "saying" is what is reported, not who reports it.
+        #expect(Self.seen("He ended the call, saying Moscow had 20 brigades ready.").first?.source == nil)
     }
 
     @Test func aVerbThatGovernsWhatFollowsIsNoSource() {
@@ -247,6 +274,7 @@ import Testing
             "Card 1 of 5",
             "He won 3-1 and called 555-1234 on 2022-01-12 or 12/01/2022.",
             "John Smith, 30, said he was aged 45 in the 1990s.",
+            "Among the passengers: Anna Berg, 41. Her brother, Lars Berg, 38.",
             "One in five voters said one of them would stay.",
             "Formula One and the Big Four met at Windows 11 launch.",
             "The 2014-15 season and the 1939-1945 war were discussed.",

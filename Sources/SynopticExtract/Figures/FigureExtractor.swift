@@ -24,7 +24,8 @@ import SynopticCore
 ///   Lowercase compound modifiers stay ("combat troops", "civilian deaths"). Its last word is the
 ///   head. It is found after the number ("1,500 tanks"), after "of" ("thousands of troops",
 ///   "100,000 of its troops", "300 tons of grain", "12 percent of voters"), after "in" or
-///   "worth of" for money ("$2.5 billion in aid"), or after the figure when it modifies a noun
+///   "worth of" for money ("$2.5 billion in aid", but not "in the first quarter" or "in
+///   response"), or after the figure when it modifies a noun
 ///   ("a $2.5 billion aid package" → "aid package", "a 100,000-strong force" → "force").
 ///   Without a unit the head must look plural (or the value be one), which keeps verbs out
 ///   ("the two met" has no `counts`).
@@ -40,9 +41,10 @@ import SynopticCore
 /// Left out on purpose: years ("in 2014", "its 1997 boundaries", "2014-15"), dates ("Jan. 12",
 /// "12 January"), times ("3 p.m.", "10:30"), ordinals ("12th"), labels ("Article 5", "page 3",
 /// "No. 10", "Card 1 of 5", "Flight 370"), phone-like and very long digit strings, numbers in
-/// words ("COVID-19", "F-16", "G7"), scores ("3-1"), ratios ("one in five"), ages ("a
-/// 10-year-old", "Smith, 30,", "aged 30") and durations ("30 years", "a 24-hour truce": time
-/// expressions cover them), the lone "one" (a determiner or pronoun far more often than a count),
+/// words ("COVID-19", "F-16", "G7"), scores ("3-1", "5-to-4"), ratios ("one in five", "three of
+/// four voters", "9/11"), ages ("a 10-year-old", "Smith, 30,", "aged 30") and durations ("30
+/// years", "a 24-hour truce": time expressions cover them), the lone "one" (a determiner or
+/// pronoun far more often than a count),
 /// capitalised number words inside a sentence ("Group of Seven", "Formula One"), and numbers
 /// written in words that count nothing ("the two met").
 public struct FigureExtractor: Sendable {
@@ -86,6 +88,7 @@ struct FigureScanner {
     let tokens: [Token]
     let scalars: [Unicode.Scalar]
     let n: Int
+    let starterPrefixes = FigureLexicon.starterPrefixes
 
     init(_ text: TokenizedText) {
         self.text = text
@@ -149,11 +152,16 @@ struct FigureScanner {
         case .number: return true
         case .punctuation: return currencySymbol(i) != nil
         case .word:
-            if ScalarClass.isDigit(scalars[t.start]) { return true }
-            if t.end - t.start > 13 { return false }
-            guard FigureLexicon.wordStarters.contains(t.lower) else {
-                return t.isAllCaps && FigureLexicon.currencyCodes[t.lower] != nil
-            }
+            let length = t.end - t.start
+            let a = scalars[t.start].value
+            if a >= 0x80 { return ScalarClass.isDigit(scalars[t.start]) }
+            if a >= 0x30 && a <= 0x39 { return true }
+            if length > 13 { return false }
+            if length == 3 && a <= 0x5A, FigureLexicon.currencyCodes[t.lower] != nil { return t.isAllCaps }
+            // Most words are ruled out by their first two letters, before any hashing.
+            let b = length > 1 ? scalars[t.start + 1].value | 0x20 : 0
+            guard b < 0x80, starterPrefixes[Int(a | 0x20) << 7 | Int(b)] else { return false }
+            guard FigureLexicon.wordStarters.contains(t.lower) else { return false }
             // "a dozen", "a million", "half a million": the common "a" needs its scale word.
             if t.lower == "a" || t.lower == "an" {
                 let next = lower(i + 1)
@@ -234,7 +242,7 @@ struct FigureScanner {
         {
             let w = tokens[last + 1].lower
             if let s = FigureLexicon.scales[w] ?? FigureLexicon.shortScales[w] ?? (currency != nil && w == "m" ? 1e6 : nil) {
-                core.value *= s
+                core.value = scaledValue(core.value, s)
                 core.scaled = true
                 last += 1
                 spanEnd = tokens[last].end
@@ -266,13 +274,13 @@ struct FigureScanner {
                 if second.isDigits, !second.scaled, second.last + 1 < clause.upperBound,
                     let s = FigureLexicon.scales[lower(second.last + 1)] ?? FigureLexicon.shortScales[lower(second.last + 1)]
                 {
-                    second.value *= s
+                    second.value = scaledValue(second.value, s)
                     second.scaled = true
                     second.last += 1
                     second.end = tokens[second.last].end
                 }
                 var low = core.value
-                if !core.scaled && second.scaled, let s = scaleOf(second), core.value * s <= second.value { low *= s }
+                if !core.scaled && second.scaled, let s = scaleOf(second), core.value * s <= second.value { low = scaledValue(low, s) }
                 if low < second.value, !(core.isYearLike && second.isYearLike) {
                     core.value = low
                     isRange = true
@@ -354,6 +362,13 @@ struct FigureScanner {
         let figureTokens = firstToken...max(last, counted?.lastToken ?? last)
         figure.sourceSpan = source(for: figureTokens, in: clause)
         return .figure(figure, next: last + 1)
+    }
+
+    /// A decimal times a scale word, rounded to a whole number so that "1.7 billion" is 1.7e9
+    /// exactly rather than the binary product.
+    func scaledValue(_ value: Double, _ scale: Double) -> Double {
+        let product = value * scale
+        return product >= 1 ? product.rounded() : product
     }
 
     func scaleOf(_ core: NumberCore) -> Double? {
@@ -484,6 +499,7 @@ struct FigureScanner {
             guard let head = parts.first.map(String.init), head.unicodeScalars.count >= 2 else { return nil }
             for s in head.unicodeScalars where !ScalarClass.isLetter(s) { return nil }
             if FigureLexicon.timeUnits.contains(head) { return nil }  // "30-day", "10-year-old"
+            if ["to", "of", "for", "in", "by", "and", "or"].contains(head) && parts.count > 1 { return nil }  // "5-to-4"
             if let unit = FigureLexicon.measures[head] {
                 core.unit = unit
                 core.strong = true  // the compound modifies the next noun: "a 40-mile convoy"
@@ -497,7 +513,7 @@ struct FigureScanner {
             } else if head == "strong" {
                 core.strong = true
             } else if let s = FigureLexicon.scales[head] {
-                core.value *= s
+                core.value = scaledValue(core.value, s)
                 core.scaled = true
             } else {
                 core.compound = TextSpan(start: j + 1, end: t.end)
@@ -514,7 +530,7 @@ struct FigureScanner {
                     return core
                 }
             }
-            core.value *= s
+            core.value = scaledValue(core.value, s)
             core.scaled = true
             core.end = t.end
             return core
@@ -672,14 +688,14 @@ struct FigureScanner {
             if before >= 1, tokens[before].text == ":", tokens[before - 1].kind == .number { return true }
             // Ages: "Smith, 30, said".
             if core.plainInteger && core.value < 120, tokens.indices.contains(before), tokens[before].text == ",",
-                tokens.indices.contains(after), tokens[after].text == ",", before >= 1, tokens[before - 1].isCapitalized
+                before >= 1, tokens[before - 1].isCapitalized,
+                after >= clause.upperBound || [",", ".", ";", ")"].contains(tokens[after].text)
             {
                 return true
             }
             // Pagination and ratios: "1 of 5", "one in five".
             if (prevWord == "of" || prevWord == "in") && before >= 1
                 && (tokens[before - 1].kind == .number || FigureLexicon.small[lower(before - 1)] != nil)
-                && !(isWord(after) && !FigureLexicon.stopWords.contains(lower(after)))
             {
                 return true
             }
@@ -694,15 +710,24 @@ struct FigureScanner {
             {
                 return true
             }
+            // Fractions and dates written with a slash: "9/11", "24/7".
+            if before >= 0, tokens[before].text == "/", tokens[before].end == tokens[k].start { return true }
+            if after < n, tokens[after].text == "/", tokens[after].start == tokens[core.last].end { return true }
             // BC/AD years and decades.
             if ["bc", "ad", "bce", "ce", "b.c.", "a.d."].contains(lower(after)) { return true }
             // Street addresses and similar: a number glued to "#".
             if before >= 0, tokens[before].text == "#" { return true }
         }
         if core.fromWords {
-            if prevWord == "in" && FigureLexicon.small[lower(before - 1)] != nil { return true }  // "one in five"
+            // "one in five", "three of four Americans"
+            if (prevWord == "in" || prevWord == "of") && before >= 1
+                && (FigureLexicon.small[lower(before - 1)] != nil || tokens[before - 1].kind == .number)
+            {
+                return true
+            }
             if lower(after) == "in" && isWord(after + 1) && FigureLexicon.small[lower(after + 1)] != nil { return true }
-            if lower(after) == "of" && (FigureLexicon.small[lower(after + 1)] != nil || lower(after + 1) == "them") && !core.vague {
+            let ofNumber = after + 1 < n && (tokens[after + 1].kind == .number || FigureLexicon.small[lower(after + 1)] != nil)
+            if lower(after) == "of" && (ofNumber || lower(after + 1) == "them") && !core.vague {
                 return true
             }
         }
@@ -802,7 +827,7 @@ struct FigureScanner {
         let w = tokens[j].lower
         if FigureLexicon.pluralHeads.contains(w) { return true }
         guard w.hasSuffix("s"), w.unicodeScalars.count >= 3 else { return false }
-        if w.hasSuffix("ss") || w.hasSuffix("us") || w.hasSuffix("is") || w.hasSuffix("'s") { return false }
+        if w.hasSuffix("ss") || w.hasSuffix("us") || w.hasSuffix("is") || w.hasSuffix("'s") { return false }  // also "-ous"
         return !FigureLexicon.falsePlurals.contains(w)
     }
 
@@ -813,6 +838,7 @@ struct FigureScanner {
         let w = t.lower
         if FigureLexicon.stopWords.contains(w) || FigureLexicon.cues.contains(w) { return false }
         if hasDigit(j) { return false }
+        if FigureLexicon.small[w] != nil || FigureLexicon.tens[w] != nil || FigureLexicon.scales[w] != nil || w == "dozen" { return false }
         if w.hasSuffix("ly") && !FigureLexicon.lyNouns.contains(w) { return false }
         if FigureLexicon.months.contains(w) && t.isCapitalized { return false }
         // After the first word, a participle is a modifier only when a noun follows it: "200 more
@@ -836,6 +862,13 @@ struct FigureScanner {
             // A verb after a singular noun: "a 57-country body includes Russia".
             if !words.isEmpty && !isPluralHead(words[words.count - 1]) && tokens[k].lower.hasSuffix("s") && startsClause(k + 1) { break }
             words.append(k)
+            // "Special Operations forces": a capitalised plural that names the kind of the noun after it.
+            if isPluralHead(k) && tokens[k].isCapitalized && words.count < 5 && isWord(k + 1) && !tokens[k + 1].isCapitalized
+                && isPluralHead(k + 1) && isPhraseWord(k + 1, position: words.count)
+            {
+                k += 1
+                continue
+            }
             if isPluralHead(k)
                 || (singular && !(tokens[k].lower.hasSuffix("ed") || tokens[k].lower.hasSuffix("ing"))
                     && !isPhraseWord(k + 1, position: words.count))
@@ -856,7 +889,7 @@ struct FigureScanner {
         let headIsLower = !tokens[head].isCapitalized
         while startIndex < words.count - 1 {
             let m = tokens[words[startIndex]]
-            if FigureLexicon.droppedModifiers.contains(m.lower) || (headIsLower && m.isCapitalized) {
+            if (!m.isCapitalized && FigureLexicon.droppedModifiers.contains(m.lower)) || (headIsLower && m.isCapitalized) {
                 startIndex += 1
             } else {
                 break
@@ -878,7 +911,10 @@ struct FigureScanner {
         }
         // "a 100,000-strong force", "a 40-mile convoy"
         if core.strong {
-            if let (s, head) = nounPhrase(from: next, in: clause, relaxed: true, singular: true) {
+            // "a 100,000-strong Russian force"; not "the 275-acre Colony West Golf Club", a name.
+            if let (s, head) = nounPhrase(from: next, in: clause, relaxed: true, singular: true),
+                !tokens[head].isCapitalized || tokens[head].isAllCaps
+            {
                 return Counted(span: TextSpan(start: tokens[s].start, end: tokens[head].end), headToken: head, lastToken: head, compoundOnly: false)
             }
             return nil
@@ -890,7 +926,12 @@ struct FigureScanner {
         if w == "of" {
             ofStart = next + 1
         } else if currency || (unit.map { FigureLexicon.currencyUnits.contains($0) } ?? false) {
-            if w == "in" { ofStart = next + 1 }
+            // "$2.5 billion in aid", not "in the first quarter" or "in response".
+            if w == "in", isWord(next + 1), !FigureLexicon.stopWords.contains(lower(next + 1)),
+                !FigureLexicon.moneyIdioms.contains(lower(next + 1))
+            {
+                ofStart = next + 1
+            }
             if w == "worth" && lower(next + 1) == "of" { ofStart = next + 2 }
         }
         if ofStart >= 0 {
@@ -898,8 +939,19 @@ struct FigureScanner {
             let d = lower(j)
             if ["them", "us", "whom", "which", "it"].contains(d) { return nil }
             if ["the", "its", "their", "his", "her", "our", "those", "these", "this", "that", "a", "an"].contains(d) { j += 1 }
-            // "100,000 of Russia's troops": the possessor is not what is counted.
-            if isWord(j), lower(j + 1) == "'s" { j += 2 }
+            // "100,000 of Russia's troops", "two dozen of Sen. Rand Paul's supporters": the possessor
+            // is not what is counted.
+            if isWord(j) && tokens[j].isCapitalized {
+                var k = j
+                while k < clause.upperBound && k - j < 6 && (tokens[k].isCapitalized || tokens[k].text == ".") { k += 1 }
+                if lower(k) == "'s" { j = k + 1 }
+            } else if isWord(j), lower(j + 1) == "'s" {
+                j += 2
+            }
+            // "two of the five directors": the whole is not what is counted, its members are.
+            if j < clause.upperBound, tokens[j].kind == .number || FigureLexicon.small[lower(j)] != nil || FigureLexicon.tens[lower(j)] != nil {
+                j += 1
+            }
             guard let (s, head) = nounPhrase(from: j, in: clause, relaxed: true, singular: true) else { return nil }
             return Counted(span: TextSpan(start: tokens[s].start, end: tokens[head].end), headToken: head, lastToken: head, compoundOnly: false)
         }
@@ -970,7 +1022,16 @@ struct FigureScanner {
         }
         // Subject before the verb: "Ukraine said", "U.S. officials have estimated".
         var j = c - 1
-        while j >= clause.lowerBound && c - j <= 3 && FigureLexicon.cueAdverbs.contains(lower(j)) { j -= 1 }
+        var passive = false
+        while j >= clause.lowerBound && c - j <= 3 && FigureLexicon.cueAdverbs.contains(lower(j)) {
+            if ["is", "are", "was", "were", "been", "being", "be"].contains(lower(j)) { passive = true }
+            j -= 1
+        }
+        // "was reported by Reuters": the agent, if any, follows.
+        if passive {
+            guard lower(c + 1) == "by", let np = sourceForward(from: c + 2, in: clause), !np.overlaps(figure) else { return nil }
+            return span(np)
+        }
         if let np = sourceBackward(from: j, in: clause), !np.overlaps(figure) {
             // A verb after the figure attributes it only when set off: "…, the Pentagon said".
             var lead = np.lowerBound - 1
@@ -984,8 +1045,8 @@ struct FigureScanner {
             return span(np)
         }
         // Inverted: "…, said Ukraine's defense minister".
-        if c - 1 >= clause.lowerBound, isSetOff(c - 1), let np = sourceForward(from: c + 1, in: clause), !np.overlaps(figure),
-            !after || endsAttribution(np.upperBound, cue: c, in: clause)
+        if c - 1 >= clause.lowerBound, isSetOff(c - 1), FigureLexicon.invertingCues.contains(w),
+            let np = sourceForward(from: c + 1, in: clause), !np.overlaps(figure), endsAttribution(np.upperBound, cue: c, in: clause)
         {
             return span(np)
         }
@@ -1101,7 +1162,7 @@ struct FigureScanner {
         var lo = range.lowerBound
         while lo < range.upperBound && tokens[lo].lower == "'s" { lo += 1 }
         let head = tokens[range.upperBound]
-        if head.lower == "'s" { return nil }
+        if head.lower == "'s" || FigureLexicon.months.contains(head.lower) || FigureLexicon.weekdays.contains(head.lower) { return nil }
         if head.isCapitalized || FigureLexicon.sourceNouns.contains(head.lower) { return lo...range.upperBound }
         return nil
     }

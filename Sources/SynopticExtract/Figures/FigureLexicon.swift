@@ -34,6 +34,18 @@ enum FigureLexicon {
         return set
     }()
 
+    /// The first two letters of the starters (ASCII, lowercase), as a 128 × 128 table: most words are
+    /// ruled out without hashing.
+    static let starterPrefixes: [Bool] = {
+        var table = [Bool](repeating: false, count: 128 * 128)
+        for word in wordStarters {
+            let scalars = Array(word.unicodeScalars)
+            let second = scalars.count > 1 ? Int(scalars[1].value) : 0
+            table[Int(scalars[0].value) << 7 | second] = true
+        }
+        return table
+    }()
+
     /// "twenty-five" → 25.
     static func hyphenated(_ word: String) -> Double? {
         guard let dash = word.firstIndex(of: "-") else { return nil }
@@ -175,7 +187,8 @@ enum FigureLexicon {
         "unless", "besides", "perhaps", "always", "sometimes", "thus", "this", "up", "down", "out", "off", "away",
         "back", "upon", "like", "unlike", "despite", "including", "excluding", "versus", "vs", "or", "what", "why",
         "how", "either", "neither", "whether", "than", "once", "twice", "ever", "never", "today", "tonight",
-        "yesterday", "tomorrow", "last", "next", "this", "ahead", "behind", "near", "nearby", "another",
+        "yesterday", "tomorrow", "last", "next", "this", "ahead", "behind", "near", "nearby", "another", "we're",
+        "they're", "i'm", "he's", "she's", "it's", "you're", "there's", "that's", "here's", "we've", "they've",
         // Common verbs without a telling ending, so the noun phrase stops before them.
         "sat", "met", "went", "came", "took", "made", "gave", "got", "saw", "left", "held", "fell", "rose", "began",
         "became", "stood", "ran", "lost", "won", "sent", "built", "brought", "bought", "fought", "spent", "kept",
@@ -194,7 +207,7 @@ enum FigureLexicon {
     /// Nouns that are plural without an "s", and adjectives that stand for people ("13 dead").
     static let pluralHeads: Set<String> = [
         "people", "personnel", "children", "men", "women", "police", "staff", "crew", "aircraft", "cattle", "livestock",
-        "sheep", "fish", "deer", "offspring", "infantry", "artillery", "ammunition", "equipment", "media", "data",
+        "sheep", "fish", "deer", "offspring", "infantry", "artillery", "ammunition", "equipment",
         "militia", "militias", "dead", "wounded", "injured", "killed", "missing", "displaced", "homeless", "hostages",
         "feet", "teeth", "geese", "mice", "spacecraft", "watercraft", "clergy", "youth", "elderly", "poor", "faithful",
     ]
@@ -205,11 +218,19 @@ enum FigureLexicon {
         "less", "news", "various", "numerous", "previous", "serious", "plus", "minus", "bus", "gas", "alias", "chaos",
         "canvas", "atlas", "lens", "bias", "apparatus", "status", "virus", "census", "campus", "bonus", "focus",
         "consensus", "crisis", "basis", "analysis", "thesis", "emphasis", "means", "series", "species", "kudos",
+        "overseas", "indoors", "outdoors", "upstairs", "downstairs", "nowadays", "sometimes", "afterwards", "regardless",
+    ]
+    /// Nouns after "in" that make an idiom, not what money counts ("$50,000 in response").
+    static let moneyIdioms: Set<String> = [
+        "response", "total", "addition", "return", "exchange", "advance", "turn", "fact", "order", "part", "case",
+        "place", "time", "effect", "particular", "general", "full", "person", "question", "theory", "practice",
+        "principle", "private", "public", "recent", "contrast", "comparison",
     ]
     /// "-ly" words that are nouns, not adverbs.
     static let lyNouns: Set<String> = [
         "family", "ally", "supply", "assembly", "rally", "anomaly", "monopoly", "fly", "reply", "italy", "july",
-        "bully", "belly", "jelly", "lily", "tally", "doily", "folly", "melee",
+        "bully", "belly", "jelly", "lily", "tally", "doily", "folly", "likely", "unlikely", "elderly", "deadly", "costly",
+        "weekly", "daily", "monthly", "yearly", "quarterly", "friendly", "orderly", "lonely", "holy",
     ]
 
     // MARK: Attribution
@@ -238,7 +259,8 @@ enum FigureLexicon {
         "count", "assessment", "assessments", "newspaper", "outlet", "media", "journalists", "reporters",
         "correspondent", "lawmakers", "senator", "envoy", "ambassador", "delegation", "alliance", "operators",
         "company", "companies", "firm", "bank", "fund", "union", "bloc", "network", "broadcaster", "watchdog",
-        "analysis", "analyses", "findings", "investigation", "review", "poll", "polls", "records", "document",
+        "analysis", "analyses", "force", "forces", "navy", "guard", "guards", "coalition", "forum", "board", "findings", "investigation", "review",
+        "poll", "polls", "records", "document",
     ]
     /// Words that can follow a closing attribution ("…, officials said on Thursday").
     static let attributionTails: Set<String> = [
@@ -247,6 +269,9 @@ enum FigureLexicon {
         "before", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "privately",
         "publicly", "separately", "via", "by", "over", "without", "when", "speaking", "who", "because",
     ]
+    /// Verbs that may come before their subject: "…, said Mr. Kirby".
+    static let invertingCues: Set<String> = ["said", "says", "added", "adds", "wrote", "writes", "estimated", "reported", "claimed", "noted"]
+    static let weekdays: Set<String> = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
     static let pronouns: Set<String> = ["he", "she", "they", "it", "we", "i"]
     /// Words between a subject and its speech verb ("officials have estimated", "Ukraine also said").
     static let cueAdverbs: Set<String> = [
