@@ -35,7 +35,9 @@ enum ExtractionThroughput {
         var times = 0
         let time = HTMLThroughput.bestSeconds(runs) { times = tokenized.reduce(0) { $0 + extractor.times.tag($1, anchor: anchor).count } }
         func line(_ label: String, _ seconds: Double, _ detail: String) {
-            print("  " + label.padding(toLength: 52, withPad: " ", startingAt: 0) + String(format: "%7.1f MB/s", Double(bytes) / 1e6 / seconds) + "   " + detail)
+            print(
+                "  " + label.padding(toLength: 52, withPad: " ", startingAt: 0) + String(format: "%7.1f MB/s", Double(bytes) / 1e6 / seconds) + "   "
+                    + detail)
         }
         line("whole stage (tokens, entities, quotes, figures, time)", all, "\(count) annotations")
         line("  tokenize", tokenize, "\(tokenized.reduce(0) { $0 + $1.tokens.count }) tokens")

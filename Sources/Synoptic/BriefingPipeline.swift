@@ -49,13 +49,15 @@ public struct BriefingPipeline: Sendable {
         let extractor = ArticleExtractor()
         for story in stories {
             let members = story.articleIDs.compactMap { index[$0] }
-            for m in members where ArticleExtractor.anchor(of: articles[m]) == nil {
-                let others = members.filter { $0 != m }.map { o in
-                    (published: articles[o].provenance.published, explicitDates: articles[o].annotations.times.filter { $0.anchor == .explicit })
-                }
-                guard let anchor = StoryTimeAnchor.infer(from: others) else { continue }
-                articles[m].annotations.times = extractor.times(of: articles[m], anchor: anchor)
+            let undated = members.filter { ArticleExtractor.anchor(of: articles[$0]) == nil }
+            guard !undated.isEmpty else { continue }
+            // One anchor per story, from every member's publication date and explicit dates (an
+            // undated article adds only the dates it writes out in full).
+            let evidence = members.map { o in
+                (published: articles[o].provenance.published, explicitDates: articles[o].annotations.times.filter { $0.anchor == .explicit })
             }
+            guard let anchor = StoryTimeAnchor.infer(from: evidence) else { continue }
+            for m in undated { articles[m].annotations.times = extractor.times(of: articles[m], anchor: anchor) }
         }
         return articles
     }

@@ -40,7 +40,8 @@ struct CommandLine {
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         while errReader.isExecuting || !errReader.isFinished { Thread.sleep(forTimeInterval: 0.01) }
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
 }
 
@@ -56,7 +57,9 @@ struct CommandLineTests {
         let articles = try #require(document["articles"] as? [[String: Any]])
         #expect(articles.count == seeds.count)
         for article in articles {
-            for key in ["id", "path", "title", "outlet", "dateline", "published", "body", "paragraphs", "removed", "word_count", "authors", "credits", "url"] {
+            for key in [
+                "id", "path", "title", "outlet", "dateline", "published", "body", "paragraphs", "removed", "word_count", "authors", "credits", "url",
+            ] {
                 #expect(article.keys.contains(key), "article lacks \(key)")
             }
             let body = try #require(article["body"] as? String)
@@ -91,8 +94,21 @@ struct CommandLineTests {
             let s = try #require(line["start"] as? Int), e = try #require(line["end"] as? Int)
             #expect(String(String.UnicodeScalarView(body[s..<e])) == text)
         }
+        // Quotes carry every field, and their span leads back to the words in the article.
+        let quotes = try #require(story["quotes"] as? [[String: Any]])
+        #expect(!quotes.isEmpty)
+        for quote in quotes {
+            #expect(Set(quote.keys) == ["text", "speaker", "cue", "article", "span", "partial", "confidence"])
+            let span = try #require(quote["span"] as? [String: Int])
+            let article = try #require(quote["article"] as? String)
+            let body = Array(try #require(bodies[article]).unicodeScalars)
+            let start = try #require(span["start"]), end = try #require(span["end"])
+            #expect(String(String.UnicodeScalarView(body[start..<end])) == quote["text"] as? String)
+        }
+        for key in ["people", "organizations", "places", "figures", "dates"] { #expect(story[key] is [Any], "\(key)") }
+        let people = try #require(story["people"] as? [[String: Any]])
+        #expect(people.allSatisfy { Set($0.keys) == ["name", "aliases", "roles", "mentions", "articles"] })
         // Stages that have not landed leave their fields empty rather than inventing them.
-        #expect((story["quotes"] as? [Any])?.isEmpty == true)
         #expect((story["timeline"] as? [Any])?.isEmpty == true)
     }
 
@@ -118,7 +134,9 @@ struct CommandLineTests {
     func standardInput() throws {
         let result = try CommandLine.run(
             ["brief", "--format", "json", "-"],
-            stdin: Data("Bridge Shut for Repairs\n\nPORT ELLIS — The harbor bridge shut on Tuesday after inspectors found two cracked cables, officials said.".utf8))
+            stdin: Data(
+                "Bridge Shut for Repairs\n\nPORT ELLIS — The harbor bridge shut on Tuesday after inspectors found two cracked cables, officials said."
+                    .utf8))
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains(#""id" : "stdin""#))
         #expect(result.stdout.contains(#""dateline" : "PORT ELLIS""#))
@@ -130,14 +148,16 @@ struct CommandLineTests {
         let dir = try SharedData.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let good = dir.appendingPathComponent("good.txt")
-        try "Bridge Shut\n\nThe harbor bridge shut on Tuesday after inspectors found two cracked cables in its span.".write(to: good, atomically: true, encoding: .utf8)
+        try "Bridge Shut\n\nThe harbor bridge shut on Tuesday after inspectors found two cracked cables in its span.".write(
+            to: good, atomically: true, encoding: .utf8)
         let binary = dir.appendingPathComponent("binary.txt")
         _ = FileManager.default.createFile(atPath: binary.path, contents: Data((0..<2048).map { UInt8(truncatingIfNeeded: $0 &* 7) }))
         let empty = dir.appendingPathComponent("empty.txt")
         _ = FileManager.default.createFile(atPath: empty.path, contents: Data())
         let jsonl = dir.appendingPathComponent("records.jsonl")
-        try (#"{"id":"ok","text":"Ferries added two crossings an hour while the bridge stays shut, the transit authority said."}"# + "\n{oops\n").write(
-            to: jsonl, atomically: true, encoding: .utf8)
+        try (#"{"id":"ok","text":"Ferries added two crossings an hour while the bridge stays shut, the transit authority said."}"# + "\n{oops\n")
+            .write(
+                to: jsonl, atomically: true, encoding: .utf8)
         let missing = dir.appendingPathComponent("missing.txt").path
         let result = try CommandLine.run(["brief", "--format", "json", good.path, binary.path, empty.path, jsonl.path, missing])
         #expect(result.status == 1)

@@ -462,8 +462,11 @@ struct RecognitionState {
                 break
             }
             if Lexicon.isRoleNoun(token.lower) && k - start < 7 { roleEnd = k }
+            // Lowercase nouns belong to the title ("chief bridge inspector"); a verb, a relative
+            // pronoun or another function word ends it.
             if token.kind == .word && !token.isCapitalized && !Lexicon.isRoleNoun(token.lower) && !Lexicon.isRoleModifier(token.lower)
                 && !["the", "a", "an", "of", "to", "for", "at", "in", "and", "'s"].contains(token.lower) && Lexicon.demonym(token.lower) == nil
+                && (Self.functionWords.contains(token.lower) || SpeechCues.isCue(token.lower) || roleEnd == nil || token.lower.hasSuffix("ed"))
             {
                 break
             }

@@ -11,7 +11,8 @@ import SynopticCore
 /// surname stay apart.
 public enum StoryEntities {
     public static func fill(_ story: inout Story, articles: [Article]) {
-        let members = articles.filter { story.articleIDs.contains($0.id) }
+        let ids = Set(story.articleIDs)
+        let members = articles.filter { ids.contains($0.id) }
         var people = PeopleMerger()
         var organizations = NameMerger()
         var places = NameMerger()
@@ -119,6 +120,7 @@ struct PeopleMerger {
     /// Clusters the members; returns the story-wide name of each article entity.
     mutating func resolve() -> [StoryEntities.Key: String] {
         clusterOf = [Int](repeating: -1, count: members.count)
+        var bySurname: [String: [Int]] = [:]
         // Full names first, most mentioned first, so the best-attested spelling anchors a cluster.
         let order = members.indices.sorted { a, b in
             let fa = members[a].given != nil, fb = members[b].given != nil
@@ -126,17 +128,15 @@ struct PeopleMerger {
         }
         for m in order {
             let member = members[m]
-            let candidates = clusters.indices.filter {
-                clusters[$0].surname == member.surname && Self.compatible(clusters[$0].given, member.given)
-            }
+            let sameSurname = bySurname[member.surname] ?? []
+            let candidates = sameSurname.filter { Self.compatible(clusters[$0].given, member.given) }
             var target: Int?
             if member.given != nil {
                 // A full name joins the cluster of the same full name.
                 target = candidates.first { clusters[$0].given != nil }
-            } else {
+            } else if sameSurname.count == 1 {
                 // A surname alone joins only an unambiguous person.
-                let full = clusters.indices.filter { clusters[$0].surname == member.surname }
-                if full.count == 1 { target = full[0] }
+                target = sameSurname[0]
             }
             if let target {
                 clusters[target].members.append(m)
@@ -147,6 +147,7 @@ struct PeopleMerger {
             } else {
                 clusters.append(Cluster(surname: member.surname, given: member.given, members: [m]))
                 clusterOf[m] = clusters.count - 1
+                bySurname[member.surname, default: []].append(clusters.count - 1)
             }
         }
         var names: [StoryEntities.Key: String] = [:]
@@ -178,13 +179,14 @@ struct PeopleMerger {
             var roles: [String] = []
             var count = 0
             var articles: [String] = []
+            var seen: Set<String> = []
             for m in cluster.members {
                 let entity = members[m].entity
                 aliases.insert(entity.name)
                 aliases.formUnion(entity.aliases)
                 for role in entity.roles where !roles.contains(where: { $0.lowercased() == role.lowercased() }) { roles.append(role) }
                 count += entity.mentionCount
-                if !articles.contains(members[m].key.article) { articles.append(members[m].key.article) }
+                if seen.insert(members[m].key.article).inserted { articles.append(members[m].key.article) }
             }
             aliases.remove(name)
             people.append(Person(name: name, aliases: aliases.sorted(), roles: roles, mentionCount: count, articles: articles))
@@ -219,7 +221,8 @@ struct NameMerger {
             var aliases = Set(group.flatMap { [$0.0.name] + $0.0.aliases })
             aliases.remove(first.0.name)
             var articles: [String] = []
-            for (_, k) in group where !articles.contains(k.article) { articles.append(k.article) }
+            var seen: Set<String> = []
+            for (_, k) in group where seen.insert(k.article).inserted { articles.append(k.article) }
             return Person(
                 name: first.0.name, aliases: aliases.sorted(), roles: [], mentionCount: group.reduce(0) { $0 + $1.0.mentionCount },
                 articles: articles)
