@@ -112,37 +112,29 @@ public enum Lexicon {
                 }
             }
             if len >= 4 && buf[len - 1] == h && buf[len - 2] == e && !isVowel(buf[len - 3]) { buf[len - 1] = g }
+            /// Replaces every pair `first second` with `replacement`, in place.
+            func contract(_ first: UInt8, _ second: UInt8, into replacement: UInt8) {
+                var w = 0
+                var at = 0
+                while at < len {
+                    if buf[at] == first && at + 1 < len && buf[at + 1] == second {
+                        buf[w] = replacement
+                        at += 2
+                    } else {
+                        buf[w] = buf[at]
+                        at += 1
+                    }
+                    w += 1
+                }
+                len = w
+            }
             // 3. kh → h
+            contract(k, h, into: h)
+            // 4. ks → x
+            contract(k, s, into: x)
+            // 5. consonant + yo → consonant + e
             var w = 0
             var at = 0
-            while at < len {
-                if buf[at] == k && at + 1 < len && buf[at + 1] == h {
-                    buf[w] = h
-                    at += 2
-                } else {
-                    buf[w] = buf[at]
-                    at += 1
-                }
-                w += 1
-            }
-            len = w
-            // 4. ks → x
-            w = 0
-            at = 0
-            while at < len {
-                if buf[at] == k && at + 1 < len && buf[at + 1] == s {
-                    buf[w] = x
-                    at += 2
-                } else {
-                    buf[w] = buf[at]
-                    at += 1
-                }
-                w += 1
-            }
-            len = w
-            // 5. consonant + yo → consonant + e
-            w = 0
-            at = 0
             var previous: UInt8 = 0
             while at < len {
                 let c = buf[at]
