@@ -284,7 +284,10 @@ struct RecognitionState {
             // An acronym ("NATO", "O.S.C.E."); "U.S." was found among places above.
             chunk.kind = .organization
         } else if run.count >= 2, Self.isLikelyGivenName(lowers[0]) || isInitial(run[1]) || isInitial(run[0]) {
-            chunk.kind = lowers.contains(where: { Lexicon.place($0) != nil && Lexicon.givenName($0) == nil }) ? nil : .person
+            // A given name then a place ("Georgia Tbilisi") is no person; a middle name that is
+            // also a town somewhere ("Dev Anand Kolarov") does not matter.
+            let last = lowers[lowers.count - 1]
+            chunk.kind = Lexicon.place(last) != nil && Lexicon.givenName(last) == nil ? nil : .person
         } else if run.count >= 2,
             !lowers.contains(where: { Lexicon.isCommonWord($0) || Lexicon.place($0) != nil || Lexicon.demonym($0) != nil })
         {
