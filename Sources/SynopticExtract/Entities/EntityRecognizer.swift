@@ -8,8 +8,8 @@ public struct EntityAnalysis: Sendable {
     public var mentions: [Mention]
     /// Per entity: what the text tells of a person's gender (given name, honorific, pronouns).
     var genders: [Lexicon.Gender?]
-    /// Token index → index into ``mentions``.
-    var mentionOfToken: [Int: Int]
+    /// Per token, the index into ``mentions`` of the mention covering it, or -1.
+    var mentionOfToken: [Int32]
 
     /// Whether a pronoun of `gender` can refer to the entity: a person whose gender the text has
     /// not settled otherwise.
@@ -19,7 +19,10 @@ public struct EntityAnalysis: Sendable {
     }
 
     /// The mention that covers the token at `index`, if any.
-    func mention(atToken index: Int) -> Mention? { mentionOfToken[index].map { mentions[$0] } }
+    func mention(atToken index: Int) -> Mention? {
+        guard index >= 0, index < mentionOfToken.count, mentionOfToken[index] >= 0 else { return nil }
+        return mentions[Int(mentionOfToken[index])]
+    }
 }
 
 /// Finds people, organisations and places in an article, the roles it gives them, and the later
@@ -515,7 +518,6 @@ struct RecognitionState {
         }
         var positions = [[Int]](repeating: [], count: entities.count)
         for mention in named { positions[mention.entity].append(mention.span.start) }
-        var m = 0
         var added: [Mention] = []
         // Per sentence, the people mentioned (outside quotations), in order.
         var bySentence: [Int: [(start: Int, entity: Int)]] = [:]
@@ -527,7 +529,6 @@ struct RecognitionState {
         var i = 0
         while i < tokens.count {
             let token = tokens[i]
-            while m < named.count && named[m].span.end <= token.start { m += 1 }
             guard token.kind == .word, !isQuoted(token.start) else {
                 i += 1
                 continue
@@ -633,14 +634,14 @@ struct RecognitionState {
             entities[e].name = Self.withoutHonorific(name)
             entities[e].aliases = written.filter { $0 != entities[e].name }
         }
-        var mentionOfToken: [Int: Int] = [:]
+        // Mentions are in text order, so one forward walk over the tokens places them all.
+        var mentionOfToken = [Int32](repeating: -1, count: tokens.count)
         var t = 0
         for (index, mention) in mentions.enumerated() {
             while t < tokens.count && tokens[t].start < mention.span.start { t += 1 }
-            if t >= tokens.count || tokens[t].start > mention.span.start { t = tokens.firstIndex { $0.start >= mention.span.start } ?? tokens.count }
             var k = t
             while k < tokens.count && tokens[k].start < mention.span.end {
-                mentionOfToken[k] = index
+                mentionOfToken[k] = Int32(index)
                 k += 1
             }
         }

@@ -231,7 +231,7 @@ private struct Context {
             let token = tokens[c]
             if token.text == "." && !isAbbreviationPeriod(c) || token.text == "?" || token.text == "!" || token.text == ";" { break }
             if token.kind == .openQuote { break }
-            if token.kind == .word && isCue(token) && c > start && !isAuxiliaryUse(c) {
+            if token.kind == .word && isCue(token) && c > start && !isNotAVerb(c) {
                 // A name or pronoun right after the quotation is the subject, whatever apposition
                 // follows it; otherwise the words before the cue are read for one.
                 if let lead = leadingMention(from: start, limit: c), let mention = entities.mention(atToken: lead) {
@@ -260,7 +260,7 @@ private struct Context {
         while c >= start {
             let token = tokens[c]
             if token.kind == .closeQuote { break }
-            if token.kind == .word && isCue(token) && !isAuxiliaryUse(c) {
+            if token.kind == .word && isCue(token) && !isNotAVerb(c) {
                 // `said X: “…”` (cue first, subject after) or `X said that “…”`.
                 if let subject = subject(in: start..<c) {
                     return .init(speaker: subject.span, speakerToken: subject.head, cue: cueSpan(at: c), confidence: subject.confidence * 0.95)
@@ -293,7 +293,7 @@ private struct Context {
                 // “U.S. national security adviser Jake Sullivan”: a place or organisation in front
                 // of a title; the person may follow.
                 if fallback == nil && !isPossessed(t) { fallback = t }
-                t = max(t + 1, tokenIndex(after: mention.span))
+                t = max(t + 1, tokenIndex(from: t, after: mention.span))
                 continue
             }
             let isTitle =
@@ -304,9 +304,9 @@ private struct Context {
         return fallback
     }
 
-    /// The first token that starts at or after the end of `span`.
-    func tokenIndex(after span: TextSpan) -> Int {
-        var t = block.lowerBound
+    /// The first token from `t` on that starts at or after the end of `span`.
+    func tokenIndex(from t: Int, after span: TextSpan) -> Int {
+        var t = t
         while t < block.upperBound && tokens[t].start < span.end { t += 1 }
         return t
     }
@@ -323,9 +323,8 @@ private struct Context {
         return Lexicon.isHonorific(previous.lower) || (previous.kind == .word && previous.text.unicodeScalars.count == 1 && previous.isCapitalized)
     }
 
-    /// “has said”, “is saying”: the cue with its auxiliaries is one cue; a cue used as a noun or
-    /// adjective (“the said”, “a call”) is no cue.
-    func isAuxiliaryUse(_ c: Int) -> Bool {
+    /// A cue word used as a noun or adjective (“the said”, “a call”, “to call”) is no cue.
+    func isNotAVerb(_ c: Int) -> Bool {
         guard c > 0 else { return false }
         let previous = tokens[c - 1].lower
         return previous == "the" || previous == "a" || previous == "an" || previous == "to" && tokens[c].lower == "call"
