@@ -247,6 +247,19 @@ public enum Lexicon {
     /// ("will", "may", "mark", "bill") are common words too; `givenName` tells the other side.
     public static func isCommonWord(_ lower: String) -> Bool { commonWords.contains(lower) }
 
+    // MARK: Keys
+
+    // Every key of each list, for `WordTraitTable`.
+    static var givenNameKeys: [String] { Array(givenNames.keys) }
+    static var placeKeys: [String] { Array(places.keys) }
+    static var demonymKeys: [String] { Array(demonyms.keys) }
+    static var roleNounKeys: [String] { Array(roleNouns) }
+    static var roleModifierKeys: [String] { Array(roleModifiers) }
+    static var organizationWordKeys: [String] { Array(organizationWords) }
+    /// What `isHonorific` accepts: each honorific, and each with a final period.
+    static var honorificKeys: [String] { honorifics.flatMap { [$0, $0 + "."] }.filter(isHonorific) }
+    static var commonWordKeys: [String] { Array(commonWords) }
+
     // MARK: Parsed lists
 
     private static let givenNames: [String: GivenName] = {

@@ -12,6 +12,11 @@ import SynopticCore
 public struct QuoteAttributor: Sendable {
     public init() {}
 
+    /// Pronouns that can be a speaker.
+    static let speakerPronouns: Set<String> = ["he", "she", "they", "i", "we"]
+    /// Words that open a description of a speaker (“a senior official”, “two diplomats”).
+    static let determiners: Set<String> = ["a", "an", "the", "one", "two", "three", "several", "some", "many", "other", "another"]
+
     /// One attributed passage with the token positions the rules used.
     struct Attribution {
         var speaker: TextSpan?
@@ -132,9 +137,6 @@ private struct Context {
     let nextOpen: Int?
     let previousClose: Int?
     let block: Range<Int>
-
-    static let pronouns: Set<String> = ["he", "she", "they", "i", "we"]
-    static let determiners: Set<String> = ["a", "an", "the", "one", "two", "three", "several", "some", "many", "other", "another"]
 
     /// The first token after the passage's closing mark (or after its last word).
     var afterClose: Int { (passage.close ?? lastInsideToken) + 1 }
@@ -364,8 +366,9 @@ private struct Context {
                 let kind = entities.entities[mention.entity].kind
                 if kind == .person && mention.form != .pronoun && bestPerson == nil { bestPerson = t }
                 if kind != .person && bestOther == nil && !isPossessed(t) { bestOther = t }
-                if mention.form == .pronoun && pronoun == nil && Self.pronouns.contains(token.lower) { pronoun = t }
-            } else if Self.pronouns.contains(token.lower) && pronoun == nil && (t == range.upperBound - 1 || t == range.lowerBound) {
+                if mention.form == .pronoun && pronoun == nil && QuoteAttributor.speakerPronouns.contains(token.lower) { pronoun = t }
+            } else if QuoteAttributor.speakerPronouns.contains(token.lower) && pronoun == nil && (t == range.upperBound - 1 || t == range.lowerBound)
+            {
                 pronoun = t
             }
             t -= 1
@@ -382,7 +385,7 @@ private struct Context {
                 entities.mention(atToken: first - 1)?.form != .pronoun, !isCue(tokens[first - 1])
             {
                 first -= 1
-                if Self.determiners.contains(tokens[first].lower) { break }
+                if QuoteAttributor.determiners.contains(tokens[first].lower) { break }
             }
             return Phrase(span: TextSpan(start: tokens[first].start, end: head.end), head: nil, confidence: 0.75)
         }
@@ -405,7 +408,7 @@ private struct Context {
         // A description must end in a noun-like word, not a function word.
         let lastLower = tokens[range.upperBound - 1].lower
         if ["it", "this", "that", "which", "who", "also", "not", "and", "but", "has", "have", "had", "was", "is"].contains(lastLower) { return nil }
-        while first < range.upperBound - 1, !Self.determiners.contains(tokens[first].lower), !tokens[first].isCapitalized,
+        while first < range.upperBound - 1, !QuoteAttributor.determiners.contains(tokens[first].lower), !tokens[first].isCapitalized,
             !Lexicon.isRoleModifier(tokens[first].lower), !Lexicon.isRoleNoun(tokens[first].lower)
         {
             first += 1
@@ -441,13 +444,13 @@ private struct Context {
                     return Phrase(span: mention.span, head: t, confidence: mention.form == .pronoun ? 0.85 : 0.95)
                 }
             }
-            if Self.pronouns.contains(token.lower) && t == start { return pronounPhrase(t) }
+            if QuoteAttributor.speakerPronouns.contains(token.lower) && t == start { return pronounPhrase(t) }
             t += 1
         }
         // A description right after the cue: “said a senior official”.
         t = start
         guard t < limit, tokens[t].kind == .word,
-            Self.determiners.contains(tokens[t].lower) || Lexicon.isRoleNoun(tokens[t].lower)
+            QuoteAttributor.determiners.contains(tokens[t].lower) || Lexicon.isRoleNoun(tokens[t].lower)
                 || tokens[t].lower.hasSuffix("s") && !["reporters", "journalists", "lawmakers", "supporters"].contains(tokens[t].lower)
         else { return nil }
         var end = t

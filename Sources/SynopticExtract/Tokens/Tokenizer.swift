@@ -21,37 +21,39 @@ public struct Token: Hashable, Sendable {
     }
 
     /// Scalar offsets into the clean text.
-    public var start: Int
-    public var end: Int
-    public var kind: Kind
+    public let start: Int
+    public let end: Int
+    public let kind: Kind
+    /// First letter uppercase ("Lavrov", "U.S.", "NATO").
+    public let isCapitalized: Bool
+    /// Every letter uppercase and at least two letters ("NATO", "U.S.").
+    public let isAllCaps: Bool
+    /// The word lists `lower` belongs to, looked up once by the tokenizer.
+    let traits: WordTraits
+    /// A punctuation or quotation token's one scalar, as `String` equality reads it (U+037E and
+    /// U+1FEF are canonically ";" and "`"); NUL for words and numbers.
+    let mark: Unicode.Scalar
     /// The token as written.
-    public var text: String
+    public let text: String
     /// The token lowercased (the key lexicons and rules look up).
-    public var lower: String
+    public let lower: String
     /// Index of the sentence that holds the token, `-1` between sentences.
-    public var sentence: Int
+    public let sentence: Int
 
     public var span: TextSpan { TextSpan(start: start, end: end) }
 
-    /// First letter uppercase ("Lavrov", "U.S.", "NATO").
-    public var isCapitalized: Bool {
-        guard kind == .word, let first = text.unicodeScalars.first else { return false }
-        return ScalarClass.isUppercase(first)
-    }
+    /// Whether the word is in every one of the lists of `traits`.
+    func `is`(_ traits: WordTraits) -> Bool { self.traits.isSuperset(of: traits) }
 
-    /// Every letter uppercase and at least two letters ("NATO", "U.S.").
-    public var isAllCaps: Bool {
-        guard kind == .word else { return false }
-        var letters = 0
-        for s in text.unicodeScalars where ScalarClass.isLetter(s) {
-            if !ScalarClass.isUppercase(s) { return false }
-            letters += 1
-        }
-        return letters >= 2
-    }
+    /// Whether the word is in any of the lists of `traits`.
+    func isAny(_ traits: WordTraits) -> Bool { !self.traits.isDisjoint(with: traits) }
 
     /// Whether the token is punctuation (or a quotation mark) equal to `mark`.
     public func isMark(_ mark: String) -> Bool { kind != .word && kind != .number && text == mark }
+
+    /// Whether the token is the punctuation or quotation mark `mark`: ``isMark(_:)`` without
+    /// comparing strings.
+    func hasMark(_ mark: Unicode.Scalar) -> Bool { self.mark == mark }
 }
 
 /// An article's clean text cut into tokens, with the sentence each token belongs to.
@@ -118,6 +120,10 @@ public struct TokenizedText: Sendable {
 
 enum Tokenizer {
     static func tokens(of scalars: [Unicode.Scalar], sentences: [TextSpan]) -> [Token] {
+        scalars.withUnsafeBufferPointer { tokens(in: $0, sentences: sentences) }
+    }
+
+    private static func tokens(in scalars: UnsafeBufferPointer<Unicode.Scalar>, sentences: [TextSpan]) -> [Token] {
         var tokens: [Token] = []
         tokens.reserveCapacity(scalars.count / 5)
         var sentence = 0
@@ -129,38 +135,99 @@ enum Tokenizer {
             return sentence < sentences.count && sentences[sentence].start <= offset ? sentence : -1
         }
 
+        let table = WordTraitTable.shared
         func emit(_ start: Int, _ end: Int, _ kind: Token.Kind) {
-            let view = String.UnicodeScalarView(scalars[start..<end])
-            let written = String(view)
-            var lower = written
-            if kind == .word {
-                var ascii = true
-                var apostrophe = false
-                for s in view where s.value >= 0x80 {
+            var ascii = true
+            var hasUppercase = false
+            var apostrophe = false
+            for k in start..<end {
+                let v = scalars[k].value
+                if v >= 0x80 {
                     ascii = false
-                    if s == "’" { apostrophe = true }
+                    if v == 0x2019 { apostrophe = true }
+                } else if v &- 0x41 < 26 {
+                    hasUppercase = true
                 }
-                if ascii {
-                    var bytes = [UInt8]()
-                    bytes.reserveCapacity(end - start)
-                    var changed = false
-                    for s in view {
-                        let v = UInt8(s.value)
-                        if v >= 0x41 && v <= 0x5A {
-                            bytes.append(v | 0x20)
-                            changed = true
-                        } else {
-                            bytes.append(v)
-                        }
-                    }
-                    if changed { lower = String(decoding: bytes, as: UTF8.self) }
-                } else {
-                    lower = written.lowercased()
-                }
-                // One apostrophe for lookups, whatever mark the text used.
-                if apostrophe { lower = lower.replacingApostrophes }
             }
-            tokens.append(Token(start: start, end: end, kind: kind, text: written, lower: lower, sentence: sentenceIndex(start)))
+            let written: String
+            var lower: String
+            var traits: WordTraits = []
+            var isCapitalized = false
+            var isAllCaps = false
+            if ascii {
+                // Most tokens: ASCII, and short enough to be stored inline in the String (no
+                // allocation). The lowercase bytes are hashed on the way and looked up in place.
+                let length = end - start
+                let lowercases = kind == .word && hasUppercase
+                written = String(unsafeUninitializedCapacity: length) { bytes in
+                    var hash = WordTraitTable.emptyHash
+                    for k in start..<end {
+                        let v = UInt8(truncatingIfNeeded: scalars[k].value)
+                        bytes[k - start] = v
+                        hash = WordTraitTable.hash(hash, v)
+                    }
+                    if !lowercases { traits = table.traits(ofASCII: UnsafeBufferPointer(rebasing: bytes[0..<length]), hash: hash) }
+                    return length
+                }
+                lower = written
+                if lowercases {
+                    lower = String(unsafeUninitializedCapacity: length) { bytes in
+                        var hash = WordTraitTable.emptyHash
+                        for k in start..<end {
+                            var v = UInt8(truncatingIfNeeded: scalars[k].value)
+                            if v &- 0x41 < 26 { v |= 0x20 }
+                            bytes[k - start] = v
+                            hash = WordTraitTable.hash(hash, v)
+                        }
+                        traits = table.traits(ofASCII: UnsafeBufferPointer(rebasing: bytes[0..<length]), hash: hash)
+                        return length
+                    }
+                    isCapitalized = scalars[start].value &- 0x41 < 26
+                    var letters = 0
+                    isAllCaps = true
+                    for k in start..<end {
+                        let v = scalars[k].value
+                        if v &- 0x61 < 26 {
+                            isAllCaps = false
+                            break
+                        }
+                        if v &- 0x41 < 26 { letters += 1 }
+                    }
+                    isAllCaps = isAllCaps && letters >= 2
+                }
+            } else {
+                written = String(String.UnicodeScalarView(scalars[start..<end]))
+                lower = written
+                if kind == .word {
+                    lower = written.lowercased()
+                    // One apostrophe for lookups, whatever mark the text used.
+                    if apostrophe { lower = lower.replacingApostrophes }
+                    isCapitalized = ScalarClass.isUppercase(scalars[start])
+                    var letters = 0
+                    isAllCaps = true
+                    for k in start..<end where ScalarClass.isLetter(scalars[k]) {
+                        if !ScalarClass.isUppercase(scalars[k]) {
+                            isAllCaps = false
+                            break
+                        }
+                        letters += 1
+                    }
+                    isAllCaps = isAllCaps && letters >= 2
+                }
+                traits = table.traits(of: lower)
+            }
+            var mark: Unicode.Scalar = "\0"
+            if kind != .word && kind != .number {
+                switch scalars[start] {
+                case "\u{037E}": mark = ";"
+                case "\u{1FEF}": mark = "`"
+                default: mark = scalars[start]
+                }
+            }
+            tokens.append(
+                Token(
+                    start: start, end: end, kind: kind, isCapitalized: isCapitalized, isAllCaps: isAllCaps, traits: traits, mark: mark,
+                    text: written, lower: lower, sentence: sentenceIndex(start)))
         }
 
         while i < n {

@@ -1,0 +1,68 @@
+import Testing
+
+@testable import SynopticExtract
+
+@Suite struct WordTraitsTests {
+    /// The traits of `lower` asked of the lists themselves, one `contains` a list.
+    static func reference(_ lower: String) -> WordTraits {
+        var traits: WordTraits = []
+        if Lexicon.givenName(lower) != nil { traits.insert(.givenName) }
+        if Lexicon.place(lower) != nil { traits.insert(.place) }
+        if Lexicon.demonym(lower) != nil { traits.insert(.demonym) }
+        if Lexicon.isRoleNoun(lower) { traits.insert(.roleNoun) }
+        if Lexicon.isRoleModifier(lower) { traits.insert(.roleModifier) }
+        if Lexicon.isOrganizationWord(lower) { traits.insert(.organizationWord) }
+        if Lexicon.isHonorific(lower) { traits.insert(.honorific) }
+        if Lexicon.isCommonWord(lower) { traits.insert(.commonWord) }
+        if SpeechCues.isCue(lower) { traits.insert(.speechCue) }
+        if RecognitionState.calendarWords.contains(lower) { traits.insert(.calendarWord) }
+        if RecognitionState.functionWords.contains(lower) { traits.insert(.functionWord) }
+        if RecognitionState.connectors.contains(lower) { traits.insert(.connector) }
+        if RecognitionState.particlesInPersonNames.contains(lower) { traits.insert(.nameParticle) }
+        if RecognitionState.malePronouns.contains(lower) { traits.insert(.malePronoun) }
+        if RecognitionState.femalePronouns.contains(lower) { traits.insert(.femalePronoun) }
+        if QuoteAttributor.speakerPronouns.contains(lower) { traits.insert(.speakerPronoun) }
+        if QuoteAttributor.determiners.contains(lower) { traits.insert(.determiner) }
+        return traits
+    }
+
+    @Test func tableAnswersWhatTheListsAnswerForEveryKey() {
+        var mismatches: [String] = []
+        for (_, keys) in WordTraits.lists() {
+            for key in keys {
+                // The key itself, and near misses: one letter more or less, a final period.
+                for word in [key, key + "s", String(key.dropLast()), key + "."]
+                where WordTraitTable.shared.traits(of: word) != Self.reference(word) {
+                    mismatches.append(word)
+                }
+            }
+        }
+        #expect(mismatches.isEmpty, "\(mismatches.prefix(20))")
+    }
+
+    @Test func nonASCIISpellingsAreLookedUpAsStrings() {
+        // Precomposed and decomposed “é” are one string to Swift, and so to the table.
+        for word in ["josé", "jose\u{301}", "zoë", "são paulo", "münchen", "mu\u{308}nchen", "ñ", "x’s", "“", "—"] {
+            #expect(WordTraitTable.shared.traits(of: word) == Self.reference(word), "\(word)")
+        }
+        #expect(WordTraitTable.shared.traits(of: "jose\u{301}").contains(.givenName))
+    }
+
+    @Test func tokensCarryTheTraitsOfTheirLowercaseForm() {
+        let text = "Mr. Lavrov, Russia’s foreign minister, told reporters on Monday that the Ministry of Défense and José said “no.”"
+        for token in TokenizedText(text).tokens {
+            #expect(token.traits == Self.reference(token.lower), "\(token.text)")
+        }
+    }
+
+    @Test func marksCompareAsTheirStringsDo() {
+        // U+037E GREEK QUESTION MARK is canonically a semicolon.
+        let tokens = TokenizedText("One\u{037E} two — “three” ‘four’.").tokens
+        for token in tokens where token.kind != .word && token.kind != .number {
+            for mark in [";", "—", "“", "”", "‘", "’", ".", ","] as [Unicode.Scalar] {
+                #expect(token.hasMark(mark) == token.isMark(String(mark)), "\(token.text) \(mark)")
+            }
+        }
+        #expect(tokens[1].hasMark(";"))
+    }
+}
