@@ -81,16 +81,7 @@ struct RecognitionState {
         self.quoted = quoted.sorted()
     }
 
-    /// A given name that is not, above all, a word of English: “On”, “The” or “So” are given
-    /// names somewhere, but a capitalised “On Wednesday” is no person.
-    static func isLikelyGivenName(_ lower: String) -> Bool {
-        guard let given = Lexicon.givenName(lower) else { return false }
-        _ = given
-        return true
-    }
-
     /// Weekdays and months: capitalised, but never part of a name.
-    static func isCalendarWord(_ lower: String) -> Bool { calendarWords.contains(lower) }
     static let calendarWords: Set<String> = [
         "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march", "april", "may",
         "june", "july", "august", "september", "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
@@ -110,6 +101,11 @@ struct RecognitionState {
     static let particlesInPersonNames: Set<String> = [
         "de", "van", "von", "der", "den", "bin", "al", "el", "la", "le", "du", "da", "di", "dos", "del",
     ]
+    /// Particles that also begin names of places and organisations ("de la", "el"), so they never
+    /// join a run on their own.
+    static let particlesNotJoining: Set<String> = ["de", "la", "le", "el", "da", "di", "du"]
+    /// Articles, prepositions and the possessive that a title in apposition runs on through.
+    static let titleLinks: Set<String> = ["the", "a", "an", "of", "to", "for", "at", "in", "and", "'s"]
 
     // MARK: - Names
 
@@ -121,7 +117,7 @@ struct RecognitionState {
         var caps = 0
         for i in text.sentenceTokens[sentence] where tokens[i].kind == .word {
             words += 1
-            if tokens[i].isAllCaps || (tokens[i].text.unicodeScalars.count == 1 && tokens[i].isCapitalized) { caps += 1 }
+            if tokens[i].isAllCaps || (tokens[i].end - tokens[i].start == 1 && tokens[i].isCapitalized) { caps += 1 }
         }
         return words >= 3 && caps * 10 >= words * 6
     }
@@ -133,7 +129,7 @@ struct RecognitionState {
         let previous = tokens[i - 1]
         if previous.sentence != tokens[i].sentence { return true }
         if previous.kind == .openQuote || previous.kind == .straightQuote { return true }
-        return previous.text == ":" || previous.text == "—" || previous.text == "(" || previous.text == "-"
+        return previous.hasMark(":") || previous.hasMark("—") || previous.hasMark("(") || previous.hasMark("-")
     }
 
     func isCapitalizedWord(_ i: Int) -> Bool {
@@ -142,12 +138,13 @@ struct RecognitionState {
 
     /// A single capital followed by a period inside a name ("Sergei A. Ryabkov").
     func isInitial(_ i: Int) -> Bool {
-        i + 2 < tokens.count && tokens[i].kind == .word && tokens[i].text.unicodeScalars.count == 1 && tokens[i].isCapitalized
-            && tokens[i + 1].text == "." && tokens[i + 1].start == tokens[i].end && isCapitalizedWord(i + 2)
+        i + 2 < tokens.count && tokens[i].kind == .word && tokens[i].end - tokens[i].start == 1 && tokens[i].isCapitalized
+            && tokens[i + 1].hasMark(".") && tokens[i + 1].start == tokens[i].end && isCapitalizedWord(i + 2)
     }
 
     mutating func findNames() {
-        var shouting: [Int: Bool] = [:]
+        // Per sentence (and one slot for the tokens between sentences): 0 not yet known, 1 shouting, 2 not.
+        var shouting = [UInt8](repeating: 0, count: text.sentenceTokens.count + 1)
         var i = 0
         while i < tokens.count {
             guard isCapitalizedWord(i) else {
@@ -155,17 +152,18 @@ struct RecognitionState {
                 continue
             }
             let sentence = tokens[i].sentence
-            if shouting[sentence] == nil { shouting[sentence] = sentenceIsShouting(sentence) }
-            if shouting[sentence] == true {
+            let slot = sentence + 1
+            if shouting[slot] == 0 { shouting[slot] = sentenceIsShouting(sentence) ? 1 : 2 }
+            if shouting[slot] == 1 {
                 i += 1
                 continue
             }
             // Honorific: "Mr. Lavrov", "Mr Lavrov".
             var honorific: String?
             var start = i
-            if Lexicon.isHonorific(tokens[i].lower) {
+            if tokens[i].is(.honorific) {
                 var next = i + 1
-                if next < tokens.count && tokens[next].text == "." && tokens[next].start == tokens[i].end { next += 1 }
+                if next < tokens.count && tokens[next].hasMark(".") && tokens[next].start == tokens[i].end { next += 1 }
                 if isCapitalizedWord(next) && tokens[next].sentence == sentence || (next < tokens.count && isCapitalizedWord(next)) {
                     honorific = tokens[i].text
                     start = next
@@ -185,8 +183,8 @@ struct RecognitionState {
                 }
                 // An honorific starts a name of its own ("Although Mrs. Clinton"); weekdays and
                 // months end a name ("Lavrov on Friday", "Tuesday in Tallinn").
-                if j > start && Lexicon.isHonorific(tokens[j].lower) { break }
-                if Self.isCalendarWord(tokens[j].lower) {
+                if j > start && tokens[j].is(.honorific) { break }
+                if tokens[j].is(.calendarWord) {
                     if j == start { j += 1 }
                     break
                 }
@@ -198,10 +196,10 @@ struct RecognitionState {
                 // Connectors join the words of an organisation's or an office's name ("Ministry of
                 // Foreign Affairs", "Secretary of State"), never a person's name to what follows
                 // it ("Zbigniew Rau of Poland", "Lavrov and Lukashevich", "Lavrov on Friday").
-                let runIsPerson = honorific != nil || run.contains { Self.isLikelyGivenName(tokens[$0].lower) && tokens[$0].isCapitalized }
+                let runIsPerson = honorific != nil || run.contains { tokens[$0].is(.givenName) && tokens[$0].isCapitalized }
                 if !run.isEmpty, tokens[j].kind == .word, isCapitalizedWord(j + 1),
-                    Self.particlesInPersonNames.contains(tokens[j].lower) && !["de", "la", "le", "el", "da", "di", "du"].contains(tokens[j].lower)
-                        || (!runIsPerson && Self.connectors.contains(tokens[j].lower) && !Self.isCalendarWord(tokens[j + 1].lower))
+                    tokens[j].is(.nameParticle) && !Self.particlesNotJoining.contains(tokens[j].lower)
+                        || (!runIsPerson && tokens[j].is(.connector) && !tokens[j + 1].is(.calendarWord))
                 {
                     run.append(j)
                     j += 1
@@ -214,20 +212,21 @@ struct RecognitionState {
             // A capitalised common word opening a sentence is no name ("The", "However"), unless
             // a given name starts a longer run ("Will Smith").
             if honorific == nil && opensClause(run[0]) {
-                let lower = tokens[run[0]].lower
+                let opening = tokens[run[0]]
+                let lower = opening.lower
                 // Verbs and adverbs opening a sentence ("Injecting", "Clearly") are not names either.
                 let looksInflected = lower.hasSuffix("ing") || lower.hasSuffix("ly") || lower.hasSuffix("ed")
-                if (Lexicon.isCommonWord(lower) || looksInflected && Lexicon.givenName(lower) == nil) && Lexicon.place(lower) == nil {
+                if (opening.is(.commonWord) || looksInflected && !opening.is(.givenName)) && !opening.is(.place) {
                     // "The", "On" or "So" are given names somewhere, but not when they open a sentence.
                     let isFunctionWord = lower.unicodeScalars.count <= 3
-                    let isGivenNameOfRun = run.count > 1 && Self.isLikelyGivenName(lower) && !isFunctionWord
+                    let isGivenNameOfRun = run.count > 1 && opening.is(.givenName) && !isFunctionWord
                     if !isGivenNameOfRun {
                         run.removeFirst()
-                        while let first = run.first, Self.connectors.contains(tokens[first].lower) { run.removeFirst() }
+                        while let first = run.first, tokens[first].is(.connector) { run.removeFirst() }
                     }
                 }
             }
-            while let last = run.last, Self.connectors.contains(tokens[last].lower) { run.removeLast() }
+            while let last = run.last, tokens[last].is(.connector) { run.removeLast() }
             guard !run.isEmpty else { continue }
             if var chunk = classify(run, honorific: honorific) {
                 if honorific != nil { chunk.honorificToken = i }
@@ -241,23 +240,22 @@ struct RecognitionState {
         var run = run
         var roleTokens: [Int] = []
         // Titles in front: "U.S. Ambassador", "Russian Foreign Minister", "President".
-        let lastLower = tokens[run[run.count - 1]].lower
-        let endsInName = !Lexicon.isRoleNoun(lastLower) && !Lexicon.isOrganizationWord(lastLower)
+        let endsInName = !tokens[run[run.count - 1]].isAny([.roleNoun, .organizationWord])
         if endsInName, run.count >= 2 {
             // Everything up to the last title word is the title ("Senate Majority Leader",
             // "Oversight Chairman", "U.S. Ambassador"), when a name follows it.
             var cut = 0
-            for m in 0..<(run.count - 1) where Lexicon.isRoleNoun(tokens[run[m]].lower) { cut = m + 1 }
+            for m in 0..<(run.count - 1) where tokens[run[m]].is(.roleNoun) { cut = m + 1 }
             // "Secretary of State Wendy Sherman": the office's own name runs up to the given name.
-            if cut > 0, cut < run.count, Self.connectors.contains(tokens[run[cut]].lower),
-                let given = run[cut...].firstIndex(where: { Lexicon.givenName(tokens[$0].lower) != nil && tokens[$0].isCapitalized })
+            if cut > 0, cut < run.count, tokens[run[cut]].is(.connector),
+                let given = run[cut...].firstIndex(where: { tokens[$0].is(.givenName) && tokens[$0].isCapitalized })
             {
                 cut = given
             }
             let rest = run[cut...]
             let restIsName =
-                !rest.isEmpty && !Self.connectors.contains(tokens[rest[rest.startIndex]].lower)
-                && !rest.contains { Lexicon.isRoleNoun(tokens[$0].lower) || Lexicon.isOrganizationWord(tokens[$0].lower) }
+                !rest.isEmpty && !tokens[rest[rest.startIndex]].is(.connector)
+                && !rest.contains { tokens[$0].isAny([.roleNoun, .organizationWord]) }
             if cut > 0, restIsName {
                 roleTokens = Array(run[0..<cut])
                 run.removeFirst(cut)
@@ -270,43 +268,38 @@ struct RecognitionState {
             let span = TextSpan(start: tokens[roleTokens[0]].start, end: tokens[roleTokens[roleTokens.count - 1]].end)
             chunk.roles.append(text[span])
         }
-        let lowers = run.map { tokens[$0].lower }
-        let joined = lowers.joined(separator: " ")
-        if lowers.contains(where: Self.isCalendarWord) {
+        // A one-word run is looked up by its token's traits; longer ones as a place by their words
+        // joined.
+        func isPlace() -> Bool { run.count == 1 ? tokens[run[0]].is(.place) : Lexicon.place(tokensLower(run)) != nil }
+        if run.contains(where: { tokens[$0].is(.calendarWord) }) {
             // "On Wednesday", "Black Friday": a run with a weekday or month names no one.
             chunk.kind = run.count == 1 || honorific != nil ? chunk.kind : nil
             if honorific == nil { return chunk.kind == nil ? nil : chunk }
         }
         if honorific != nil || !roleTokens.isEmpty {
             chunk.kind = .person
-        } else if run.count <= Lexicon.placeMaxWords, Lexicon.place(joined) != nil {
+        } else if run.count <= Lexicon.placeMaxWords, isPlace() {
             chunk.kind = .place
-        } else if lowers.contains(where: { Lexicon.isOrganizationWord($0) }) {
+        } else if run.contains(where: { tokens[$0].is(.organizationWord) }) {
             chunk.kind = .organization
         } else if run.count == 1 && tokens[run[0]].isAllCaps {
             // An acronym ("NATO", "O.S.C.E."); "U.S." was found among places above.
             chunk.kind = .organization
-        } else if run.count >= 2, Self.isLikelyGivenName(lowers[0]) || isInitial(run[1]) || isInitial(run[0]) {
+        } else if run.count >= 2, tokens[run[0]].is(.givenName) || isInitial(run[1]) || isInitial(run[0]) {
             // A given name then a place ("Georgia Tbilisi") is no person; a middle name that is
             // also a town somewhere ("Dev Anand Kolarov") does not matter.
-            let last = lowers[lowers.count - 1]
-            chunk.kind = Lexicon.place(last) != nil && Lexicon.givenName(last) == nil ? nil : .person
-        } else if run.count >= 2,
-            !lowers.contains(where: { Lexicon.isCommonWord($0) || Lexicon.place($0) != nil || Lexicon.demonym($0) != nil })
-        {
+            let last = tokens[run[run.count - 1]]
+            chunk.kind = last.is(.place) && !last.is(.givenName) ? nil : .person
+        } else if run.count >= 2, !run.contains(where: { tokens[$0].isAny([.commonWord, .place, .demonym]) }) {
             // Two or three capitalised words that are neither common words nor places: most
             // often a person the name lists do not know.
             chunk.kind = run.count <= 3 ? .person : nil
-        } else if run.count == 1 && Lexicon.place(joined) != nil {
+        } else if run.count == 1 && isPlace() {
             chunk.kind = .place
         } else {
             chunk.kind = nil  // decided when the names are linked (a surname seen in full before)
         }
         return chunk
-    }
-
-    func isTitleWord(_ lower: String) -> Bool {
-        Lexicon.isRoleNoun(lower) || Lexicon.isRoleModifier(lower)
     }
 
     // MARK: - Linking
@@ -359,11 +352,11 @@ struct RecognitionState {
 
     /// The person a chunk names: matched by surname key and a compatible given name, or new.
     mutating func personEntity(for chunk: NameChunk, creating: Bool, near offset: Int? = nil) -> Int? {
-        let nameTokens = chunk.tokens.filter { !Self.particlesInPersonNames.contains(tokens[$0].lower) || $0 == chunk.tokens.last }
+        let nameTokens = chunk.tokens.filter { !tokens[$0].is(.nameParticle) || $0 == chunk.tokens.last }
         guard let lastToken = nameTokens.last else { return nil }
         let surname = Lexicon.nameKey(tokens[lastToken].lower)
         let given = nameTokens.count >= 2 ? Lexicon.nameKey(tokens[nameTokens[0]].lower) : nil
-        let givenIsInitial = nameTokens.count >= 2 && tokens[nameTokens[0]].text.unicodeScalars.count == 1
+        let givenIsInitial = nameTokens.count >= 2 && tokens[nameTokens[0]].end - tokens[nameTokens[0]].start == 1
         var candidates: [Int] = []
         for e in personsBySurname[surname] ?? [] {
             if let given, let known = keys[e].given {
@@ -376,7 +369,7 @@ struct RecognitionState {
             // A given name alone ("Hillary") for the one person who carries it.
             let key = Lexicon.nameKey(tokens[chunk.tokens[0]].lower)
             let byGiven = personsByGiven[key] ?? []
-            if byGiven.count == 1, Lexicon.givenName(tokens[chunk.tokens[0]].lower) != nil { return byGiven[0] }
+            if byGiven.count == 1, tokens[chunk.tokens[0]].is(.givenName) { return byGiven[0] }
         }
         if let best = candidates.last {
             if candidates.count > 1, let offset {
@@ -423,23 +416,22 @@ struct RecognitionState {
     func roleBefore(_ chunk: NameChunk) -> String? {
         guard let first = chunk.tokens.first else { return nil }
         var k = first - 1
-        if chunk.honorific != nil, k >= 0, tokens[k].text == "." { k -= 1 }
-        if chunk.honorific != nil, k >= 0, Lexicon.isHonorific(tokens[k].lower) { k -= 1 }
-        if k >= 0 && tokens[k].text == "," { k -= 1 }
+        if chunk.honorific != nil, k >= 0, tokens[k].hasMark(".") { k -= 1 }
+        if chunk.honorific != nil, k >= 0, tokens[k].is(.honorific) { k -= 1 }
+        if k >= 0 && tokens[k].hasMark(",") { k -= 1 }
         let end = k
         var sawRoleNoun = false
         while k >= 0 && tokens[k].sentence == tokens[first].sentence {
             let token = tokens[k]
-            if token.kind == .word && Lexicon.isRoleNoun(token.lower) {
+            if token.kind == .word && token.is(.roleNoun) {
                 if k == end { sawRoleNoun = true } else if !sawRoleNoun { break }
-            } else if token.kind == .word && (Lexicon.isRoleModifier(token.lower) || Lexicon.demonym(token.lower) != nil) {
+            } else if token.kind == .word && token.isAny([.roleModifier, .demonym]) {
             } else if token.kind == .word && sawRoleNoun && !token.isCapitalized && !tokens[end].isCapitalized && end - k <= 3
-                && !Self.functionWords.contains(token.lower)
-                && !SpeechCues.isCue(token.lower)
+                && !token.isAny([.functionWord, .speechCue])
             {
                 // a noun in a compound title ("deputy trade minister", "chief operating officer")
             } else if token.lower == "'s" || (token.isCapitalized && k + 1 <= end && tokens[k + 1].lower == "'s") {
-            } else if token.isCapitalized && sawRoleNoun && k + 1 <= end && tokens[k + 1].kind == .word && !Lexicon.isRoleNoun(token.lower)
+            } else if token.isCapitalized && sawRoleNoun && k + 1 <= end && tokens[k + 1].kind == .word && !token.is(.roleNoun)
                 && tokens[k + 1].lower != "'s"
             {
                 // an organisation or place in front of the title ("Kremlin spokesman")
@@ -458,21 +450,21 @@ struct RecognitionState {
 
     /// A role in apposition after a name: “Michael Carpenter, the U.S. ambassador to …,”.
     func appositionAfter(_ chunk: NameChunk) -> String? {
-        guard let last = chunk.tokens.last, last + 2 < tokens.count, tokens[last + 1].text == "," else { return nil }
+        guard let last = chunk.tokens.last, last + 2 < tokens.count, tokens[last + 1].hasMark(",") else { return nil }
         let start = last + 2
         var k = start
         var roleEnd: Int?
         while k < tokens.count && k - start < 14 && tokens[k].sentence == tokens[last].sentence {
             let token = tokens[k]
-            if token.kind != .word && token.lower != "'s" && !(token.text == "." && k > 0 && tokens[k - 1].text.unicodeScalars.count == 1) {
+            if token.kind != .word && token.lower != "'s" && !(token.hasMark(".") && k > 0 && tokens[k - 1].end - tokens[k - 1].start == 1) {
                 break
             }
-            if Lexicon.isRoleNoun(token.lower) && k - start < 7 { roleEnd = k }
+            if token.is(.roleNoun) && k - start < 7 { roleEnd = k }
             // Lowercase nouns belong to the title ("chief bridge inspector"); a verb, a relative
             // pronoun or another function word ends it.
-            if token.kind == .word && !token.isCapitalized && !Lexicon.isRoleNoun(token.lower) && !Lexicon.isRoleModifier(token.lower)
-                && !["the", "a", "an", "of", "to", "for", "at", "in", "and", "'s"].contains(token.lower) && Lexicon.demonym(token.lower) == nil
-                && (Self.functionWords.contains(token.lower) || SpeechCues.isCue(token.lower) || roleEnd == nil || token.lower.hasSuffix("ed"))
+            if token.kind == .word && !token.isCapitalized && !token.isAny([.roleNoun, .roleModifier])
+                && !Self.titleLinks.contains(token.lower) && !token.is(.demonym)
+                && (token.isAny([.functionWord, .speechCue]) || roleEnd == nil || token.lower.hasSuffix("ed"))
             {
                 break
             }
@@ -480,7 +472,7 @@ struct RecognitionState {
         }
         guard roleEnd != nil else { return nil }
         // “Peskov, Foreign Minister Sergei Lavrov and …” is a list of people, not a role.
-        for t in start..<k where tokens[t].isCapitalized && Lexicon.givenName(tokens[t].lower) != nil && !Lexicon.isCommonWord(tokens[t].lower) {
+        for t in start..<k where tokens[t].isCapitalized && tokens[t].is(.givenName) && !tokens[t].is(.commonWord) {
             return nil
         }
         var first = start
@@ -519,36 +511,38 @@ struct RecognitionState {
         var positions = [[Int]](repeating: [], count: entities.count)
         for mention in named { positions[mention.entity].append(mention.span.start) }
         var added: [Mention] = []
-        // Per sentence, the people mentioned (outside quotations), in order.
-        var bySentence: [Int: [(start: Int, entity: Int)]] = [:]
+        // Per sentence, the people mentioned (outside quotations), in order; slot 0 holds the
+        // tokens between sentences (sentence -1).
+        var bySentence = [[(start: Int, entity: Int)]](repeating: [], count: text.sentenceTokens.count + 1)
         for mention in named where !isQuoted(mention.span.start) && entities[mention.entity].kind == .person {
             if let t = tokenIndex(at: mention.span.start) {
-                bySentence[tokens[t].sentence, default: []].append((mention.span.start, mention.entity))
+                bySentence[tokens[t].sentence + 1].append((mention.span.start, mention.entity))
             }
         }
         var i = 0
         while i < tokens.count {
             let token = tokens[i]
-            guard token.kind == .word, !isQuoted(token.start) else {
+            // Only pronouns and “the” start a mention here.
+            let isMale = token.is(.malePronoun)
+            let isPronoun = isMale || token.is(.femalePronoun)
+            guard token.kind == .word, isPronoun || token.lower == "the", !isQuoted(token.start) else {
                 i += 1
                 continue
             }
-            let lower = token.lower
-            let isMale = Self.malePronouns.contains(lower)
-            if isMale || Self.femalePronouns.contains(lower) {
+            if isPronoun {
                 let gender: Lexicon.Gender = isMale ? .male : .female
                 if let e = antecedent(before: token.start, sentence: token.sentence, gender: gender, bySentence: bySentence) {
                     if genders[e] == nil { genders[e] = gender }
                     added.append(Mention(span: token.span, entity: e, form: .pronoun))
                     positions[e].append(token.start)
-                    bySentence[token.sentence, default: []].append((token.start, e))
+                    bySentence[token.sentence + 1].append((token.start, e))
                 }
-            } else if lower == "the", i + 1 < tokens.count, let (end, noun) = descriptionAfter(i) {
+            } else if i + 1 < tokens.count, let (end, noun) = descriptionAfter(i) {
                 // “the minister”: the last person given that role.
                 if let e = lastPerson(withRoleNoun: noun, before: token.start, roleHolders: roleHolders, positions: positions) {
                     added.append(Mention(span: TextSpan(start: token.start, end: tokens[end].end), entity: e, form: .description))
                     positions[e].append(token.start)
-                    bySentence[token.sentence, default: []].append((token.start, e))
+                    bySentence[token.sentence + 1].append((token.start, e))
                     i = end + 1
                     continue
                 }
@@ -573,10 +567,10 @@ struct RecognitionState {
     /// “the (deputy foreign) minister” not followed by a name: the end token and the role noun.
     func descriptionAfter(_ the: Int) -> (Int, String)? {
         var k = the + 1
-        while k < tokens.count && k - the <= 4 && tokens[k].kind == .word && !tokens[k].isCapitalized && Lexicon.isRoleModifier(tokens[k].lower) {
+        while k < tokens.count && k - the <= 4 && tokens[k].kind == .word && !tokens[k].isCapitalized && tokens[k].is(.roleModifier) {
             k += 1
         }
-        guard k < tokens.count, tokens[k].kind == .word, !tokens[k].isCapitalized, Lexicon.isRoleNoun(tokens[k].lower) else { return nil }
+        guard k < tokens.count, tokens[k].kind == .word, !tokens[k].isCapitalized, tokens[k].is(.roleNoun) else { return nil }
         if k + 1 < tokens.count, isCapitalizedWord(k + 1) { return nil }
         if k + 1 < tokens.count, tokens[k + 1].lower == "of" || tokens[k + 1].lower == "for" { return nil }
         return (k, tokens[k].lower)
@@ -602,15 +596,16 @@ struct RecognitionState {
 
     /// The person a pronoun refers to: in the sentence so far, the first person of a compatible
     /// gender (the subject, most often); else the same in each earlier sentence, back to five.
-    func antecedent(before offset: Int, sentence: Int, gender: Lexicon.Gender, bySentence: [Int: [(start: Int, entity: Int)]]) -> Int? {
+    /// `bySentence` holds sentence `s` at `s + 1`.
+    func antecedent(before offset: Int, sentence: Int, gender: Lexicon.Gender, bySentence: [[(start: Int, entity: Int)]]) -> Int? {
         func compatible(_ e: Int) -> Bool { genders[e] == nil || genders[e] == gender || genders[e] == .either }
         // In the sentence so far: the first compatible person (pronouns resolved earlier included).
-        if let here = bySentence[sentence], let first = here.first(where: { $0.start < offset && compatible($0.entity) }) {
+        if let first = bySentence[sentence + 1].first(where: { $0.start < offset && compatible($0.entity) }) {
             return first.entity
         }
         var s = sentence - 1
         while s >= 0 && sentence - s <= 5 {
-            if let people = bySentence[s], let first = people.first(where: { compatible($0.entity) }) { return first.entity }
+            if let first = bySentence[s + 1].first(where: { compatible($0.entity) }) { return first.entity }
             s -= 1
         }
         return nil

@@ -106,7 +106,7 @@ public struct QuoteAttributor: Sendable {
                 inside = true
             } else if token.kind == .closeQuote || token.kind == .straightQuote {
                 inside = false
-            } else if !inside, token.kind == .word, !token.isCapitalized, SpeechCues.isCue(token.lower) || token.lower == "according" {
+            } else if !inside, token.kind == .word, !token.isCapitalized, token.is(.speechCue) || token.lower == "according" {
                 return false
             }
         }
@@ -137,6 +137,17 @@ private struct Context {
     let nextOpen: Int?
     let previousClose: Int?
     let block: Range<Int>
+
+    /// Words after a cue that belong to it (“pointed out”).
+    static let cueParticles: Set<String> = ["out", "on", "back"]
+    /// Auxiliaries and adverbs before a cue that belong to it (“has said”, “later told”).
+    static let cueAuxiliaries: Set<String> = ["has", "have", "had", "was", "is", "were", "will", "would", "also", "later", "then"]
+    /// Function words that cannot end a description of a speaker.
+    static let nonNounEnds: Set<String> = ["it", "this", "that", "which", "who", "also", "not", "and", "but", "has", "have", "had", "was", "is"]
+    /// Plural nouns after a cue that are its audience, not its speaker (“told reporters”).
+    static let audiences: Set<String> = ["reporters", "journalists", "lawmakers", "supporters"]
+    /// Words that end a description after a cue (“said a senior official in …”).
+    static let descriptionEnds: Set<String> = ["in", "on", "at", "that", "after", "before", "during", "when", "while", "who"]
 
     /// The first token after the passage's closing mark (or after its last word).
     var afterClose: Int { (passage.close ?? lastInsideToken) + 1 }
@@ -178,9 +189,9 @@ private struct Context {
             // “we will …”).
             if passage.open == block.lowerBound { return false }
             let previous = tokens[passage.open - 1]
-            if previous.text == ":" { return false }
-            if previous.text == ",", let previousClose, previousClose < passage.open - 1,
-                tokens[previousClose - 1].text == "," || tokens[previousClose - 1].text == "…"
+            if previous.hasMark(":") { return false }
+            if previous.hasMark(","), let previousClose, previousClose < passage.open - 1,
+                tokens[previousClose - 1].hasMark(",") || tokens[previousClose - 1].hasMark("…")
             {
                 return false
             }
@@ -189,7 +200,7 @@ private struct Context {
         guard passage.open > block.lowerBound else { return false }
         let previous = tokens[passage.open - 1]
         if previous.sentence != tokens[passage.open].sentence { return false }
-        if previous.text == ":" || previous.text == "," || previous.kind == .closeQuote { return false }
+        if previous.hasMark(":") || previous.hasMark(",") || previous.kind == .closeQuote { return false }
         if previous.kind == .word && (isCue(previous) || previous.lower == "that") {
             // `said “We …` is whole; `called it “a …` is not, and was decided above.
             return false
@@ -204,12 +215,13 @@ private struct Context {
         var t = afterClose
         let limit = min(nextOpen ?? block.upperBound, block.upperBound, t + 16)
         // “…” — Name: a quotation signed with a dash, as in a collection of reactions.
-        if t < limit, ["—", "―", "–", "-"].contains(tokens[t].text), let lead = leadingMention(from: t + 1, limit: limit),
+        if t < limit, tokens[t].hasMark("—") || tokens[t].hasMark("―") || tokens[t].hasMark("–") || tokens[t].hasMark("-"),
+            let lead = leadingMention(from: t + 1, limit: limit),
             let mention = entities.mention(atToken: lead), entities.entities[mention.entity].kind == .person
         {
             return .init(speaker: mention.span, speakerToken: lead, cue: nil, confidence: 0.85)
         }
-        while t < limit && (tokens[t].text == "," || tokens[t].text == "—" || tokens[t].text == "-") { t += 1 }
+        while t < limit && (tokens[t].hasMark(",") || tokens[t].hasMark("—") || tokens[t].hasMark("-")) { t += 1 }
         guard t < limit else { return nil }
         let start = t
         // `said X` / `according to X`
@@ -231,7 +243,7 @@ private struct Context {
         var c = start
         while c < far {
             let token = tokens[c]
-            if token.text == "." && !isAbbreviationPeriod(c) || token.text == "?" || token.text == "!" || token.text == ";" { break }
+            if token.hasMark(".") && !isAbbreviationPeriod(c) || token.hasMark("?") || token.hasMark("!") || token.hasMark(";") { break }
             if token.kind == .openQuote { break }
             if token.kind == .word && isCue(token) && c > start && !isNotAVerb(c) {
                 // A name or pronoun right after the quotation is the subject, whatever apposition
@@ -299,8 +311,8 @@ private struct Context {
                 continue
             }
             let isTitle =
-                token.kind == .word && (token.isCapitalized || Lexicon.isRoleNoun(token.lower) || Lexicon.isRoleModifier(token.lower))
-            if !(isTitle || token.text == "." && isAbbreviationPeriod(t) || token.lower == "'s") { return fallback }
+                token.kind == .word && (token.isCapitalized || token.isAny([.roleNoun, .roleModifier]))
+            if !(isTitle || token.hasMark(".") && isAbbreviationPeriod(t) || token.lower == "'s") { return fallback }
             t += 1
         }
         return fallback
@@ -315,14 +327,14 @@ private struct Context {
 
     /// A speech verb as the writer uses it: in lowercase (“State” in “State Department” is none).
     func isCue(_ token: Token) -> Bool {
-        token.kind == .word && !token.isCapitalized && SpeechCues.isCue(token.lower)
+        token.kind == .word && !token.isCapitalized && token.is(.speechCue)
     }
 
     /// The period of “Mr.”, “Rep.” or an initial, which ends no sentence.
     func isAbbreviationPeriod(_ t: Int) -> Bool {
         guard t > 0, tokens[t - 1].end == tokens[t].start else { return false }
         let previous = tokens[t - 1]
-        return Lexicon.isHonorific(previous.lower) || (previous.kind == .word && previous.text.unicodeScalars.count == 1 && previous.isCapitalized)
+        return previous.is(.honorific) || (previous.kind == .word && previous.end - previous.start == 1 && previous.isCapitalized)
     }
 
     /// A cue word used as a noun or adjective (“the said”, “a call”, “to call”) is no cue.
@@ -335,9 +347,9 @@ private struct Context {
     func cueSpan(at c: Int) -> TextSpan {
         var end = tokens[c].end
         // “told reporters”, “said in a statement” keep their object out; “pointed out” keeps it.
-        if c + 1 < tokens.count, ["out", "on", "back"].contains(tokens[c + 1].lower) { end = tokens[c + 1].end }
+        if c + 1 < tokens.count, Self.cueParticles.contains(tokens[c + 1].lower) { end = tokens[c + 1].end }
         var start = tokens[c].start
-        if c > 0, ["has", "have", "had", "was", "is", "were", "will", "would", "also", "later", "then"].contains(tokens[c - 1].lower) {
+        if c > 0, Self.cueAuxiliaries.contains(tokens[c - 1].lower) {
             start = tokens[c - 1].start
         }
         return TextSpan(start: start, end: end)
@@ -366,9 +378,8 @@ private struct Context {
                 let kind = entities.entities[mention.entity].kind
                 if kind == .person && mention.form != .pronoun && bestPerson == nil { bestPerson = t }
                 if kind != .person && bestOther == nil && !isPossessed(t) { bestOther = t }
-                if mention.form == .pronoun && pronoun == nil && QuoteAttributor.speakerPronouns.contains(token.lower) { pronoun = t }
-            } else if QuoteAttributor.speakerPronouns.contains(token.lower) && pronoun == nil && (t == range.upperBound - 1 || t == range.lowerBound)
-            {
+                if mention.form == .pronoun && pronoun == nil && token.is(.speakerPronoun) { pronoun = t }
+            } else if token.is(.speakerPronoun) && pronoun == nil && (t == range.upperBound - 1 || t == range.lowerBound) {
                 pronoun = t
             }
             t -= 1
@@ -378,14 +389,14 @@ private struct Context {
         let head = tokens[range.upperBound - 1]
         let headIsNoun =
             head.kind == .word && !head.isCapitalized && entities.mention(atToken: range.upperBound - 1) == nil
-            && (Lexicon.isRoleNoun(head.lower) || head.lower.hasSuffix("s") && Lexicon.isRoleNoun(String(head.lower.dropLast())))
+            && (head.is(.roleNoun) || head.lower.hasSuffix("s") && Lexicon.isRoleNoun(String(head.lower.dropLast())))
         if headIsNoun && bestPerson.map({ $0 < range.upperBound - 4 }) ?? true {
             var first = range.upperBound - 1
             while first - 1 >= range.lowerBound, range.upperBound - first < 7, tokens[first - 1].kind == .word || tokens[first - 1].lower == "'s",
                 entities.mention(atToken: first - 1)?.form != .pronoun, !isCue(tokens[first - 1])
             {
                 first -= 1
-                if QuoteAttributor.determiners.contains(tokens[first].lower) { break }
+                if tokens[first].is(.determiner) { break }
             }
             return Phrase(span: TextSpan(start: tokens[first].start, end: head.end), head: nil, confidence: 0.75)
         }
@@ -407,9 +418,9 @@ private struct Context {
         guard tokens[range.upperBound - 1].kind == .word else { return nil }
         // A description must end in a noun-like word, not a function word.
         let lastLower = tokens[range.upperBound - 1].lower
-        if ["it", "this", "that", "which", "who", "also", "not", "and", "but", "has", "have", "had", "was", "is"].contains(lastLower) { return nil }
-        while first < range.upperBound - 1, !QuoteAttributor.determiners.contains(tokens[first].lower), !tokens[first].isCapitalized,
-            !Lexicon.isRoleModifier(tokens[first].lower), !Lexicon.isRoleNoun(tokens[first].lower)
+        if Self.nonNounEnds.contains(lastLower) { return nil }
+        while first < range.upperBound - 1, !tokens[first].is(.determiner), !tokens[first].isCapitalized,
+            !tokens[first].isAny([.roleModifier, .roleNoun])
         {
             first += 1
         }
@@ -434,7 +445,7 @@ private struct Context {
         // “said on Tuesday”, “told reporters”: skip to a name within a few words.
         while t < limit && t - start < 6 {
             let token = tokens[t]
-            if token.text == "." && !isAbbreviationPeriod(t) || token.text == "," || token.text == ":" || token.kind == .openQuote
+            if token.hasMark(".") && !isAbbreviationPeriod(t) || token.hasMark(",") || token.hasMark(":") || token.kind == .openQuote
                 || token.kind == .closeQuote
             {
                 break
@@ -444,18 +455,18 @@ private struct Context {
                     return Phrase(span: mention.span, head: t, confidence: mention.form == .pronoun ? 0.85 : 0.95)
                 }
             }
-            if QuoteAttributor.speakerPronouns.contains(token.lower) && t == start { return pronounPhrase(t) }
+            if token.is(.speakerPronoun) && t == start { return pronounPhrase(t) }
             t += 1
         }
         // A description right after the cue: “said a senior official”.
         t = start
         guard t < limit, tokens[t].kind == .word,
-            QuoteAttributor.determiners.contains(tokens[t].lower) || Lexicon.isRoleNoun(tokens[t].lower)
-                || tokens[t].lower.hasSuffix("s") && !["reporters", "journalists", "lawmakers", "supporters"].contains(tokens[t].lower)
+            tokens[t].isAny([.determiner, .roleNoun])
+                || tokens[t].lower.hasSuffix("s") && !Self.audiences.contains(tokens[t].lower)
         else { return nil }
         var end = t
         while end + 1 < limit && end - t < 8, tokens[end + 1].kind == .word || tokens[end + 1].lower == "'s" {
-            if ["in", "on", "at", "that", "after", "before", "during", "when", "while", "who"].contains(tokens[end + 1].lower) { break }
+            if Self.descriptionEnds.contains(tokens[end + 1].lower) { break }
             end += 1
         }
         return Phrase(span: TextSpan(start: tokens[t].start, end: tokens[end].end), head: nil, confidence: 0.7)

@@ -36,7 +36,7 @@ enum QuotedPassageFinder {
             let range = first..<t
             guard !range.isEmpty else { continue }
             var hasDouble = false
-            for i in range where tokens[i].text == "“" || tokens[i].text == "”" || tokens[i].text == "\"" {
+            for i in range where tokens[i].hasMark("“") || tokens[i].hasMark("”") || tokens[i].hasMark("\"") {
                 hasDouble = true
                 break
             }
@@ -63,7 +63,7 @@ enum QuotedPassageFinder {
         var found: [QuotedPassage] = []
         var open: Int?
         for i in range {
-            let mark = tokens[i].text
+            let mark = tokens[i].mark
             if mark == "“" || (mark == "\"" && open == nil) {
                 if let o = open {
                     // A second opening mark before any closing one: the first quotation ends here.
@@ -84,7 +84,7 @@ enum QuotedPassageFinder {
         var found: [QuotedPassage] = []
         var open: Int?
         for i in range {
-            let mark = tokens[i].text
+            let mark = tokens[i].mark
             if mark == "‘" {
                 open = i
             } else if mark == "’", let o = open, i > o + 1 {
