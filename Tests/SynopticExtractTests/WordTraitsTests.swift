@@ -23,6 +23,11 @@ import Testing
         if RecognitionState.femalePronouns.contains(lower) { traits.insert(.femalePronoun) }
         if QuoteAttributor.speakerPronouns.contains(lower) { traits.insert(.speakerPronoun) }
         if QuoteAttributor.determiners.contains(lower) { traits.insert(.determiner) }
+        if FigureLexicon.wordStarters.contains(lower) { traits.insert(.figureStarter) }
+        if FigureLexicon.currencyCodes[lower] != nil { traits.insert(.currencyCode) }
+        if TimeLexicon.starters.contains(lower) { traits.insert(.timeStarter) }
+        if TimeLexicon.determiners.contains(lower) { traits.insert(.timeDeterminer) }
+        if TimeLexicon.afterDeterminer.contains(lower) { traits.insert(.afterTimeDeterminer) }
         return traits
     }
 
@@ -52,6 +57,20 @@ import Testing
         let text = "Mr. Lavrov, Russia’s foreign minister, told reporters on Monday that the Ministry of Défense and José said “no.”"
         for token in TokenizedText(text).tokens {
             #expect(token.traits == Self.reference(token.lower), "\(token.text)")
+        }
+    }
+
+    @Test func shapesDescribeTheLetters() {
+        let tokens = TokenizedText("NATO’s U.S. envoy met Émile in mid-2022 and the 1990s; I É").tokens
+        for token in tokens {
+            let scalars = Array(token.text.unicodeScalars)
+            let letters = scalars.filter { $0.properties.isAlphabetic }
+            let capitalized = token.kind == .word && scalars.first!.properties.isUppercase
+            let allCaps = token.kind == .word && letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase }
+            #expect(token.isCapitalized == capitalized, "\(token.text)")
+            #expect(token.isAllCaps == allCaps, "\(token.text)")
+            #expect(token.shape.contains(.leadingDigit) == (token.lower.utf8.first.map { $0 >= 0x30 && $0 <= 0x39 } ?? false))
+            #expect(token.shape.contains(.hyphen) == token.lower.utf8.contains(0x2D))
         }
     }
 

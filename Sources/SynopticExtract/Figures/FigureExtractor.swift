@@ -157,11 +157,11 @@ struct FigureScanner {
             if a >= 0x80 { return ScalarClass.isDigit(scalars[t.start]) }
             if a >= 0x30 && a <= 0x39 { return true }
             if length > 13 { return false }
-            if length == 3 && a <= 0x5A, FigureLexicon.currencyCodes[t.lower] != nil { return t.isAllCaps }
+            if length == 3 && a <= 0x5A, t.is(.currencyCode) { return t.isAllCaps }
             // Most words are ruled out by their first two letters, before any hashing.
             let b = length > 1 ? scalars[t.start + 1].value | 0x20 : 0
             guard b < 0x80, starterPrefixes[Int(a | 0x20) << 7 | Int(b)] else { return false }
-            guard FigureLexicon.wordStarters.contains(t.lower) else { return false }
+            guard t.is(.figureStarter) else { return false }
             // "a dozen", "a million", "half a million": the common "a" needs its scale word.
             if t.lower == "a" || t.lower == "an" {
                 let next = lower(i + 1)

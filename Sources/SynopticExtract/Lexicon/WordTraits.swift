@@ -1,7 +1,8 @@
 /// What the word lists say of one lowercase word: one bit a list.
 ///
 /// The rules of entity recognition and quote attribution ask the same few questions of every token
-/// they pass ("a role noun?", "a connector?") many times over. The tokenizer answers them all once per
+/// they pass ("a role noun?", "a connector?") many times over, and the figure and time scanners ask
+/// of every word whether an expression may begin there. The tokenizer answers them all once per
 /// token, with one lookup in ``WordTraitTable``, so a rule tests a bit instead of hashing a `String`
 /// into a `Set`.
 struct WordTraits: OptionSet, Hashable, Sendable {
@@ -26,6 +27,12 @@ struct WordTraits: OptionSet, Hashable, Sendable {
     static let femalePronoun = WordTraits(rawValue: 1 << 14)
     static let speakerPronoun = WordTraits(rawValue: 1 << 15)
     static let determiner = WordTraits(rawValue: 1 << 16)
+    // The words figures and time expressions may begin with.
+    static let figureStarter = WordTraits(rawValue: 1 << 17)
+    static let currencyCode = WordTraits(rawValue: 1 << 18)
+    static let timeStarter = WordTraits(rawValue: 1 << 19)
+    static let timeDeterminer = WordTraits(rawValue: 1 << 20)
+    static let afterTimeDeterminer = WordTraits(rawValue: 1 << 21)
 
     /// Every list with its bit. A bit is set exactly for the keys of its list, so testing it answers
     /// what `contains` on the list answers.
@@ -39,6 +46,9 @@ struct WordTraits: OptionSet, Hashable, Sendable {
             (.connector, Array(RecognitionState.connectors)), (.nameParticle, Array(RecognitionState.particlesInPersonNames)),
             (.malePronoun, Array(RecognitionState.malePronouns)), (.femalePronoun, Array(RecognitionState.femalePronouns)),
             (.speakerPronoun, Array(QuoteAttributor.speakerPronouns)), (.determiner, Array(QuoteAttributor.determiners)),
+            (.figureStarter, Array(FigureLexicon.wordStarters)), (.currencyCode, Array(FigureLexicon.currencyCodes.keys)),
+            (.timeStarter, Array(TimeLexicon.starters)), (.timeDeterminer, Array(TimeLexicon.determiners)),
+            (.afterTimeDeterminer, Array(TimeLexicon.afterDeterminer)),
         ]
     }
 }
@@ -47,10 +57,11 @@ struct WordTraits: OptionSet, Hashable, Sendable {
 /// or hashing a `String`: open addressing over one byte arena, FNV-1a hashes. Words in no list have no
 /// traits.
 ///
-/// `String` equality is canonical equivalence, not byte equality, so the byte table holds only ASCII
-/// keys and is asked only about ASCII words (an ASCII string equals no other spelling, save through
-/// the three characters whose canonical form is ASCII, which are folded in when the table is built);
-/// other words are looked up as `String`s in a dictionary of every key, as the lists' own sets would.
+/// `String` equality is canonical equivalence, not byte equality. Two ASCII strings are equal exactly
+/// when their bytes are, so ASCII keys live in the byte table. A non-ASCII word can only equal a
+/// non-ASCII key, looked up as a `String` as the lists' own sets would, or an ASCII key through the
+/// three characters whose canonical form is ASCII (U+037E, U+1FEF and U+212A are ";", "`" and "K"),
+/// which are folded before asking the byte table too.
 struct WordTraitTable: Sendable {
     static let shared = WordTraitTable()
 
@@ -61,10 +72,10 @@ struct WordTraitTable: Sendable {
         var traits: WordTraits
     }
 
-    private let slots: [Slot]
+    private var slots: [Slot]
     private let mask: Int
-    private let arena: [UInt8]
-    private let byString: [String: WordTraits]
+    private var arena: [UInt8] = []
+    private var nonASCII: [String: WordTraits] = [:]
 
     static let emptyHash: UInt64 = 0xcbf2_9ce4_8422_2325
 
@@ -73,39 +84,55 @@ struct WordTraitTable: Sendable {
     static func hash(_ hash: UInt64, _ byte: UInt8) -> UInt64 { (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
 
     private init() {
-        var byString: [String: WordTraits] = [:]
-        for (bit, keys) in WordTraits.lists() {
-            for key in keys { byString[key, default: []].insert(bit) }
-        }
-        var ascii: [[UInt8]: WordTraits] = [:]
-        for (key, traits) in byString {
-            if key.utf8.allSatisfy({ $0 < 0x80 }) {
-                ascii[Array(key.utf8), default: []].formUnion(traits)
-            } else {
-                // U+037E, U+1FEF and U+212A are canonically ";", "`" and "K": a key spelled with them
-                // equals an ASCII word.
-                let folded = String(
-                    String.UnicodeScalarView(
-                        key.unicodeScalars.map { s in s == "\u{037E}" ? ";" : s == "\u{1FEF}" ? "`" : s == "\u{212A}" ? "K" : s }))
-                if folded.utf8.allSatisfy({ $0 < 0x80 }) && folded == key { ascii[Array(folded.utf8), default: []].formUnion(traits) }
+        let lists = WordTraits.lists()
+        // At most one slot in two is taken.
+        var capacity = 16
+        while capacity < lists.reduce(0, { $0 + $1.1.count }) * 2 { capacity *= 2 }
+        slots = [Slot](repeating: Slot(hash: 0, length: 0, offset: -1, traits: []), count: capacity)
+        mask = capacity - 1
+        for (bit, keys) in lists {
+            for key in keys {
+                if let ascii = Self.asciiForm(key) {
+                    insert(ascii, bit)
+                    // A key spelled with the three folded characters is also one of the other keys.
+                    if key.utf8.contains(where: { $0 >= 0x80 }) { nonASCII[key, default: []].insert(bit) }
+                } else {
+                    nonASCII[key, default: []].insert(bit)
+                }
             }
         }
-        var capacity = 16
-        while capacity < ascii.count * 2 { capacity *= 2 }
-        var slots = [Slot](repeating: Slot(hash: 0, length: 0, offset: -1, traits: []), count: capacity)
-        var arena: [UInt8] = []
-        for (bytes, traits) in ascii.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
-            var hash = Self.emptyHash
-            for byte in bytes { hash = Self.hash(hash, byte) }
-            var slot = Int(truncatingIfNeeded: hash) & (capacity - 1)
-            while slots[slot].offset >= 0 { slot = (slot + 1) & (capacity - 1) }
-            slots[slot] = Slot(hash: UInt32(truncatingIfNeeded: hash), length: UInt32(bytes.count), offset: Int32(arena.count), traits: traits)
-            arena.append(contentsOf: bytes)
+    }
+
+    /// The key's bytes when it is ASCII once U+037E, U+1FEF and U+212A are folded, else `nil`.
+    private static func asciiForm(_ word: String) -> [UInt8]? {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(word.utf8.count)
+        for scalar in word.unicodeScalars {
+            switch scalar.value {
+            case 0..<0x80: bytes.append(UInt8(scalar.value))
+            case 0x037E: bytes.append(0x3B)
+            case 0x1FEF: bytes.append(0x60)
+            case 0x212A: bytes.append(0x4B)
+            default: return nil
+            }
         }
-        self.slots = slots
-        self.mask = capacity - 1
-        self.arena = arena
-        self.byString = byString
+        return bytes
+    }
+
+    private mutating func insert(_ bytes: [UInt8], _ traits: WordTraits) {
+        var hash = Self.emptyHash
+        for byte in bytes { hash = Self.hash(hash, byte) }
+        var slot = Int(truncatingIfNeeded: hash) & mask
+        while slots[slot].offset >= 0 {
+            let candidate = slots[slot]
+            if candidate.length == bytes.count && arena[Int(candidate.offset)..<Int(candidate.offset) + bytes.count].elementsEqual(bytes) {
+                slots[slot].traits.formUnion(traits)
+                return
+            }
+            slot = (slot + 1) & mask
+        }
+        slots[slot] = Slot(hash: UInt32(truncatingIfNeeded: hash), length: UInt32(bytes.count), offset: Int32(arena.count), traits: traits)
+        arena.append(contentsOf: bytes)
     }
 
     /// The traits of an ASCII word, given its lowercase bytes and their ``hash(_:_:)``.
@@ -130,15 +157,11 @@ struct WordTraitTable: Sendable {
 
     /// The traits of any word, ASCII or not.
     func traits(of lower: String) -> WordTraits {
-        var contiguous = lower
-        return contiguous.withUTF8 { bytes in
-            var hash = Self.emptyHash
-            for byte in bytes {
-                if byte >= 0x80 { return byString[lower] ?? [] }
-                hash = Self.hash(hash, byte)
-            }
-            return traits(ofASCII: bytes, hash: hash)
-        }
+        guard let ascii = Self.asciiForm(lower) else { return nonASCII[lower] ?? [] }
+        var hash = Self.emptyHash
+        for byte in ascii { hash = Self.hash(hash, byte) }
+        let traits = ascii.withUnsafeBufferPointer { self.traits(ofASCII: $0, hash: hash) }
+        return lower.utf8.contains(where: { $0 >= 0x80 }) ? traits.union(nonASCII[lower] ?? []) : traits
     }
 
     @inline(__always)

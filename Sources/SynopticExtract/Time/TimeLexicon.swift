@@ -134,27 +134,6 @@ enum TimeLexicon {
         return roles
     }()
 
-    /// A bitmap over (first byte, last byte, length) of the starters, so most words are turned
-    /// away without hashing them.
-    static let starterShapes: [UInt64] = {
-        var bits = [UInt64](repeating: 0, count: 128 * 128 / 4)
-        for w in starters {
-            let u = Array(w.utf8)
-            guard let f = u.first, let l = u.last, f < 128, l < 128 else { continue }
-            let index = (Int(f) * 128 + Int(l)) * 16 + min(u.count, 15)
-            bits[index >> 6] |= 1 << UInt64(index & 63)
-        }
-        return bits
-    }()
-
-    @inline(__always) static func mayStart(_ w: String) -> Bool {
-        let u = w.utf8
-        guard let f = u.first, let l = u.last else { return false }
-        guard f < 128 && l < 128 else { return true }
-        let index = (Int(f) * 128 + Int(l)) * 16 + min(u.count, 15)
-        return starterShapes[index >> 6] & (1 << UInt64(index & 63)) != 0
-    }
-
     static let twoWordApproximatorStarts: Set<String> = ["more", "less", "fewer", "at", "up", "as", "upwards", "close"]
 
     /// Frequent starters that begin an expression only before a word that could go on.

@@ -97,17 +97,17 @@ struct TimeScan {
         switch tokens[i].kind {
         case .number: return true
         case .word:
-            let lower = tokens[i].lower
-            if L.mayStart(lower), L.starters.contains(lower) {
+            // The tokenizer looked the word up in `L.starters` and its kin, and noted its digits
+            // and hyphens.
+            let token = tokens[i]
+            if token.is(.timeStarter) {
                 // The commonest starters lead nowhere unless the next word could go on.
-                if L.determiners.contains(lower) {
-                    return i + 1 < n && (isCandidate(i + 1) || L.afterDeterminer.contains(tokens[i + 1].lower))
+                if token.is(.timeDeterminer) {
+                    return i + 1 < n && (isCandidate(i + 1) || tokens[i + 1].is(.afterTimeDeterminer))
                 }
                 return true
             }
-            let utf8 = lower.utf8
-            if let first = utf8.first, first >= 48 && first <= 57 { return true }
-            return utf8.contains(45)
+            return token.shape.contains(.leadingDigit) || token.shape.contains(.hyphen)
         default: return false
         }
     }

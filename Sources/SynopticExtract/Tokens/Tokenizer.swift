@@ -24,10 +24,8 @@ public struct Token: Hashable, Sendable {
     public let start: Int
     public let end: Int
     public let kind: Kind
-    /// First letter uppercase ("Lavrov", "U.S.", "NATO").
-    public let isCapitalized: Bool
-    /// Every letter uppercase and at least two letters ("NATO", "U.S.").
-    public let isAllCaps: Bool
+    /// What the tokenizer saw of the letters, once, so rules need not look at them again.
+    let shape: Shape
     /// The word lists `lower` belongs to, looked up once by the tokenizer.
     let traits: WordTraits
     /// A punctuation or quotation token's one scalar, as `String` equality reads it (U+037E and
@@ -41,6 +39,24 @@ public struct Token: Hashable, Sendable {
     public let sentence: Int
 
     public var span: TextSpan { TextSpan(start: start, end: end) }
+
+    struct Shape: OptionSet, Hashable, Sendable {
+        let rawValue: UInt8
+        /// A word whose first letter is uppercase.
+        static let capitalized = Shape(rawValue: 1 << 0)
+        /// A word whose letters are all uppercase, two or more of them.
+        static let allCaps = Shape(rawValue: 1 << 1)
+        /// `lower` begins with an ASCII digit.
+        static let leadingDigit = Shape(rawValue: 1 << 2)
+        /// `lower` holds an ASCII hyphen.
+        static let hyphen = Shape(rawValue: 1 << 3)
+    }
+
+    /// First letter uppercase ("Lavrov", "U.S.", "NATO").
+    public var isCapitalized: Bool { shape.contains(.capitalized) }
+
+    /// Every letter uppercase and at least two letters ("NATO", "U.S.").
+    public var isAllCaps: Bool { shape.contains(.allCaps) }
 
     /// Whether the word is in every one of the lists of `traits`.
     func `is`(_ traits: WordTraits) -> Bool { self.traits.isSuperset(of: traits) }
@@ -103,7 +119,9 @@ public struct TokenizedText: Sendable {
 
     /// The text a span covers.
     public subscript(span: TextSpan) -> String {
-        String(String.UnicodeScalarView(scalars[max(0, span.start)..<min(scalars.count, span.end)]))
+        // Sliced from the UTF-8 string through its scalar index: a copy of bytes, not a String
+        // rebuilt scalar by scalar.
+        String(text[TextSpan(start: max(0, span.start), end: min(scalars.count, span.end))])
     }
 
     /// Index of the block holding the scalar at `offset`, by binary search.
@@ -152,8 +170,7 @@ enum Tokenizer {
             let written: String
             var lower: String
             var traits: WordTraits = []
-            var isCapitalized = false
-            var isAllCaps = false
+            var shape: Token.Shape = []
             if ascii {
                 // Most tokens: ASCII, and short enough to be stored inline in the String (no
                 // allocation). The lowercase bytes are hashed on the way and looked up in place.
@@ -165,6 +182,7 @@ enum Tokenizer {
                         let v = UInt8(truncatingIfNeeded: scalars[k].value)
                         bytes[k - start] = v
                         hash = WordTraitTable.hash(hash, v)
+                        if v == 0x2D { shape.insert(.hyphen) }
                     }
                     if !lowercases { traits = table.traits(ofASCII: UnsafeBufferPointer(rebasing: bytes[0..<length]), hash: hash) }
                     return length
@@ -182,39 +200,42 @@ enum Tokenizer {
                         traits = table.traits(ofASCII: UnsafeBufferPointer(rebasing: bytes[0..<length]), hash: hash)
                         return length
                     }
-                    isCapitalized = scalars[start].value &- 0x41 < 26
+                    if scalars[start].value &- 0x41 < 26 { shape.insert(.capitalized) }
                     var letters = 0
-                    isAllCaps = true
+                    var allCaps = true
                     for k in start..<end {
                         let v = scalars[k].value
                         if v &- 0x61 < 26 {
-                            isAllCaps = false
+                            allCaps = false
                             break
                         }
                         if v &- 0x41 < 26 { letters += 1 }
                     }
-                    isAllCaps = isAllCaps && letters >= 2
+                    if allCaps && letters >= 2 { shape.insert(.allCaps) }
                 }
+                if scalars[start].value &- 0x30 < 10 { shape.insert(.leadingDigit) }
             } else {
-                written = String(String.UnicodeScalarView(scalars[start..<end]))
+                written = String(utf8Of: UnsafeBufferPointer(rebasing: scalars[start..<end]))
                 lower = written
                 if kind == .word {
                     lower = written.lowercased()
                     // One apostrophe for lookups, whatever mark the text used.
                     if apostrophe { lower = lower.replacingApostrophes }
-                    isCapitalized = ScalarClass.isUppercase(scalars[start])
+                    if ScalarClass.isUppercase(scalars[start]) { shape.insert(.capitalized) }
                     var letters = 0
-                    isAllCaps = true
+                    var allCaps = true
                     for k in start..<end where ScalarClass.isLetter(scalars[k]) {
                         if !ScalarClass.isUppercase(scalars[k]) {
-                            isAllCaps = false
+                            allCaps = false
                             break
                         }
                         letters += 1
                     }
-                    isAllCaps = isAllCaps && letters >= 2
+                    if allCaps && letters >= 2 { shape.insert(.allCaps) }
                 }
                 traits = table.traits(of: lower)
+                if let first = lower.utf8.first, first &- 0x30 < 10 { shape.insert(.leadingDigit) }
+                if lower.utf8.contains(0x2D) { shape.insert(.hyphen) }
             }
             var mark: Unicode.Scalar = "\0"
             if kind != .word && kind != .number {
@@ -226,7 +247,7 @@ enum Tokenizer {
             }
             tokens.append(
                 Token(
-                    start: start, end: end, kind: kind, isCapitalized: isCapitalized, isAllCaps: isAllCaps, traits: traits, mark: mark,
+                    start: start, end: end, kind: kind, shape: shape, traits: traits, mark: mark,
                     text: written, lower: lower, sentence: sentenceIndex(start)))
         }
 
@@ -311,6 +332,22 @@ enum Tokenizer {
 }
 
 extension String {
+    /// The string of `scalars`, written as UTF-8 in one allocation.
+    init(utf8Of scalars: UnsafeBufferPointer<Unicode.Scalar>) {
+        var count = 0
+        for scalar in scalars { count += UTF8.width(scalar) }
+        self.init(unsafeUninitializedCapacity: count) { bytes in
+            var o = 0
+            for scalar in scalars {
+                UTF8.encode(scalar) { byte in
+                    bytes[o] = byte
+                    o += 1
+                }
+            }
+            return o
+        }
+    }
+
     /// The string with typographic apostrophes made straight.
     var replacingApostrophes: String {
         String(String.UnicodeScalarView(unicodeScalars.map { $0 == "’" ? "'" : $0 }))
