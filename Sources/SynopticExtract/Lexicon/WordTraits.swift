@@ -73,7 +73,8 @@ struct WordTraitTable: Sendable {
     }
 
     private var slots: [Slot]
-    private let mask: Int
+    private var mask: Int
+    private var count = 0
     private var arena: [UInt8] = []
     private var nonASCII: [String: WordTraits] = [:]
 
@@ -91,7 +92,8 @@ struct WordTraitTable: Sendable {
         slots = [Slot](repeating: Slot(hash: 0, length: 0, offset: -1, traits: []), count: capacity)
         mask = capacity - 1
         for (bit, keys) in lists {
-            for key in keys {
+            // No token holds a space, so multi-word places ("new york") are left out.
+            for key in keys where !key.utf8.contains(0x20) {
                 if let ascii = Self.asciiForm(key) {
                     insert(ascii, bit)
                     // A key spelled with the three folded characters is also one of the other keys.
@@ -100,6 +102,18 @@ struct WordTraitTable: Sendable {
                     nonASCII[key, default: []].insert(bit)
                 }
             }
+        }
+        // Now that the keys are counted, the smallest table that keeps probes short: the fewer
+        // cache lines it spans, the fewer of its lookups miss the cache.
+        var compact = 16
+        while compact * 7 < count * 10 { compact *= 2 }
+        let filled = slots.filter { $0.offset >= 0 }
+        slots = [Slot](repeating: Slot(hash: 0, length: 0, offset: -1, traits: []), count: compact)
+        mask = compact - 1
+        for slot in filled {
+            var at = Int(slot.hash) & mask
+            while slots[at].offset >= 0 { at = (at + 1) & mask }
+            slots[at] = slot
         }
     }
 
@@ -133,6 +147,7 @@ struct WordTraitTable: Sendable {
         }
         slots[slot] = Slot(hash: UInt32(truncatingIfNeeded: hash), length: UInt32(bytes.count), offset: Int32(arena.count), traits: traits)
         arena.append(contentsOf: bytes)
+        count += 1
     }
 
     /// The traits of an ASCII word, given its lowercase bytes and their ``hash(_:_:)``.

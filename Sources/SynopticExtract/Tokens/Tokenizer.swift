@@ -119,9 +119,9 @@ public struct TokenizedText: Sendable {
 
     /// The text a span covers.
     public subscript(span: TextSpan) -> String {
-        // Sliced from the UTF-8 string through its scalar index: a copy of bytes, not a String
-        // rebuilt scalar by scalar.
-        String(text[TextSpan(start: max(0, span.start), end: min(scalars.count, span.end))])
+        // Written as UTF-8 in one go: neither a String rebuilt scalar by scalar nor a walk to the
+        // span's start in the string.
+        scalars.withUnsafeBufferPointer { String(utf8Of: UnsafeBufferPointer(rebasing: $0[max(0, span.start)..<min(scalars.count, span.end)])) }
     }
 
     /// Index of the block holding the scalar at `offset`, by binary search.
@@ -137,6 +137,26 @@ public struct TokenizedText: Sendable {
 }
 
 enum Tokenizer {
+    /// `ScalarClass.isLetterOrDigit`, inlined, with the general punctuation of news text (dashes,
+    /// curly quotes, ellipsis: U+2010–U+2027, none a letter or digit) answered without a Unicode
+    /// property lookup.
+    @inline(__always)
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v &- 0x30 < 10 || (v | 0x20) &- 0x61 < 26 }
+        if v &- 0x2010 < 0x18 { return false }
+        return ScalarClass.isLetterOrDigit(s)
+    }
+
+    /// Space, newline, tab, carriage return, or a non-ASCII space; U+2010–U+2027 are none.
+    @inline(__always)
+    static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v == 0x20 || v == 0x0A || v == 0x09 || v == 0x0D }
+        if v &- 0x2010 < 0x18 { return false }
+        return s.properties.isWhitespace
+    }
+
     static func tokens(of scalars: [Unicode.Scalar], sentences: [TextSpan]) -> [Token] {
         scalars.withUnsafeBufferPointer { tokens(in: $0, sentences: sentences) }
     }
@@ -253,17 +273,17 @@ enum Tokenizer {
 
         while i < n {
             let s = scalars[i]
-            if s.value == 0x20 || s.value == 0x0A || (s.value >= 0x80 && s.properties.isWhitespace) || s.value == 0x09 || s.value == 0x0D {
+            if isSpace(s) {
                 i += 1
                 continue
             }
-            if ScalarClass.isLetterOrDigit(s) {
+            if isWordScalar(s) {
                 let start = i
                 var allDigits = true
                 var j = i
                 while j < n {
                     let c = scalars[j]
-                    if ScalarClass.isLetterOrDigit(c) {
+                    if isWordScalar(c) {
                         if !ScalarClass.isDigit(c) { allDigits = false }
                         j += 1
                         continue
@@ -288,7 +308,7 @@ enum Tokenizer {
                             break
                         }
                     case "-", "/", "\u{2010}", "\u{2011}":
-                        if ScalarClass.isLetterOrDigit(next) && (c == "-" || c == "\u{2010}" || c == "\u{2011}" || allDigits) {
+                        if isWordScalar(next) && (c == "-" || c == "\u{2010}" || c == "\u{2011}" || allDigits) {
                             if !(allDigits && ScalarClass.isDigit(next)) { allDigits = false }
                             j += 1
                             continue
@@ -296,7 +316,7 @@ enum Tokenizer {
                     case "'", "’":
                         // "’s" after a word is its own token; other inner apostrophes stay ("don’t", "O’Brien").
                         if ScalarClass.isLetter(next) && !allDigits {
-                            let isPossessive = (next == "s" || next == "S") && (j + 2 >= n || !ScalarClass.isLetterOrDigit(scalars[j + 2]))
+                            let isPossessive = (next == "s" || next == "S") && (j + 2 >= n || !isWordScalar(scalars[j + 2]))
                             if isPossessive { break }
                             j += 1
                             continue
@@ -310,7 +330,7 @@ enum Tokenizer {
                 i = j
                 // The possessive "’s".
                 if i + 1 < n, scalars[i] == "’" || scalars[i] == "'", scalars[i + 1] == "s" || scalars[i + 1] == "S",
-                    i + 2 >= n || !ScalarClass.isLetterOrDigit(scalars[i + 2])
+                    i + 2 >= n || !isWordScalar(scalars[i + 2])
                 {
                     emit(i, i + 2, .word)
                     i += 2
