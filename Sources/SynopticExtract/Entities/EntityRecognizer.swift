@@ -63,6 +63,8 @@ struct NameChunk {
 struct RecognitionState {
     let text: TokenizedText
     let tokens: [Token]
+    let texts: [String]
+    let lowers: [String]
     let quoted: [TextSpan]
     var chunks: [NameChunk] = []
     var entities: [Entity] = []
@@ -78,6 +80,8 @@ struct RecognitionState {
     init(text: TokenizedText, quoted: [TextSpan]) {
         self.text = text
         self.tokens = text.tokens
+        self.texts = text.texts
+        self.lowers = text.lowers
         self.quoted = quoted.sorted()
     }
 
@@ -129,17 +133,17 @@ struct RecognitionState {
         let previous = tokens[i - 1]
         if previous.sentence != tokens[i].sentence { return true }
         if previous.kind == .openQuote || previous.kind == .straightQuote { return true }
-        return previous.hasMark(":") || previous.hasMark("—") || previous.hasMark("(") || previous.hasMark("-")
+        return previous.isMark(":") || previous.isMark("—") || previous.isMark("(") || previous.isMark("-")
     }
 
     func isCapitalizedWord(_ i: Int) -> Bool {
-        i < tokens.count && tokens[i].kind == .word && tokens[i].isCapitalized && tokens[i].lower != "i" && tokens[i].lower != "'s"
+        i < tokens.count && tokens[i].kind == .word && tokens[i].isCapitalized && lowers[i] != "i" && lowers[i] != "'s"
     }
 
     /// A single capital followed by a period inside a name ("Sergei A. Ryabkov").
     func isInitial(_ i: Int) -> Bool {
         i + 2 < tokens.count && tokens[i].kind == .word && tokens[i].end - tokens[i].start == 1 && tokens[i].isCapitalized
-            && tokens[i + 1].hasMark(".") && tokens[i + 1].start == tokens[i].end && isCapitalizedWord(i + 2)
+            && tokens[i + 1].isMark(".") && tokens[i + 1].start == tokens[i].end && isCapitalizedWord(i + 2)
     }
 
     mutating func findNames() {
@@ -163,9 +167,9 @@ struct RecognitionState {
             var start = i
             if tokens[i].is(.honorific) {
                 var next = i + 1
-                if next < tokens.count && tokens[next].hasMark(".") && tokens[next].start == tokens[i].end { next += 1 }
+                if next < tokens.count && tokens[next].isMark(".") && tokens[next].start == tokens[i].end { next += 1 }
                 if isCapitalizedWord(next) && tokens[next].sentence == sentence || (next < tokens.count && isCapitalizedWord(next)) {
-                    honorific = tokens[i].text
+                    honorific = texts[i]
                     start = next
                 } else {
                     i += 1
@@ -198,7 +202,7 @@ struct RecognitionState {
                 // it ("Zbigniew Rau of Poland", "Lavrov and Lukashevich", "Lavrov on Friday").
                 let runIsPerson = honorific != nil || run.contains { tokens[$0].is(.givenName) && tokens[$0].isCapitalized }
                 if !run.isEmpty, tokens[j].kind == .word, isCapitalizedWord(j + 1),
-                    tokens[j].is(.nameParticle) && !Self.particlesNotJoining.contains(tokens[j].lower)
+                    tokens[j].is(.nameParticle) && !Self.particlesNotJoining.contains(lowers[j])
                         || (!runIsPerson && tokens[j].is(.connector) && !tokens[j + 1].is(.calendarWord))
                 {
                     run.append(j)
@@ -213,7 +217,7 @@ struct RecognitionState {
             // a given name starts a longer run ("Will Smith").
             if honorific == nil && opensClause(run[0]) {
                 let opening = tokens[run[0]]
-                let lower = opening.lower
+                let lower = lowers[run[0]]
                 // Verbs and adverbs opening a sentence ("Injecting", "Clearly") are not names either.
                 let looksInflected = lower.hasSuffix("ing") || lower.hasSuffix("ly") || lower.hasSuffix("ed")
                 if (opening.is(.commonWord) || looksInflected && !opening.is(.givenName)) && !opening.is(.place) {
@@ -348,14 +352,14 @@ struct RecognitionState {
         }
     }
 
-    func tokensLower(_ indices: [Int]) -> String { indices.map { tokens[$0].lower }.joined(separator: " ") }
+    func tokensLower(_ indices: [Int]) -> String { indices.map { lowers[$0] }.joined(separator: " ") }
 
     /// The person a chunk names: matched by surname key and a compatible given name, or new.
     mutating func personEntity(for chunk: NameChunk, creating: Bool, near offset: Int? = nil) -> Int? {
         let nameTokens = chunk.tokens.filter { !tokens[$0].is(.nameParticle) || $0 == chunk.tokens.last }
         guard let lastToken = nameTokens.last else { return nil }
-        let surname = Lexicon.nameKey(tokens[lastToken].lower)
-        let given = nameTokens.count >= 2 ? Lexicon.nameKey(tokens[nameTokens[0]].lower) : nil
+        let surname = Lexicon.nameKey(lowers[lastToken])
+        let given = nameTokens.count >= 2 ? Lexicon.nameKey(lowers[nameTokens[0]]) : nil
         let givenIsInitial = nameTokens.count >= 2 && tokens[nameTokens[0]].end - tokens[nameTokens[0]].start == 1
         var candidates: [Int] = []
         for e in personsBySurname[surname] ?? [] {
@@ -367,7 +371,7 @@ struct RecognitionState {
         }
         if chunk.tokens.count == 1 && !creating, candidates.isEmpty {
             // A given name alone ("Hillary") for the one person who carries it.
-            let key = Lexicon.nameKey(tokens[chunk.tokens[0]].lower)
+            let key = Lexicon.nameKey(lowers[chunk.tokens[0]])
             let byGiven = personsByGiven[key] ?? []
             if byGiven.count == 1, tokens[chunk.tokens[0]].is(.givenName) { return byGiven[0] }
         }
@@ -384,7 +388,7 @@ struct RecognitionState {
             return best
         }
         guard creating else { return nil }
-        let gender = nameTokens.count >= 2 ? Lexicon.givenName(tokens[nameTokens[0]].lower)?.gender : nil
+        let gender = nameTokens.count >= 2 ? Lexicon.givenName(lowers[nameTokens[0]])?.gender : nil
         return newEntity(kind: .person, name: text[chunk.span], keys: (surname, given), gender: gender)
     }
 
@@ -416,9 +420,9 @@ struct RecognitionState {
     func roleBefore(_ chunk: NameChunk) -> String? {
         guard let first = chunk.tokens.first else { return nil }
         var k = first - 1
-        if chunk.honorific != nil, k >= 0, tokens[k].hasMark(".") { k -= 1 }
+        if chunk.honorific != nil, k >= 0, tokens[k].isMark(".") { k -= 1 }
         if chunk.honorific != nil, k >= 0, tokens[k].is(.honorific) { k -= 1 }
-        if k >= 0 && tokens[k].hasMark(",") { k -= 1 }
+        if k >= 0 && tokens[k].isMark(",") { k -= 1 }
         let end = k
         var sawRoleNoun = false
         while k >= 0 && tokens[k].sentence == tokens[first].sentence {
@@ -430,9 +434,9 @@ struct RecognitionState {
                 && !token.isAny([.functionWord, .speechCue])
             {
                 // a noun in a compound title ("deputy trade minister", "chief operating officer")
-            } else if token.lower == "'s" || (token.isCapitalized && k + 1 <= end && tokens[k + 1].lower == "'s") {
+            } else if lowers[k] == "'s" || (token.isCapitalized && k + 1 <= end && lowers[k + 1] == "'s") {
             } else if token.isCapitalized && sawRoleNoun && k + 1 <= end && tokens[k + 1].kind == .word && !token.is(.roleNoun)
-                && tokens[k + 1].lower != "'s"
+                && lowers[k + 1] != "'s"
             {
                 // an organisation or place in front of the title ("Kremlin spokesman")
                 k -= 1
@@ -450,21 +454,21 @@ struct RecognitionState {
 
     /// A role in apposition after a name: “Michael Carpenter, the U.S. ambassador to …,”.
     func appositionAfter(_ chunk: NameChunk) -> String? {
-        guard let last = chunk.tokens.last, last + 2 < tokens.count, tokens[last + 1].hasMark(",") else { return nil }
+        guard let last = chunk.tokens.last, last + 2 < tokens.count, tokens[last + 1].isMark(",") else { return nil }
         let start = last + 2
         var k = start
         var roleEnd: Int?
         while k < tokens.count && k - start < 14 && tokens[k].sentence == tokens[last].sentence {
             let token = tokens[k]
-            if token.kind != .word && token.lower != "'s" && !(token.hasMark(".") && k > 0 && tokens[k - 1].end - tokens[k - 1].start == 1) {
+            if token.kind != .word && lowers[k] != "'s" && !(token.isMark(".") && k > 0 && tokens[k - 1].end - tokens[k - 1].start == 1) {
                 break
             }
             if token.is(.roleNoun) && k - start < 7 { roleEnd = k }
             // Lowercase nouns belong to the title ("chief bridge inspector"); a verb, a relative
             // pronoun or another function word ends it.
             if token.kind == .word && !token.isCapitalized && !token.isAny([.roleNoun, .roleModifier])
-                && !Self.titleLinks.contains(token.lower) && !token.is(.demonym)
-                && (token.isAny([.functionWord, .speechCue]) || roleEnd == nil || token.lower.hasSuffix("ed"))
+                && !Self.titleLinks.contains(lowers[k]) && !token.is(.demonym)
+                && (token.isAny([.functionWord, .speechCue]) || roleEnd == nil || lowers[k].hasSuffix("ed"))
             {
                 break
             }
@@ -476,7 +480,7 @@ struct RecognitionState {
             return nil
         }
         var first = start
-        if ["the", "a", "an"].contains(tokens[first].lower) { first += 1 }
+        if ["the", "a", "an"].contains(lowers[first]) { first += 1 }
         guard first < k else { return nil }
         return text[TextSpan(start: tokens[first].start, end: tokens[k - 1].end)]
     }
@@ -525,7 +529,7 @@ struct RecognitionState {
             // Only pronouns and “the” start a mention here.
             let isMale = token.is(.malePronoun)
             let isPronoun = isMale || token.is(.femalePronoun)
-            guard token.kind == .word, isPronoun || token.lower == "the", !isQuoted(token.start) else {
+            guard token.kind == .word, isPronoun || lowers[i] == "the", !isQuoted(token.start) else {
                 i += 1
                 continue
             }
@@ -572,8 +576,8 @@ struct RecognitionState {
         }
         guard k < tokens.count, tokens[k].kind == .word, !tokens[k].isCapitalized, tokens[k].is(.roleNoun) else { return nil }
         if k + 1 < tokens.count, isCapitalizedWord(k + 1) { return nil }
-        if k + 1 < tokens.count, tokens[k + 1].lower == "of" || tokens[k + 1].lower == "for" { return nil }
-        return (k, tokens[k].lower)
+        if k + 1 < tokens.count, lowers[k + 1] == "of" || lowers[k + 1] == "for" { return nil }
+        return (k, lowers[k])
     }
 
     /// The person given the role `noun` who was mentioned last before `offset`.

@@ -86,6 +86,8 @@ struct NumberCore {
 struct FigureScanner {
     let text: TokenizedText
     let tokens: [Token]
+    let texts: [String]
+    let lowers: [String]
     let scalars: [Unicode.Scalar]
     let n: Int
     let starterPrefixes = FigureLexicon.starterPrefixes
@@ -93,6 +95,8 @@ struct FigureScanner {
     init(_ text: TokenizedText) {
         self.text = text
         self.tokens = text.tokens
+        self.texts = text.texts
+        self.lowers = text.lowers
         self.scalars = text.scalars
         self.n = text.tokens.count
     }
@@ -123,7 +127,7 @@ struct FigureScanner {
 
     // MARK: Token helpers
 
-    @inline(__always) func lower(_ j: Int) -> String { j >= 0 && j < n ? tokens[j].lower : "" }
+    @inline(__always) func lower(_ j: Int) -> String { j >= 0 && j < n ? lowers[j] : "" }
 
     @inline(__always) func isWord(_ j: Int) -> Bool { j >= 0 && j < n && tokens[j].kind == .word }
 
@@ -138,7 +142,7 @@ struct FigureScanner {
     }
 
     func isMark(_ j: Int, _ marks: Set<String>) -> Bool {
-        j >= 0 && j < n && tokens[j].kind != .word && tokens[j].kind != .number && marks.contains(tokens[j].text)
+        j >= 0 && j < n && tokens[j].kind != .word && tokens[j].kind != .number && marks.contains(texts[j])
     }
 
     func currencySymbol(_ j: Int) -> String? {
@@ -163,11 +167,11 @@ struct FigureScanner {
             guard b < 0x80, starterPrefixes[Int(a | 0x20) << 7 | Int(b)] else { return false }
             guard t.is(.figureStarter) else { return false }
             // "a dozen", "a million", "half a million": the common "a" needs its scale word.
-            if t.lower == "a" || t.lower == "an" {
+            if lowers[i] == "a" || lowers[i] == "an" {
                 let next = lower(i + 1)
                 return next == "dozen" || next == "hundred" || FigureLexicon.scales[next] != nil
             }
-            if t.lower == "half" { return lower(i + 1) == "a" || lower(i + 1) == "an" }
+            if lowers[i] == "half" { return lower(i + 1) == "a" || lower(i + 1) == "an" }
             return true
         default: return false
         }
@@ -176,9 +180,9 @@ struct FigureScanner {
     /// Whether the token ends a sentence (for text given as one sentence).
     func isTerminal(_ j: Int) -> Bool {
         let t = tokens[j]
-        guard t.kind == .punctuation, t.text == "." || t.text == "!" || t.text == "?" else { return false }
-        if t.text == ".", j > 0, tokens[j - 1].end == t.start, tokens[j - 1].kind == .word,
-            FigureLexicon.abbreviations.contains(tokens[j - 1].lower) || tokens[j - 1].end - tokens[j - 1].start == 1
+        guard t.kind == .punctuation, t.isMark(".") || t.isMark("!") || t.isMark("?") else { return false }
+        if t.isMark("."), j > 0, tokens[j - 1].end == t.start, tokens[j - 1].kind == .word,
+            FigureLexicon.abbreviations.contains(lowers[j - 1]) || tokens[j - 1].end - tokens[j - 1].start == 1
         {
             return false
         }
@@ -218,12 +222,12 @@ struct FigureScanner {
             currency = symbol
             k = i + 1
             if symbol == "USD", i > 0, tokens[i - 1].end == t.start, tokens[i - 1].kind == .word,
-                let prefixed = FigureLexicon.dollarPrefixes[tokens[i - 1].lower]
+                let prefixed = FigureLexicon.dollarPrefixes[lowers[i - 1]]
             {
                 currency = prefixed
                 first = i - 1
             }
-        } else if t.kind == .word, t.isAllCaps, let code = FigureLexicon.currencyCodes[t.lower] {
+        } else if t.kind == .word, t.isAllCaps, let code = FigureLexicon.currencyCodes[lowers[i]] {
             guard i + 1 < clause.upperBound, tokens[i + 1].kind == .number else { return .skip(next: i + 1) }
             currency = code
             k = i + 1
@@ -240,7 +244,7 @@ struct FigureScanner {
         if core.isDigits, core.compound == nil, !core.strong, !core.scaled, last + 1 < clause.upperBound,
             tokens[last + 1].kind == .word
         {
-            let w = tokens[last + 1].lower
+            let w = lowers[last + 1]
             if let s = FigureLexicon.scales[w] ?? FigureLexicon.shortScales[w] ?? (currency != nil && w == "m" ? 1e6 : nil) {
                 core.value = scaledValue(core.value, s)
                 core.scaled = true
@@ -264,10 +268,10 @@ struct FigureScanner {
             let link = tokens[last + 1]
             // A dash between numbers with no space around it ("10–15", "3–1").
             let isDash =
-                link.kind == .punctuation && (link.text == "-" || link.text == "–") && link.start == tokens[last].end
+                link.kind == .punctuation && (link.isMark("-") || link.isMark("–")) && link.start == tokens[last].end
                 && tokens[last + 2].start == link.end
-            let isTo = link.lower == "to" && lower(first - 1) != "from"
-            let isAnd = link.lower == "and" && lower(first - 1) == "between"
+            let isTo = lowers[last + 1] == "to" && lower(first - 1) != "from"
+            let isAnd = lowers[last + 1] == "and" && lower(first - 1) == "between"
             if isDash || isTo || isAnd, var second = parseCore(at: last + 2, in: clause, currency: currency != nil),
                 second.compound == nil, !second.strong, second.isDigits == core.isDigits
             {
@@ -334,7 +338,7 @@ struct FigureScanner {
         // What is counted.
         let counted = countedPhrase(core: core, first: first, last: last, unit: unit, currency: currency != nil, in: clause)
         if let counted {
-            let head = tokens[counted.headToken].lower
+            let head = lowers[counted.headToken]
             if unit == nil && FigureLexicon.timeUnits.contains(head) && counted.compoundOnly == false {
                 return .skip(next: last + 1)
             }
@@ -493,7 +497,7 @@ struct FigureScanner {
         guard j < t.end, let run = digitRun(t.start, j) else { return nil }
         var core = NumberCore(
             value: run.value, first: k, last: k, start: t.start, end: j, plainInteger: !run.separators, digitCount: run.digits)
-        let rest = String(t.lower.unicodeScalars.dropFirst(j - t.start))
+        let rest = String(lowers[k].unicodeScalars.dropFirst(j - t.start))
         if scalars[j] == "-" || scalars[j] == "\u{2010}" || scalars[j] == "\u{2011}" {
             let parts = rest.dropFirst().split(separator: "-", omittingEmptySubsequences: false)
             guard let head = parts.first.map(String.init), head.unicodeScalars.count >= 2 else { return nil }
@@ -549,7 +553,7 @@ struct FigureScanner {
         let t = tokens[k]
         // A capitalised number word inside a sentence is a name ("Group of Seven", "Formula One").
         if t.isCapitalized && !t.isAllCaps && !isSentenceStart(k, in: clause) { return nil }
-        let w = t.lower
+        let w = lowers[k]
         let end = clause.upperBound
         var core = NumberCore(value: 0, first: k, last: k, start: t.start, end: t.end, isDigits: false)
         core.fromWords = true
@@ -600,7 +604,7 @@ struct FigureScanner {
             j = k + 1
         }
         while j < end, tokens[j].kind == .word {
-            let word = tokens[j].lower
+            let word = lowers[j]
             if let v = FigureLexicon.small[word] ?? FigureLexicon.tens[word] ?? FigureLexicon.hyphenated(word) {
                 let isTens = FigureLexicon.tens[word] != nil
                 // "twenty five" is one number; "five six" is not.
@@ -656,7 +660,7 @@ struct FigureScanner {
         let p = tokens[k - 1]
         switch p.kind {
         case .openQuote, .straightQuote: return true
-        case .punctuation: return ["(", "—", "–", ":", "-", "[", ";"].contains(p.text)
+        case .punctuation: return ["(", "—", "–", ":", "-", "[", ";"].contains(p.mark)
         default: return false
         }
     }
@@ -675,21 +679,21 @@ struct FigureScanner {
             if core.plainInteger && core.digitCount >= 8 { return true }
             // Labels: "Article 5", "page 3", "No. 10", "#3".
             if FigureLexicon.labels.contains(prevWord) { return true }
-            if before >= 1, tokens[before].text == ".", FigureLexicon.labels.contains(lower(before - 1)) { return true }
+            if before >= 1, texts[before] == ".", FigureLexicon.labels.contains(lower(before - 1)) { return true }
             // Dates: "Jan. 12", "January 12", "12 January".
             if core.value >= 1 && core.value <= 31 && core.plainInteger {
                 if isMonth(before) { return true }
-                if before >= 1, tokens[before].text == ".", isMonth(before - 1) { return true }
+                if before >= 1, texts[before] == ".", isMonth(before - 1) { return true }
                 if isMonth(after) { return true }
             }
             // Times: "3 p.m.", "10:30", "1400 GMT".
             if FigureLexicon.clockWords.contains(lower(after)) { return true }
-            if after + 1 < n, tokens[after].text == ":", tokens[after + 1].kind == .number { return true }
-            if before >= 1, tokens[before].text == ":", tokens[before - 1].kind == .number { return true }
+            if after + 1 < n, texts[after] == ":", tokens[after + 1].kind == .number { return true }
+            if before >= 1, texts[before] == ":", tokens[before - 1].kind == .number { return true }
             // Ages: "Smith, 30, said".
-            if core.plainInteger && core.value < 120, tokens.indices.contains(before), tokens[before].text == ",",
+            if core.plainInteger && core.value < 120, tokens.indices.contains(before), texts[before] == ",",
                 before >= 1, tokens[before - 1].isCapitalized,
-                after >= clause.upperBound || [",", ".", ";", ")"].contains(tokens[after].text)
+                after >= clause.upperBound || [",", ".", ";", ")"].contains(texts[after])
             {
                 return true
             }
@@ -711,12 +715,12 @@ struct FigureScanner {
                 return true
             }
             // Fractions and dates written with a slash: "9/11", "24/7".
-            if before >= 0, tokens[before].text == "/", tokens[before].end == tokens[k].start { return true }
-            if after < n, tokens[after].text == "/", tokens[after].start == tokens[core.last].end { return true }
+            if before >= 0, texts[before] == "/", tokens[before].end == tokens[k].start { return true }
+            if after < n, texts[after] == "/", tokens[after].start == tokens[core.last].end { return true }
             // BC/AD years and decades.
             if ["bc", "ad", "bce", "ce", "b.c.", "a.d."].contains(lower(after)) { return true }
             // Street addresses and similar: a number glued to "#".
-            if before >= 0, tokens[before].text == "#" { return true }
+            if before >= 0, texts[before] == "#" { return true }
         }
         if core.fromWords {
             // "one in five", "three of four Americans"
@@ -736,7 +740,7 @@ struct FigureScanner {
     }
 
     func isMonth(_ j: Int) -> Bool {
-        guard isWord(j), FigureLexicon.months.contains(tokens[j].lower) else { return false }
+        guard isWord(j), FigureLexicon.months.contains(lowers[j]) else { return false }
         // "may" and "march" are verbs too; the month is capitalised.
         return tokens[j].isCapitalized
     }
@@ -746,7 +750,7 @@ struct FigureScanner {
     func yearLikeCounts(_ core: NumberCore, in clause: Range<Int>) -> Bool {
         let before = core.first - 1
         guard before >= clause.lowerBound, tokens[before].kind == .word, !tokens[before].isCapitalized else { return false }
-        if FigureLexicon.yearLeads.contains(tokens[before].lower) { return false }
+        if FigureLexicon.yearLeads.contains(lowers[before]) { return false }
         let after = core.last + 1
         guard isWord(after), !tokens[after].isCapitalized else { return false }
         return isPluralHead(after)
@@ -755,12 +759,12 @@ struct FigureScanner {
     /// The hedge ending right before token `first`, and its first token.
     func hedge(before first: Int, in clause: Range<Int>) -> (Figure.Approximation, Int)? {
         let last = first - 1
-        guard last >= clause.lowerBound, FigureLexicon.hedgeEnds.contains(tokens[last].lower) else { return nil }
+        guard last >= clause.lowerBound, FigureLexicon.hedgeEnds.contains(lowers[last]) else { return nil }
         for (words, approximation) in FigureLexicon.hedges {
             let start = first - words.count
             guard start >= clause.lowerBound else { continue }
             var match = true
-            for (offset, word) in words.enumerated() where tokens[start + offset].lower != word {
+            for (offset, word) in words.enumerated() where lowers[start + offset] != word {
                 match = false
                 break
             }
@@ -776,12 +780,12 @@ struct FigureScanner {
         guard j < clause.upperBound else { return nil }
         let t = tokens[j]
         if t.kind == .punctuation {
-            if t.text == "%" { return ("percent", j) }
+            if t.isMark("%") { return ("percent", j) }
             return nil
         }
         guard t.kind == .word else { return nil }
-        let w = t.lower
-        let next = j + 1 < clause.upperBound ? tokens[j + 1].lower : ""
+        let w = lowers[j]
+        let next = j + 1 < clause.upperBound ? lowers[j + 1] : ""
         switch w {
         case "per" where next == "cent": return ("percent", j + 1)
         case "percentage" where next == "points" || next == "point": return ("percentage point", j + 1)
@@ -824,7 +828,7 @@ struct FigureScanner {
 
     func isPluralHead(_ j: Int) -> Bool {
         guard isWord(j) else { return false }
-        let w = tokens[j].lower
+        let w = lowers[j]
         if FigureLexicon.pluralHeads.contains(w) { return true }
         guard w.hasSuffix("s"), w.unicodeScalars.count >= 3 else { return false }
         if w.hasSuffix("ss") || w.hasSuffix("us") || w.hasSuffix("is") || w.hasSuffix("'s") { return false }  // also "-ous"
@@ -835,7 +839,7 @@ struct FigureScanner {
     func isPhraseWord(_ j: Int, position: Int) -> Bool {
         guard isWord(j) else { return false }
         let t = tokens[j]
-        let w = t.lower
+        let w = lowers[j]
         if FigureLexicon.stopWords.contains(w) || FigureLexicon.cues.contains(w) { return false }
         if hasDigit(j) { return false }
         if FigureLexicon.small[w] != nil || FigureLexicon.tens[w] != nil || FigureLexicon.scales[w] != nil || w == "dozen" { return false }
@@ -844,7 +848,7 @@ struct FigureScanner {
         // After the first word, a participle is a modifier only when a noun follows it: "200 more
         // armored vehicles", not "a convoy stalled".
         if position > 0 && (w.hasSuffix("ed") || w.hasSuffix("ing")) && !FigureLexicon.pluralHeads.contains(w) {
-            guard isWord(j + 1), !tokens[j + 1].lower.hasSuffix("ed"), !tokens[j + 1].lower.hasSuffix("ing") else { return false }
+            guard isWord(j + 1), !lowers[j + 1].hasSuffix("ed"), !lowers[j + 1].hasSuffix("ing") else { return false }
             return isPhraseWord(j + 1, position: 0)
         }
         return true
@@ -860,7 +864,7 @@ struct FigureScanner {
             guard isPhraseWord(k, position: words.count) else { break }
             if lowercaseOnly && tokens[k].isCapitalized { break }
             // A verb after a singular noun: "a 57-country body includes Russia".
-            if !words.isEmpty && !isPluralHead(words[words.count - 1]) && tokens[k].lower.hasSuffix("s") && startsClause(k + 1) { break }
+            if !words.isEmpty && !isPluralHead(words[words.count - 1]) && lowers[k].hasSuffix("s") && startsClause(k + 1) { break }
             words.append(k)
             // "Special Operations forces": a capitalised plural that names the kind of the noun after it.
             if isPluralHead(k) && tokens[k].isCapitalized && words.count < 5 && isWord(k + 1) && !tokens[k + 1].isCapitalized
@@ -870,7 +874,7 @@ struct FigureScanner {
                 continue
             }
             if isPluralHead(k)
-                || (singular && !(tokens[k].lower.hasSuffix("ed") || tokens[k].lower.hasSuffix("ing"))
+                || (singular && !(lowers[k].hasSuffix("ed") || lowers[k].hasSuffix("ing"))
                     && !isPhraseWord(k + 1, position: words.count))
             {
                 head = k
@@ -880,7 +884,7 @@ struct FigureScanner {
         }
         if head < 0 {
             guard relaxed, let lastWord = words.last else { return nil }
-            let w = tokens[lastWord].lower
+            let w = lowers[lastWord]
             if w.hasSuffix("ed") || w.hasSuffix("ing") { return nil }
             head = lastWord
         }
@@ -889,7 +893,7 @@ struct FigureScanner {
         let headIsLower = !tokens[head].isCapitalized
         while startIndex < words.count - 1 {
             let m = tokens[words[startIndex]]
-            if (!m.isCapitalized && FigureLexicon.droppedModifiers.contains(m.lower)) || (headIsLower && m.isCapitalized) {
+            if (!m.isCapitalized && FigureLexicon.droppedModifiers.contains(lowers[words[startIndex]])) || (headIsLower && m.isCapitalized) {
                 startIndex += 1
             } else {
                 break
@@ -943,7 +947,7 @@ struct FigureScanner {
             // is not what is counted.
             if isWord(j) && tokens[j].isCapitalized {
                 var k = j
-                while k < clause.upperBound && k - j < 6 && (tokens[k].isCapitalized || tokens[k].text == ".") { k += 1 }
+                while k < clause.upperBound && k - j < 6 && (tokens[k].isCapitalized || texts[k] == ".") { k += 1 }
                 if lower(k) == "'s" { j = k + 1 }
             } else if isWord(j), lower(j + 1) == "'s" {
                 j += 2
@@ -975,7 +979,7 @@ struct FigureScanner {
     /// Whether token `j` opens what a verb governs: a determiner, a pronoun, a name.
     func startsClause(_ j: Int) -> Bool {
         guard isWord(j) else { return false }
-        let w = tokens[j].lower
+        let w = lowers[j]
         if tokens[j].isCapitalized { return true }
         return ["the", "a", "an", "its", "their", "his", "her", "our", "that", "this", "these", "those", "it", "them", "him", "us"]
             .contains(w)
@@ -987,7 +991,7 @@ struct FigureScanner {
     func source(for figure: ClosedRange<Int>, in clause: Range<Int>) -> TextSpan? {
         var cues: [Int] = []
         for j in clause where !figure.contains(j) && tokens[j].kind == .word {
-            let w = tokens[j].lower
+            let w = lowers[j]
             guard FigureLexicon.cues.contains(w) else { continue }
             if tokens[j].isCapitalized && !tokens[j].isAllCaps && !isSentenceStart(j, in: clause) { continue }
             if w == "according" && lower(j + 1) != "to" { continue }
@@ -1013,7 +1017,7 @@ struct FigureScanner {
     }
 
     func source(cue c: Int, figure: ClosedRange<Int>, in clause: Range<Int>) -> TextSpan? {
-        let w = tokens[c].lower
+        let w = lowers[c]
         let after = c > figure.upperBound
         if w == "according" || w == "citing" {
             let start = w == "according" ? c + 2 : c + 1
@@ -1039,7 +1043,7 @@ struct FigureScanner {
             if !after || (lead >= clause.lowerBound && isSetOff(lead) && endsAttribution(c, cue: c, in: clause)) { return span(np) }
         }
         // "…, Mr. Kirby, who said …"
-        if lower(c - 1) == "who", c - 2 >= clause.lowerBound, tokens[c - 2].text == ",",
+        if lower(c - 1) == "who", c - 2 >= clause.lowerBound, texts[c - 2] == ",",
             let np = sourceBackward(from: c - 3, in: clause), !np.overlaps(figure)
         {
             return span(np)
@@ -1061,8 +1065,8 @@ struct FigureScanner {
         let t = tokens[k]
         if t.kind != .word && t.kind != .number { return true }
         if t.kind == .number { return false }
-        if tokens[c].lower == "told" || tokens[c].lower == "tells" { return true }
-        return FigureLexicon.attributionTails.contains(t.lower)
+        if lowers[c] == "told" || lowers[c] == "tells" { return true }
+        return FigureLexicon.attributionTails.contains(lowers[k])
     }
 
     func isSetOff(_ j: Int) -> Bool {
@@ -1070,7 +1074,7 @@ struct FigureScanner {
         let t = tokens[j]
         switch t.kind {
         case .closeQuote, .straightQuote, .openQuote: return true
-        case .punctuation: return [",", "—", "–", "(", ";", ":"].contains(t.text)
+        case .punctuation: return [",", "—", "–", "(", ";", ":"].contains(t.mark)
         default: return false
         }
     }
@@ -1082,7 +1086,7 @@ struct FigureScanner {
     /// Whether the word can be part of a source's name or description.
     func isSourceWord(_ j: Int) -> Bool {
         guard isWord(j) else { return false }
-        let w = tokens[j].lower
+        let w = lowers[j]
         if w == "'s" { return true }
         if FigureLexicon.stopWords.contains(w) || FigureLexicon.cues.contains(w) || FigureLexicon.pronouns.contains(w) { return false }
         if w.hasSuffix("ly") && !FigureLexicon.lyNouns.contains(w) { return false }
@@ -1093,26 +1097,26 @@ struct FigureScanner {
     /// A source noun phrase ending at token `j`, read backward.
     func sourceBackward(from j: Int, in clause: Range<Int>) -> ClosedRange<Int>? {
         guard j >= clause.lowerBound, j < n else { return nil }
-        if tokens[j].kind == .word && FigureLexicon.pronouns.contains(tokens[j].lower) { return j...j }
+        if tokens[j].kind == .word && FigureLexicon.pronouns.contains(lowers[j]) { return j...j }
         var k = j
         var first = -1
         var count = 0
         while k >= clause.lowerBound && count < 8 {
             let t = tokens[k]
             if isSourceWord(k) {
-                if t.lower == "'s" && first < 0 { break }
+                if lowers[k] == "'s" && first < 0 { break }
                 first = k
                 count += 1
                 k -= 1
                 continue
             }
             // "Mr. Kirby": a title's period.
-            if t.text == ".", k >= 1, first >= 0, FigureLexicon.abbreviations.contains(lower(k - 1)) {
+            if t.isMark("."), k >= 1, first >= 0, FigureLexicon.abbreviations.contains(lower(k - 1)) {
                 k -= 1
                 continue
             }
             // "Ministry of Defense": a joiner between capitalised words.
-            if t.kind == .word, FigureLexicon.nameJoiners.contains(t.lower), first >= 0, tokens[first].isCapitalized,
+            if t.kind == .word, FigureLexicon.nameJoiners.contains(lowers[k]), first >= 0, tokens[first].isCapitalized,
                 k - 1 >= clause.lowerBound, tokens[k - 1].isCapitalized, isSourceWord(k - 1)
             {
                 k -= 1
@@ -1141,11 +1145,11 @@ struct FigureScanner {
                 k += 1
                 continue
             }
-            if t.text == ".", last >= 0, FigureLexicon.abbreviations.contains(lower(last)), k + 1 < clause.upperBound, tokens[k + 1].isCapitalized {
+            if t.isMark("."), last >= 0, FigureLexicon.abbreviations.contains(lower(last)), k + 1 < clause.upperBound, tokens[k + 1].isCapitalized {
                 k += 1
                 continue
             }
-            if t.kind == .word, FigureLexicon.nameJoiners.contains(t.lower), last >= 0, tokens[last].isCapitalized,
+            if t.kind == .word, FigureLexicon.nameJoiners.contains(lowers[k]), last >= 0, tokens[last].isCapitalized,
                 k + 1 < clause.upperBound, tokens[k + 1].isCapitalized, isSourceWord(k + 1)
             {
                 k += 1
@@ -1160,10 +1164,10 @@ struct FigureScanner {
     /// A source names someone: a capitalised word, or a lowercase head like "officials".
     func acceptSource(_ range: ClosedRange<Int>) -> ClosedRange<Int>? {
         var lo = range.lowerBound
-        while lo < range.upperBound && tokens[lo].lower == "'s" { lo += 1 }
-        let head = tokens[range.upperBound]
-        if head.lower == "'s" || FigureLexicon.months.contains(head.lower) || FigureLexicon.weekdays.contains(head.lower) { return nil }
-        if head.isCapitalized || FigureLexicon.sourceNouns.contains(head.lower) { return lo...range.upperBound }
+        while lo < range.upperBound && lowers[lo] == "'s" { lo += 1 }
+        let head = lowers[range.upperBound]
+        if head == "'s" || FigureLexicon.months.contains(head) || FigureLexicon.weekdays.contains(head) { return nil }
+        if tokens[range.upperBound].isCapitalized || FigureLexicon.sourceNouns.contains(head) { return lo...range.upperBound }
         return nil
     }
 }

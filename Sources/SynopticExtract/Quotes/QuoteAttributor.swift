@@ -37,11 +37,12 @@ public struct QuoteAttributor: Sendable {
             let previousClose = k > 0 && passages[k - 1].block == passage.block ? (passages[k - 1].close ?? passages[k - 1].open) : nil
             if blockCache?.block != passage.block {
                 let range = tokenRange(ofBlock: passage.block, in: text)
-                blockCache = (passage.block, range, Self.hasNoCue(tokens, range))
+                blockCache = (passage.block, range, Self.hasNoCue(tokens, text.lowers, range))
             }
             let blockRange = blockCache!.range
             let context = Context(
-                text: text, tokens: tokens, entities: entities, passage: passage, nextOpen: nextOpen, previousClose: previousClose,
+                text: text, tokens: tokens, lowers: text.lowers, entities: entities, passage: passage, nextOpen: nextOpen,
+                previousClose: previousClose,
                 block: blockRange)
 
             var attribution: Attribution?
@@ -98,7 +99,7 @@ public struct QuoteAttributor: Sendable {
     }
 
     /// Whether a paragraph has no speech verb outside its quotations.
-    static func hasNoCue(_ tokens: [Token], _ block: Range<Int>) -> Bool {
+    static func hasNoCue(_ tokens: [Token], _ lowers: [String], _ block: Range<Int>) -> Bool {
         var inside = false
         for t in block {
             let token = tokens[t]
@@ -106,7 +107,7 @@ public struct QuoteAttributor: Sendable {
                 inside = true
             } else if token.kind == .closeQuote || token.kind == .straightQuote {
                 inside = false
-            } else if !inside, token.kind == .word, !token.isCapitalized, token.is(.speechCue) || token.lower == "according" {
+            } else if !inside, token.kind == .word, !token.isCapitalized, token.is(.speechCue) || lowers[t] == "according" {
                 return false
             }
         }
@@ -132,6 +133,7 @@ public struct QuoteAttributor: Sendable {
 private struct Context {
     let text: TokenizedText
     let tokens: [Token]
+    let lowers: [String]
     let entities: EntityAnalysis
     let passage: QuotedPassage
     let nextOpen: Int?
@@ -183,15 +185,15 @@ private struct Context {
     /// in lowercase.
     var isPartial: Bool {
         let first = passage.open + 1
-        if first < tokens.count, tokens[first].kind == .word, !tokens[first].isCapitalized, tokens[first].lower != "i" {
+        if first < tokens.count, tokens[first].kind == .word, !tokens[first].isCapitalized, lowers[first] != "i" {
             // “…and we will answer”: a lowercase start is a fragment unless a colon introduces it,
             // or a comma after an attribution carries on a sentence cut in two (“If …,” he said,
             // “we will …”).
             if passage.open == block.lowerBound { return false }
             let previous = tokens[passage.open - 1]
-            if previous.hasMark(":") { return false }
-            if previous.hasMark(","), let previousClose, previousClose < passage.open - 1,
-                tokens[previousClose - 1].hasMark(",") || tokens[previousClose - 1].hasMark("…")
+            if previous.isMark(":") { return false }
+            if previous.isMark(","), let previousClose, previousClose < passage.open - 1,
+                tokens[previousClose - 1].isMark(",") || tokens[previousClose - 1].isMark("…")
             {
                 return false
             }
@@ -200,8 +202,8 @@ private struct Context {
         guard passage.open > block.lowerBound else { return false }
         let previous = tokens[passage.open - 1]
         if previous.sentence != tokens[passage.open].sentence { return false }
-        if previous.hasMark(":") || previous.hasMark(",") || previous.kind == .closeQuote { return false }
-        if previous.kind == .word && (isCue(previous) || previous.lower == "that") {
+        if previous.isMark(":") || previous.isMark(",") || previous.kind == .closeQuote { return false }
+        if previous.kind == .word && (isCue(previous) || lowers[passage.open - 1] == "that") {
             // `said “We …` is whole; `called it “a …` is not, and was decided above.
             return false
         }
@@ -215,13 +217,13 @@ private struct Context {
         var t = afterClose
         let limit = min(nextOpen ?? block.upperBound, block.upperBound, t + 16)
         // “…” — Name: a quotation signed with a dash, as in a collection of reactions.
-        if t < limit, tokens[t].hasMark("—") || tokens[t].hasMark("―") || tokens[t].hasMark("–") || tokens[t].hasMark("-"),
+        if t < limit, tokens[t].isMark("—") || tokens[t].isMark("―") || tokens[t].isMark("–") || tokens[t].isMark("-"),
             let lead = leadingMention(from: t + 1, limit: limit),
             let mention = entities.mention(atToken: lead), entities.entities[mention.entity].kind == .person
         {
             return .init(speaker: mention.span, speakerToken: lead, cue: nil, confidence: 0.85)
         }
-        while t < limit && (tokens[t].hasMark(",") || tokens[t].hasMark("—") || tokens[t].hasMark("-")) { t += 1 }
+        while t < limit && (tokens[t].isMark(",") || tokens[t].isMark("—") || tokens[t].isMark("-")) { t += 1 }
         guard t < limit else { return nil }
         let start = t
         // `said X` / `according to X`
@@ -231,7 +233,7 @@ private struct Context {
             }
             return nil
         }
-        if tokens[start].lower == "according", start + 1 < limit, tokens[start + 1].lower == "to",
+        if lowers[start] == "according", start + 1 < limit, lowers[start + 1] == "to",
             let subject = phrase(from: start + 2, limit: limit)
         {
             return .init(
@@ -243,7 +245,7 @@ private struct Context {
         var c = start
         while c < far {
             let token = tokens[c]
-            if token.hasMark(".") && !isAbbreviationPeriod(c) || token.hasMark("?") || token.hasMark("!") || token.hasMark(";") { break }
+            if token.isMark(".") && !isAbbreviationPeriod(c) || token.isMark("?") || token.isMark("!") || token.isMark(";") { break }
             if token.kind == .openQuote { break }
             if token.kind == .word && isCue(token) && c > start && !isNotAVerb(c) {
                 // A name or pronoun right after the quotation is the subject, whatever apposition
@@ -284,7 +286,7 @@ private struct Context {
                 }
                 return nil
             }
-            if token.lower == "according", c + 1 < open, tokens[c + 1].lower == "to", let subject = phrase(from: c + 2, limit: open) {
+            if lowers[c] == "according", c + 1 < open, lowers[c + 1] == "to", let subject = phrase(from: c + 2, limit: open) {
                 return .init(
                     speaker: subject.span, speakerToken: subject.head, cue: TextSpan(start: token.start, end: tokens[c + 1].end),
                     confidence: subject.confidence * 0.9)
@@ -312,7 +314,7 @@ private struct Context {
             }
             let isTitle =
                 token.kind == .word && (token.isCapitalized || token.isAny([.roleNoun, .roleModifier]))
-            if !(isTitle || token.hasMark(".") && isAbbreviationPeriod(t) || token.lower == "'s") { return fallback }
+            if !(isTitle || token.isMark(".") && isAbbreviationPeriod(t) || lowers[t] == "'s") { return fallback }
             t += 1
         }
         return fallback
@@ -340,16 +342,16 @@ private struct Context {
     /// A cue word used as a noun or adjective (“the said”, “a call”, “to call”) is no cue.
     func isNotAVerb(_ c: Int) -> Bool {
         guard c > 0 else { return false }
-        let previous = tokens[c - 1].lower
-        return previous == "the" || previous == "a" || previous == "an" || previous == "to" && tokens[c].lower == "call"
+        let previous = lowers[c - 1]
+        return previous == "the" || previous == "a" || previous == "an" || previous == "to" && lowers[c] == "call"
     }
 
     func cueSpan(at c: Int) -> TextSpan {
         var end = tokens[c].end
         // “told reporters”, “said in a statement” keep their object out; “pointed out” keeps it.
-        if c + 1 < tokens.count, Self.cueParticles.contains(tokens[c + 1].lower) { end = tokens[c + 1].end }
+        if c + 1 < tokens.count, Self.cueParticles.contains(lowers[c + 1]) { end = tokens[c + 1].end }
         var start = tokens[c].start
-        if c > 0, Self.cueAuxiliaries.contains(tokens[c - 1].lower) {
+        if c > 0, Self.cueAuxiliaries.contains(lowers[c - 1]) {
             start = tokens[c - 1].start
         }
         return TextSpan(start: start, end: end)
@@ -387,12 +389,13 @@ private struct Context {
         // “a senior U.S. official said”, “Kremlin officials said”: the description is the speaker,
         // not the place or organisation inside it.
         let head = tokens[range.upperBound - 1]
+        let headLower = lowers[range.upperBound - 1]
         let headIsNoun =
             head.kind == .word && !head.isCapitalized && entities.mention(atToken: range.upperBound - 1) == nil
-            && (head.is(.roleNoun) || head.lower.hasSuffix("s") && Lexicon.isRoleNoun(String(head.lower.dropLast())))
+            && (head.is(.roleNoun) || headLower.hasSuffix("s") && Lexicon.isRoleNoun(String(headLower.dropLast())))
         if headIsNoun && bestPerson.map({ $0 < range.upperBound - 4 }) ?? true {
             var first = range.upperBound - 1
-            while first - 1 >= range.lowerBound, range.upperBound - first < 7, tokens[first - 1].kind == .word || tokens[first - 1].lower == "'s",
+            while first - 1 >= range.lowerBound, range.upperBound - first < 7, tokens[first - 1].kind == .word || lowers[first - 1] == "'s",
                 entities.mention(atToken: first - 1)?.form != .pronoun, !isCue(tokens[first - 1])
             {
                 first -= 1
@@ -410,14 +413,14 @@ private struct Context {
         if let o = bestOther, let mention = entities.mention(atToken: o) { return Phrase(span: mention.span, head: o, confidence: 0.9) }
         // A description: “a senior State Department official”, “officials”, “the ministry”.
         var first = range.upperBound - 1
-        while first - 1 >= range.lowerBound, tokens[first - 1].kind == .word || tokens[first - 1].lower == "'s",
+        while first - 1 >= range.lowerBound, tokens[first - 1].kind == .word || lowers[first - 1] == "'s",
             range.upperBound - first < 7
         {
             first -= 1
         }
         guard tokens[range.upperBound - 1].kind == .word else { return nil }
         // A description must end in a noun-like word, not a function word.
-        let lastLower = tokens[range.upperBound - 1].lower
+        let lastLower = lowers[range.upperBound - 1]
         if Self.nonNounEnds.contains(lastLower) { return nil }
         while first < range.upperBound - 1, !tokens[first].is(.determiner), !tokens[first].isCapitalized,
             !tokens[first].isAny([.roleModifier, .roleNoun])
@@ -429,7 +432,7 @@ private struct Context {
 
     /// “Russia’s” in “Russia’s deputy foreign minister”: a possessor, not the speaker.
     func isPossessed(_ t: Int) -> Bool {
-        t + 1 < tokens.count && tokens[t + 1].lower == "'s"
+        t + 1 < tokens.count && lowers[t + 1] == "'s"
     }
 
     func pronounPhrase(_ t: Int) -> Phrase {
@@ -445,7 +448,7 @@ private struct Context {
         // “said on Tuesday”, “told reporters”: skip to a name within a few words.
         while t < limit && t - start < 6 {
             let token = tokens[t]
-            if token.hasMark(".") && !isAbbreviationPeriod(t) || token.hasMark(",") || token.hasMark(":") || token.kind == .openQuote
+            if token.isMark(".") && !isAbbreviationPeriod(t) || token.isMark(",") || token.isMark(":") || token.kind == .openQuote
                 || token.kind == .closeQuote
             {
                 break
@@ -462,11 +465,11 @@ private struct Context {
         t = start
         guard t < limit, tokens[t].kind == .word,
             tokens[t].isAny([.determiner, .roleNoun])
-                || tokens[t].lower.hasSuffix("s") && !Self.audiences.contains(tokens[t].lower)
+                || lowers[t].hasSuffix("s") && !Self.audiences.contains(lowers[t])
         else { return nil }
         var end = t
-        while end + 1 < limit && end - t < 8, tokens[end + 1].kind == .word || tokens[end + 1].lower == "'s" {
-            if Self.descriptionEnds.contains(tokens[end + 1].lower) { break }
+        while end + 1 < limit && end - t < 8, tokens[end + 1].kind == .word || lowers[end + 1] == "'s" {
+            if Self.descriptionEnds.contains(lowers[end + 1]) { break }
             end += 1
         }
         return Phrase(span: TextSpan(start: tokens[t].start, end: tokens[end].end), head: nil, confidence: 0.7)

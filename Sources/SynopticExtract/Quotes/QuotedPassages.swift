@@ -36,14 +36,14 @@ enum QuotedPassageFinder {
             let range = first..<t
             guard !range.isEmpty else { continue }
             var hasDouble = false
-            for i in range where tokens[i].hasMark("“") || tokens[i].hasMark("”") || tokens[i].hasMark("\"") {
+            for i in range where tokens[i].isMark("“") || tokens[i].isMark("”") || tokens[i].isMark("\"") {
                 hasDouble = true
                 break
             }
             let found =
                 hasDouble
                 ? doublePassages(tokens, range, block: blockIndex, blockSpan: block)
-                : singlePassages(tokens, range, block: blockIndex, blockSpan: block)
+                : singlePassages(tokens, text.lowers, range, block: blockIndex, blockSpan: block)
             result.append(contentsOf: found)
         }
         // A quotation left open at a paragraph's end runs on when the next paragraph opens one.
@@ -80,7 +80,9 @@ enum QuotedPassageFinder {
         return found.filter { !$0.span.isEmpty }
     }
 
-    private static func singlePassages(_ tokens: [Token], _ range: Range<Int>, block: Int, blockSpan: TextSpan) -> [QuotedPassage] {
+    private static func singlePassages(
+        _ tokens: [Token], _ lowers: [String], _ range: Range<Int>, block: Int, blockSpan: TextSpan
+    ) -> [QuotedPassage] {
         var found: [QuotedPassage] = []
         var open: Int?
         for i in range {
@@ -92,7 +94,7 @@ enum QuotedPassageFinder {
                 // lowercase word, is an apostrophe.
                 let next = i + 1 < range.upperBound ? tokens[i + 1] : nil
                 let previous = tokens[i - 1]
-                if previous.end == tokens[i].start, previous.lower.hasSuffix("s"), let next, next.kind == .word, !next.isCapitalized,
+                if previous.end == tokens[i].start, lowers[i - 1].hasSuffix("s"), let next, next.kind == .word, !next.isCapitalized,
                     next.start > tokens[i].end
                 {
                     continue

@@ -40,7 +40,7 @@ public struct TimeTagger: Sendable {
     public init() {}
 
     public func tag(_ text: TokenizedText, anchor: TimeAnchor?) -> [TimeExpression] {
-        var scan = TimeScan(tokens: text.tokens, anchor: anchor)
+        var scan = TimeScan(text: text, anchor: anchor)
         scan.run()
         return scan.results
     }
@@ -62,6 +62,8 @@ struct TimeScan {
     }
 
     let tokens: [Token]
+    let texts: [String]
+    let lowers: [String]
     let n: Int
     let anchor: TimeAnchor?
     var results: [TimeExpression] = []
@@ -73,9 +75,11 @@ struct TimeScan {
     /// The last quarter the text named ("the third quarter", "1989-Q3").
     var lastQuarter: (year: Int, quarter: Int, source: Source)?
 
-    init(tokens: [Token], anchor: TimeAnchor?) {
-        self.tokens = tokens
-        self.n = tokens.count
+    init(text: TokenizedText, anchor: TimeAnchor?) {
+        self.tokens = text.tokens
+        self.texts = text.texts
+        self.lowers = text.lowers
+        self.n = text.tokens.count
         self.anchor = anchor
     }
 
@@ -128,26 +132,26 @@ struct TimeScan {
 
     // MARK: - Token access
 
-    @inline(__always) func low(_ i: Int) -> String { i >= 0 && i < n ? tokens[i].lower : "" }
+    @inline(__always) func low(_ i: Int) -> String { i >= 0 && i < n ? lowers[i] : "" }
 
-    @inline(__always) func isMark(_ i: Int, _ mark: String) -> Bool {
-        i >= 0 && i < n && tokens[i].kind == .punctuation && tokens[i].text == mark
+    @inline(__always) func isMark(_ i: Int, _ mark: Unicode.Scalar) -> Bool {
+        i >= 0 && i < n && tokens[i].kind == .punctuation && tokens[i].isMark(mark)
     }
 
     /// A number token of digits only.
     func digits(_ i: Int) -> Int? {
         guard i >= 0 && i < n, tokens[i].kind == .number else { return nil }
-        let t = tokens[i].text
+        let t = texts[i]
         guard t.utf8.count <= 9, t.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
         return Int(t)
     }
 
-    func digitCount(_ i: Int) -> Int { i < n ? tokens[i].text.utf8.count : 0 }
+    func digitCount(_ i: Int) -> Int { i < n ? texts[i].utf8.count : 0 }
 
     /// Whether the tokens at `i` and `j` are in different sentences, or `i` is a sentence mark.
     func isBoundary(_ i: Int, from origin: Int) -> Bool {
         let t = tokens[i]
-        if t.kind == .punctuation, t.text == "." || t.text == "!" || t.text == "?" || t.text == ";" { return true }
+        if t.kind == .punctuation, t.isMark(".") || t.isMark("!") || t.isMark("?") || t.isMark(";") { return true }
         let s = tokens[origin].sentence
         return s >= 0 && t.sentence >= 0 && s != t.sentence
     }
@@ -157,7 +161,7 @@ struct TimeScan {
     // MARK: - Tense
 
     func cue(_ i: Int) -> Tense? {
-        let w = tokens[i].lower
+        let w = lowers[i]
         guard tokens[i].kind == .word else { return nil }
         if L.futureCues.contains(w) || w.hasSuffix("'ll") { return .future }
         if (w == "set" || w == "going" || w == "plan" || w == "plans" || w == "planning") && low(i + 1) == "to" { return .future }
@@ -195,11 +199,11 @@ struct TimeScan {
         var i = start - 1
         while i >= 0 && start - i <= 12 && !isBoundary(i, from: start) {
             if let c = cue(i) {
-                if c == .future, ["expected", "scheduled", "slated", "set", "due", "supposed"].contains(tokens[i].lower) {
+                if c == .future, ["expected", "scheduled", "slated", "set", "due", "supposed"].contains(lowers[i]) {
                     // "was scheduled to expire Friday", "had been due to": a plan in the past.
                     var k = i - 1
                     while k >= 0 && i - k <= 3 && !isBoundary(k, from: start) {
-                        let w = tokens[k].lower
+                        let w = lowers[k]
                         if w == "was" || w == "were" || w == "had" || w == "been" { return .past }
                         k -= 1
                     }
@@ -210,7 +214,7 @@ struct TimeScan {
         }
         var j = end
         while j < n && j - end < 8 && !isBoundary(j, from: start) {
-            let w = tokens[j].lower
+            let w = lowers[j]
             if w == "said" || w == "says" || w == "added" || w == "announced" || w == "reported", j + 1 >= n || tokens[j + 1].kind != .word {
                 // A trailing attribution ("…, Castro said.") frames the sentence; it does not date it.
                 j += 1
@@ -225,7 +229,7 @@ struct TimeScan {
     // MARK: - Matching
 
     func match(at i: Int) -> Match? {
-        let w = tokens[i].lower
+        let w = lowers[i]
         // Approximators ("about", "more than", "at least") count only before a core expression.
         var j = i
         if L.approximators.contains(w) {
@@ -311,7 +315,7 @@ struct TimeScan {
     func core(at i: Int, positioned: Bool) -> Match? {
         guard i < n else { return nil }
         if tokens[i].kind == .number { return numberStart(at: i) }
-        let w = tokens[i].lower
+        let w = lowers[i]
         if w == "the" { return theStart(at: i, positioned: positioned) }
         // One lookup says which readings the word can start; a hyphen or a leading digit adds the
         // word-form readings ("third-quarter", "mid-1990s", "20th").
@@ -477,11 +481,11 @@ struct TimeScan {
         guard i < n else { return nil }
         let t = tokens[i]
         if t.kind == .number {
-            var text = t.text
+            var text = texts[i]
             if text.utf8.contains(44) { text = String(text.filter { $0 != "," }) }
             guard !text.utf8.contains(47), !text.utf8.contains(45), var x = Double(text), x < 10_000 else { return nil }
             // "the 1988 quarter": a year, not an amount.
-            if t.text.utf8.count == 4, (1800...2100).contains(Int(x)) { return nil }
+            if texts[i].utf8.count == 4, (1800...2100).contains(Int(x)) { return nil }
             var end = i + 1
             // "5 1/2"
             if low(end) == "1/2" {
@@ -490,7 +494,7 @@ struct TimeScan {
             }
             return (x, end)
         }
-        let w = t.lower
+        let w = lowers[i]
         switch w {
         case "a", "an":
             let next = low(i + 1)
@@ -640,7 +644,7 @@ struct TimeScan {
 
     /// Expressions that open with a number token: full numeric dates, years, times of day, durations.
     func numberStart(at i: Int) -> Match? {
-        let text = tokens[i].text
+        let text = texts[i]
         // 2022-01-12, 2022/01/12, 1/12/2022, 1/12/22
         if text.utf8.contains(45) || text.utf8.contains(47) {
             return numericDate(text, end: i + 1)
@@ -676,7 +680,7 @@ struct TimeScan {
     func yearStart(at i: Int, year: Int) -> Match? {
         guard (1000...2999).contains(year) else { return nil }
         let before = low(i - 1)
-        if i > 0, tokens[i - 1].kind == .punctuation, ["$", "€", "£", "#", "¥"].contains(tokens[i - 1].text) { return nil }
+        if i > 0, tokens[i - 1].kind == .punctuation, ["$", "€", "£", "#", "¥"].contains(texts[i - 1]) { return nil }
         let next = low(i + 1)
         if next == "%" || next == "percent" || next == "-" && tokens.indices.contains(i + 2) && tokens[i + 2].kind == .number {
             // A range "1998-99" is still a year; "1,500" never reaches here.

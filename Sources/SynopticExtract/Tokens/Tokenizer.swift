@@ -1,9 +1,12 @@
 import SynopticCore
 
-/// One word, number, punctuation mark or quotation mark of an article's clean text.
+/// One word, number, punctuation mark or quotation mark of an article's clean text: where it is,
+/// what kind it is, and what the tokenizer learnt of it once for every rule that asks.
 ///
 /// Every extractor of the stage reads the same token array, built once per article, so the text is
-/// scanned once and the extractors compare small strings instead of re-reading scalars.
+/// scanned once. A token holds no reference (its text and lowercase form are in
+/// ``TokenizedText/texts`` and ``TokenizedText/lowers``), so it is 24 bytes that copy without
+/// reference counting, and the extractors' passes over the array touch few cache lines.
 public struct Token: Hashable, Sendable {
     public enum Kind: UInt8, Hashable, Sendable {
         /// Letters, possibly with digits, inner hyphens and apostrophes, or dotted initials ("U.S.").
@@ -20,9 +23,10 @@ public struct Token: Hashable, Sendable {
         case punctuation
     }
 
-    /// Scalar offsets into the clean text.
-    public let start: Int
-    public let end: Int
+    // Offsets in 32 bits: `TokenizedText` takes no text of 2³¹ scalars or more.
+    private let startOffset: Int32
+    private let endOffset: Int32
+    private let sentenceIndex: Int32
     public let kind: Kind
     /// What the tokenizer saw of the letters, once, so rules need not look at them again.
     let shape: Shape
@@ -31,12 +35,22 @@ public struct Token: Hashable, Sendable {
     /// A punctuation or quotation token's one scalar, as `String` equality reads it (U+037E and
     /// U+1FEF are canonically ";" and "`"); NUL for words and numbers.
     let mark: Unicode.Scalar
-    /// The token as written.
-    public let text: String
-    /// The token lowercased (the key lexicons and rules look up).
-    public let lower: String
+
+    init(start: Int, end: Int, kind: Kind, shape: Shape, traits: WordTraits, mark: Unicode.Scalar, sentence: Int) {
+        self.startOffset = Int32(start)
+        self.endOffset = Int32(end)
+        self.sentenceIndex = Int32(sentence)
+        self.kind = kind
+        self.shape = shape
+        self.traits = traits
+        self.mark = mark
+    }
+
+    /// Scalar offsets into the clean text.
+    public var start: Int { Int(startOffset) }
+    public var end: Int { Int(endOffset) }
     /// Index of the sentence that holds the token, `-1` between sentences.
-    public let sentence: Int
+    public var sentence: Int { Int(sentenceIndex) }
 
     public var span: TextSpan { TextSpan(start: start, end: end) }
 
@@ -64,12 +78,9 @@ public struct Token: Hashable, Sendable {
     /// Whether the word is in any of the lists of `traits`.
     func isAny(_ traits: WordTraits) -> Bool { !self.traits.isDisjoint(with: traits) }
 
-    /// Whether the token is punctuation (or a quotation mark) equal to `mark`.
-    public func isMark(_ mark: String) -> Bool { kind != .word && kind != .number && text == mark }
-
-    /// Whether the token is the punctuation or quotation mark `mark`: ``isMark(_:)`` without
-    /// comparing strings.
-    func hasMark(_ mark: Unicode.Scalar) -> Bool { self.mark == mark }
+    /// Whether the token is the punctuation or quotation mark `mark` (a U+037E GREEK QUESTION MARK
+    /// is ";", as `String` equality has it).
+    public func isMark(_ mark: Unicode.Scalar) -> Bool { self.mark == mark }
 }
 
 /// An article's clean text cut into tokens, with the sentence each token belongs to.
@@ -78,6 +89,11 @@ public struct TokenizedText: Sendable {
     /// The clean text as scalars, for extractors that look at characters between tokens.
     public let scalars: [Unicode.Scalar]
     public let tokens: [Token]
+    /// Each token as written: `texts[i]` is token `i`.
+    public let texts: [String]
+    /// Each token lowercased, with one apostrophe (') whatever mark the text used: the key the
+    /// lexicons and rules look up. `lowers[i]` is token `i`.
+    public let lowers: [String]
     /// Spans of the sentences, in order (one sentence over the whole text when none were given).
     public let sentences: [TextSpan]
     /// For each sentence, the range of its tokens.
@@ -100,11 +116,15 @@ public struct TokenizedText: Sendable {
     public init(text: ScalarText, sentences: [TextSpan], blocks: [TextSpan]) {
         self.text = text
         let scalars = text.string.scalarArray
+        precondition(scalars.count < Int(Int32.max), "a text of 2³¹ scalars or more")
         self.scalars = scalars
         self.sentences = sentences
         self.blocks = blocks
-        let tokens = Tokenizer.tokens(of: scalars, sentences: sentences)
+        let tokenized = Tokenizer.tokens(of: scalars, sentences: sentences)
+        let tokens = tokenized.tokens
         self.tokens = tokens
+        self.texts = tokenized.texts
+        self.lowers = tokenized.lowers
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(sentences.count)
         var t = 0
@@ -137,6 +157,12 @@ public struct TokenizedText: Sendable {
 }
 
 enum Tokenizer {
+    struct Output {
+        var tokens: [Token] = []
+        var texts: [String] = []
+        var lowers: [String] = []
+    }
+
     /// `ScalarClass.isLetterOrDigit`, inlined, with the general punctuation of news text (dashes,
     /// curly quotes, ellipsis: U+2010–U+2027, none a letter or digit) answered without a Unicode
     /// property lookup.
@@ -157,65 +183,90 @@ enum Tokenizer {
         return s.properties.isWhitespace
     }
 
-    static func tokens(of scalars: [Unicode.Scalar], sentences: [TextSpan]) -> [Token] {
+    static func tokens(of scalars: [Unicode.Scalar], sentences: [TextSpan]) -> Output {
         scalars.withUnsafeBufferPointer { tokens(in: $0, sentences: sentences) }
     }
 
-    private static func tokens(in scalars: UnsafeBufferPointer<Unicode.Scalar>, sentences: [TextSpan]) -> [Token] {
-        var tokens: [Token] = []
-        tokens.reserveCapacity(scalars.count / 5)
+    /// Appends tokens to the output, one at a time, with what is learnt of each.
+    private struct Writer {
+        let scalars: UnsafeBufferPointer<Unicode.Scalar>
+        let sentences: [TextSpan]
+        let table = WordTraitTable.shared
+        var output = Output()
         var sentence = 0
-        let n = scalars.count
-        var i = 0
+        /// The traits of the non-ASCII marks met so far (curly quotes, dashes): a few per text,
+        /// each looked up once.
+        var markTraits: [(mark: Unicode.Scalar, traits: WordTraits)] = []
 
-        func sentenceIndex(_ offset: Int) -> Int {
+        init(scalars: UnsafeBufferPointer<Unicode.Scalar>, sentences: [TextSpan]) {
+            self.scalars = scalars
+            self.sentences = sentences
+            output.tokens.reserveCapacity(scalars.count / 5)
+            output.texts.reserveCapacity(scalars.count / 5)
+            output.lowers.reserveCapacity(scalars.count / 5)
+        }
+
+        mutating func sentenceIndex(_ offset: Int) -> Int {
             while sentence < sentences.count && sentences[sentence].end <= offset { sentence += 1 }
             return sentence < sentences.count && sentences[sentence].start <= offset ? sentence : -1
         }
 
-        let table = WordTraitTable.shared
-        func emit(_ start: Int, _ end: Int, _ kind: Token.Kind) {
-            var ascii = true
+        mutating func emit(_ start: Int, _ end: Int, _ kind: Token.Kind) {
+            var nonASCII = 0
+            var apostrophes = 0
             var hasUppercase = false
-            var apostrophe = false
             for k in start..<end {
                 let v = scalars[k].value
                 if v >= 0x80 {
-                    ascii = false
-                    if v == 0x2019 { apostrophe = true }
+                    nonASCII += 1
+                    if v == 0x2019 { apostrophes += 1 }
                 } else if v &- 0x41 < 26 {
                     hasUppercase = true
                 }
             }
+            let isWord = kind == .word
             let written: String
             var lower: String
             var traits: WordTraits = []
             var shape: Token.Shape = []
-            if ascii {
-                // Most tokens: ASCII, and short enough to be stored inline in the String (no
-                // allocation). The lowercase bytes are hashed on the way and looked up in place.
+            if nonASCII == 0 || (isWord && nonASCII == apostrophes) {
+                // Most tokens: ASCII, or words whose one other scalar is the typographic apostrophe
+                // (“don’t”, “’s”), whose lowercase form is ASCII. Short strings are stored inline
+                // (no allocation); the lowercase bytes are hashed on the way and looked up in place.
                 let length = end - start
-                let lowercases = kind == .word && hasUppercase
-                written = String(unsafeUninitializedCapacity: length) { bytes in
+                let lowercases = isWord && (hasUppercase || apostrophes > 0)
+                written = String(unsafeUninitializedCapacity: length + 2 * apostrophes) { bytes in
                     var hash = WordTraitTable.emptyHash
+                    var o = 0
                     for k in start..<end {
-                        let v = UInt8(truncatingIfNeeded: scalars[k].value)
-                        bytes[k - start] = v
-                        hash = WordTraitTable.hash(hash, v)
-                        if v == 0x2D { shape.insert(.hyphen) }
+                        let v = scalars[k].value
+                        if v == 0x2019 {
+                            bytes[o] = 0xE2
+                            bytes[o + 1] = 0x80
+                            bytes[o + 2] = 0x99
+                            o += 3
+                            continue
+                        }
+                        let byte = UInt8(truncatingIfNeeded: v)
+                        bytes[o] = byte
+                        o += 1
+                        hash = WordTraitTable.hash(hash, byte)
+                        if byte == 0x2D { shape.insert(.hyphen) }
                     }
-                    if !lowercases { traits = table.traits(ofASCII: UnsafeBufferPointer(rebasing: bytes[0..<length]), hash: hash) }
-                    return length
+                    if !lowercases { traits = table.traits(ofASCII: UnsafeBufferPointer(rebasing: bytes[0..<o]), hash: hash) }
+                    return o
                 }
                 lower = written
                 if lowercases {
+                    // One apostrophe for lookups, whatever mark the text used.
                     lower = String(unsafeUninitializedCapacity: length) { bytes in
                         var hash = WordTraitTable.emptyHash
                         for k in start..<end {
-                            var v = UInt8(truncatingIfNeeded: scalars[k].value)
-                            if v &- 0x41 < 26 { v |= 0x20 }
-                            bytes[k - start] = v
-                            hash = WordTraitTable.hash(hash, v)
+                            let v = scalars[k].value
+                            var byte = v == 0x2019 ? 0x27 : UInt8(truncatingIfNeeded: v)
+                            if byte &- 0x41 < 26 { byte |= 0x20 }
+                            bytes[k - start] = byte
+                            hash = WordTraitTable.hash(hash, byte)
                         }
                         traits = table.traits(ofASCII: UnsafeBufferPointer(rebasing: bytes[0..<length]), hash: hash)
                         return length
@@ -237,10 +288,10 @@ enum Tokenizer {
             } else {
                 written = String(utf8Of: UnsafeBufferPointer(rebasing: scalars[start..<end]))
                 lower = written
-                if kind == .word {
+                if isWord {
                     lower = written.lowercased()
                     // One apostrophe for lookups, whatever mark the text used.
-                    if apostrophe { lower = lower.replacingApostrophes }
+                    if apostrophes > 0 { lower = lower.replacingApostrophes }
                     if ScalarClass.isUppercase(scalars[start]) { shape.insert(.capitalized) }
                     var letters = 0
                     var allCaps = true
@@ -253,7 +304,18 @@ enum Tokenizer {
                     }
                     if allCaps && letters >= 2 { shape.insert(.allCaps) }
                 }
-                traits = table.traits(of: lower)
+                if kind != .word && kind != .number {
+                    // A mark is one scalar.
+                    let mark = scalars[start]
+                    if let known = markTraits.first(where: { $0.mark == mark }) {
+                        traits = known.traits
+                    } else {
+                        traits = table.traits(of: lower)
+                        markTraits.append((mark, traits))
+                    }
+                } else {
+                    traits = table.traits(of: lower)
+                }
                 if let first = lower.utf8.first, first &- 0x30 < 10 { shape.insert(.leadingDigit) }
                 if lower.utf8.contains(0x2D) { shape.insert(.hyphen) }
             }
@@ -265,12 +327,17 @@ enum Tokenizer {
                 default: mark = scalars[start]
                 }
             }
-            tokens.append(
-                Token(
-                    start: start, end: end, kind: kind, shape: shape, traits: traits, mark: mark,
-                    text: written, lower: lower, sentence: sentenceIndex(start)))
+            output.tokens.append(
+                Token(start: start, end: end, kind: kind, shape: shape, traits: traits, mark: mark, sentence: sentenceIndex(start)))
+            output.texts.append(written)
+            output.lowers.append(lower)
         }
+    }
 
+    private static func tokens(in scalars: UnsafeBufferPointer<Unicode.Scalar>, sentences: [TextSpan]) -> Output {
+        var writer = Writer(scalars: scalars, sentences: sentences)
+        let n = scalars.count
+        var i = 0
         while i < n {
             let s = scalars[i]
             if isSpace(s) {
@@ -326,13 +393,13 @@ enum Tokenizer {
                     break
                 }
                 // A word that grew dotted initials may end on the period ("U.S.").
-                emit(start, j, allDigits ? .number : .word)
+                writer.emit(start, j, allDigits ? .number : .word)
                 i = j
                 // The possessive "’s".
                 if i + 1 < n, scalars[i] == "’" || scalars[i] == "'", scalars[i + 1] == "s" || scalars[i + 1] == "S",
                     i + 2 >= n || !isWordScalar(scalars[i + 2])
                 {
-                    emit(i, i + 2, .word)
+                    writer.emit(i, i + 2, .word)
                     i += 2
                 }
                 continue
@@ -344,10 +411,10 @@ enum Tokenizer {
             case "\"", "'": kind = .straightQuote
             default: kind = .punctuation
             }
-            emit(i, i + 1, kind)
+            writer.emit(i, i + 1, kind)
             i += 1
         }
-        return tokens
+        return writer.output
     }
 }
 
