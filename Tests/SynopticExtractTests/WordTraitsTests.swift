@@ -3,12 +3,16 @@ import Testing
 @testable import SynopticExtract
 
 @Suite struct WordTraitsTests {
+    static let placeLeads = Set(Lexicon.placeKeys.filter { $0.contains(" ") }.map { String($0.split(separator: " ")[0]) })
+
     /// The traits of `lower` asked of the lists themselves, one `contains` a list.
     static func reference(_ lower: String) -> WordTraits {
         var traits: WordTraits = []
         if Lexicon.givenName(lower) != nil { traits.insert(.givenName) }
         if Lexicon.place(lower) != nil { traits.insert(.place) }
+        if Self.placeLeads.contains(lower) { traits.insert(.placeLead) }
         if Lexicon.demonym(lower) != nil { traits.insert(.demonym) }
+        if Lexicon.nameKeyOverrideKeys.contains(lower) { traits.insert(.nameKeyOverride) }
         if Lexicon.isRoleNoun(lower) { traits.insert(.roleNoun) }
         if Lexicon.isRoleModifier(lower) { traits.insert(.roleModifier) }
         if Lexicon.isOrganizationWord(lower) { traits.insert(.organizationWord) }
@@ -44,6 +48,13 @@ import Testing
             }
         }
         #expect(mismatches.isEmpty, "\(mismatches.prefix(20))")
+    }
+
+    @Test func nameKeysSkipTheOverridesOnlyForWordsThatHaveNone() {
+        for name in Lexicon.givenNameKeys + Lexicon.nameKeyOverrideKeys + ["zelenskyy", "khodorkovsky", "o'brien"] {
+            let overridden = WordTraitTable.shared.traits(of: name).contains(.nameKeyOverride)
+            #expect(Lexicon.nameKey(name, mayBeOverridden: overridden) == Lexicon.nameKey(name), "\(name)")
+        }
     }
 
     @Test func nonASCIISpellingsAreLookedUpAsStrings() {

@@ -273,8 +273,10 @@ struct RecognitionState {
             chunk.roles.append(text[span])
         }
         // A one-word run is looked up by its token's traits; longer ones as a place by their words
-        // joined.
-        func isPlace() -> Bool { run.count == 1 ? tokens[run[0]].is(.place) : Lexicon.place(tokensLower(run)) != nil }
+        // joined, when the first word begins some place of several words.
+        func isPlace() -> Bool {
+            run.count == 1 ? tokens[run[0]].is(.place) : tokens[run[0]].is(.placeLead) && Lexicon.place(tokensLower(run)) != nil
+        }
         if run.contains(where: { tokens[$0].is(.calendarWord) }) {
             // "On Wednesday", "Black Friday": a run with a weekday or month names no one.
             chunk.kind = run.count == 1 || honorific != nil ? chunk.kind : nil
@@ -354,12 +356,14 @@ struct RecognitionState {
 
     func tokensLower(_ indices: [Int]) -> String { indices.map { lowers[$0] }.joined(separator: " ") }
 
+    func nameKey(ofToken t: Int) -> String { Lexicon.nameKey(lowers[t], mayBeOverridden: tokens[t].is(.nameKeyOverride)) }
+
     /// The person a chunk names: matched by surname key and a compatible given name, or new.
     mutating func personEntity(for chunk: NameChunk, creating: Bool, near offset: Int? = nil) -> Int? {
         let nameTokens = chunk.tokens.filter { !tokens[$0].is(.nameParticle) || $0 == chunk.tokens.last }
         guard let lastToken = nameTokens.last else { return nil }
-        let surname = Lexicon.nameKey(lowers[lastToken])
-        let given = nameTokens.count >= 2 ? Lexicon.nameKey(lowers[nameTokens[0]]) : nil
+        let surname = nameKey(ofToken: lastToken)
+        let given = nameTokens.count >= 2 ? nameKey(ofToken: nameTokens[0]) : nil
         let givenIsInitial = nameTokens.count >= 2 && tokens[nameTokens[0]].end - tokens[nameTokens[0]].start == 1
         var candidates: [Int] = []
         for e in personsBySurname[surname] ?? [] {
@@ -371,7 +375,7 @@ struct RecognitionState {
         }
         if chunk.tokens.count == 1 && !creating, candidates.isEmpty {
             // A given name alone ("Hillary") for the one person who carries it.
-            let key = Lexicon.nameKey(lowers[chunk.tokens[0]])
+            let key = nameKey(ofToken: chunk.tokens[0])
             let byGiven = personsByGiven[key] ?? []
             if byGiven.count == 1, tokens[chunk.tokens[0]].is(.givenName) { return byGiven[0] }
         }
@@ -410,7 +414,7 @@ struct RecognitionState {
     }
 
     mutating func addRole(_ role: String, to e: Int) {
-        let trimmed = role.trimmingCharacters(in: [",", " ", "."])
+        let trimmed = role.trimmingScalars { $0 == "," || $0 == " " || $0 == "." }
         guard !trimmed.isEmpty, !entities[e].roles.contains(where: { $0.lowercased() == trimmed.lowercased() }) else { return }
         entities[e].roles.append(trimmed)
     }
@@ -529,7 +533,8 @@ struct RecognitionState {
             // Only pronouns and “the” start a mention here.
             let isMale = token.is(.malePronoun)
             let isPronoun = isMale || token.is(.femalePronoun)
-            guard token.kind == .word, isPronoun || lowers[i] == "the", !isQuoted(token.start) else {
+            // (“the” is among the determiners: most words need no comparing.)
+            guard token.kind == .word, isPronoun || token.is(.determiner) && lowers[i] == "the", !isQuoted(token.start) else {
                 i += 1
                 continue
             }
@@ -652,5 +657,16 @@ struct RecognitionState {
         guard parts.count == 2 else { return name }
         let head = parts[0].hasSuffix(".") ? parts[0].dropLast() : parts[0]
         return Lexicon.isHonorific(head.lowercased()) ? String(parts[1]) : name
+    }
+}
+
+extension String {
+    /// The string without the scalars at either end that `trim` accepts: what Foundation's
+    /// `trimmingCharacters(in:)` returns for the same set, which also reads scalars, without its
+    /// bridging cost.
+    func trimmingScalars(_ trim: (Unicode.Scalar) -> Bool) -> String {
+        let scalars = unicodeScalars
+        guard let first = scalars.firstIndex(where: { !trim($0) }), let last = scalars.lastIndex(where: { !trim($0) }) else { return "" }
+        return String(scalars[first...last])
     }
 }

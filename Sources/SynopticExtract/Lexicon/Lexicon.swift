@@ -44,10 +44,24 @@ public enum Lexicon {
     ///
     /// The key is `fold(lower)`, then merged by the spelling-variant pairs nam_dict ships (Vladimir =
     /// Volodymyr, Svetlana = Sviatlana, Oleg = Oleh). It is opaque: compare keys, don't show them.
-    public static func nameKey(_ lower: String) -> String {
-        if let split = nameKeyOverrides[lower] { return split }
-        let folded = fold(lower)
-        return nameKeyClasses[folded] ?? folded
+    public static func nameKey(_ lower: String) -> String { nameKey(lower, mayBeOverridden: true) }
+
+    /// `nameKey`, for a word known not to be among the few spellings with a key of their own
+    /// (a token whose traits lack `.nameKeyOverride`) when `mayBeOverridden` is false.
+    static func nameKey(_ lower: String, mayBeOverridden: Bool) -> String {
+        if mayBeOverridden, let split = nameKeyOverrides[lower] { return split }
+        return foldBytes(lower) { folded in
+            // The merged classes are compared as bytes while the fold is still in the buffer; their
+            // keys are ASCII, which only an ASCII fold can equal.
+            var ascii = true
+            for byte in folded where byte >= 0x80 { ascii = false }
+            if ascii && nameKeyClassesAreASCII {
+                for (key, merged) in nameKeyClassBytes where key.count == folded.count && key.elementsEqual(folded) { return merged }
+                return String(decoding: folded, as: UTF8.self)
+            }
+            let string = String(decoding: folded, as: UTF8.self)
+            return nameKeyClasses[string] ?? string
+        }
     }
 
     /// The rule part of `nameKey`, without the name data (mirrors `fold` in build_lexicon.py):
@@ -68,8 +82,13 @@ public enum Lexicon {
     ///
     /// Only ASCII letters take part in the rules; other scripts pass through unchanged.
     public static func fold(_ lower: String) -> String {
+        foldBytes(lower) { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// `fold`, handing the folded UTF-8 to `body` before any String is made of it.
+    private static func foldBytes<Result>(_ lower: String, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         let capacity = lower.utf8.count + 4
-        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buf -> String in
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { buf -> Result in
             var len = 0
             // 1. letters
             for scalar in lower.unicodeScalars {
@@ -199,7 +218,7 @@ public enum Lexicon {
                 buf[w] = c
                 w += 1
             }
-            return String(decoding: UnsafeBufferPointer(rebasing: buf[0..<w]), as: UTF8.self)
+            return body(UnsafeBufferPointer(rebasing: buf[0..<w]))
         }
     }
 
@@ -252,6 +271,10 @@ public enum Lexicon {
     // Every key of each list, for `WordTraitTable`.
     static var givenNameKeys: [String] { Array(givenNames.keys) }
     static var placeKeys: [String] { Array(places.keys) }
+    /// The first word of each place of several words.
+    static var placeLeadKeys: [String] {
+        places.keys.compactMap { key in key.utf8.contains(0x20) ? String(key.prefix { $0 != " " }) : nil }
+    }
     static var demonymKeys: [String] { Array(demonyms.keys) }
     static var roleNounKeys: [String] { Array(roleNouns) }
     static var roleModifierKeys: [String] { Array(roleModifiers) }
@@ -259,6 +282,7 @@ public enum Lexicon {
     /// What `isHonorific` accepts: each honorific, and each with a final period.
     static var honorificKeys: [String] { honorifics.flatMap { [$0, $0 + "."] }.filter(isHonorific) }
     static var commonWordKeys: [String] { Array(commonWords) }
+    static var nameKeyOverrideKeys: [String] { Array(nameKeyOverrides.keys) }
 
     // MARK: Parsed lists
 
@@ -279,6 +303,8 @@ public enum Lexicon {
 
     private static let nameKeyClasses: [String: String] = pairs(LexiconData.nameKeyClasses)
     private static let nameKeyOverrides: [String: String] = pairs(LexiconData.nameKeyOverrides)
+    private static let nameKeyClassBytes: [(key: [UInt8], merged: String)] = nameKeyClasses.map { (Array($0.key.utf8), $0.value) }
+    private static let nameKeyClassesAreASCII = nameKeyClasses.keys.allSatisfy { $0.utf8.allSatisfy { $0 < 0x80 } }
 
     private static let latinFold: [UInt32: (UInt8, UInt8)] = {
         var table: [UInt32: (UInt8, UInt8)] = [:]

@@ -11,6 +11,10 @@ struct WordTraits: OptionSet, Hashable, Sendable {
     // The lexicons (``Lexicon``).
     static let givenName = WordTraits(rawValue: 1 << 0)
     static let place = WordTraits(rawValue: 1 << 1)
+    /// The first word of a place of several words ("new" of "new york").
+    static let placeLead = WordTraits(rawValue: 1 << 22)
+    /// One of the few spellings whose name key is given, not folded (`Lexicon.nameKey`).
+    static let nameKeyOverride = WordTraits(rawValue: 1 << 23)
     static let demonym = WordTraits(rawValue: 1 << 2)
     static let roleNoun = WordTraits(rawValue: 1 << 3)
     static let roleModifier = WordTraits(rawValue: 1 << 4)
@@ -38,7 +42,9 @@ struct WordTraits: OptionSet, Hashable, Sendable {
     /// what `contains` on the list answers.
     static func lists() -> [(WordTraits, [String])] {
         [
-            (.givenName, Lexicon.givenNameKeys), (.place, Lexicon.placeKeys), (.demonym, Lexicon.demonymKeys),
+            (.givenName, Lexicon.givenNameKeys), (.place, Lexicon.placeKeys),
+            (.placeLead, Lexicon.placeLeadKeys),
+            (.demonym, Lexicon.demonymKeys), (.nameKeyOverride, Lexicon.nameKeyOverrideKeys),
             (.roleNoun, Lexicon.roleNounKeys), (.roleModifier, Lexicon.roleModifierKeys),
             (.organizationWord, Lexicon.organizationWordKeys), (.honorific, Lexicon.honorificKeys),
             (.commonWord, Lexicon.commonWordKeys), (.speechCue, Array(SpeechCues.forms)),
