@@ -174,6 +174,22 @@ enum Tokenizer {
         return ScalarClass.isLetterOrDigit(s)
     }
 
+    /// `ScalarClass.isDigit`, inlined.
+    @inline(__always)
+    static func isDigit(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v &- 0x30 < 10 }
+        return ScalarClass.isDigit(s)
+    }
+
+    /// `ScalarClass.isLetter`, inlined.
+    @inline(__always)
+    static func isLetter(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return (v | 0x20) &- 0x61 < 26 }
+        return ScalarClass.isLetter(s)
+    }
+
     /// Space, newline, tab, carriage return, or a non-ASCII space; U+2010–U+2027 are none.
     @inline(__always)
     static func isSpace(_ s: Unicode.Scalar) -> Bool {
@@ -351,7 +367,7 @@ enum Tokenizer {
                 while j < n {
                     let c = scalars[j]
                     if isWordScalar(c) {
-                        if !ScalarClass.isDigit(c) { allDigits = false }
+                        if !isDigit(c) { allDigits = false }
                         j += 1
                         continue
                     }
@@ -360,14 +376,14 @@ enum Tokenizer {
                     switch c {
                     case ",", ".":
                         // Thousands separators and decimals, inside numbers only.
-                        if allDigits && ScalarClass.isDigit(previous) && ScalarClass.isDigit(next) {
+                        if allDigits && isDigit(previous) && isDigit(next) {
                             j += 1
                             continue
                         }
                         // Dotted initials: "U.S.", "U.N.", "e.g.": one letter, a period, a letter.
-                        if c == ".", ScalarClass.isLetter(previous), ScalarClass.isLetter(next),
+                        if c == ".", isLetter(previous), isLetter(next),
                             j - 1 == start || scalars[j - 2] == ".",
-                            j + 2 >= n || !ScalarClass.isLetter(scalars[j + 2])
+                            j + 2 >= n || !isLetter(scalars[j + 2])
                         {
                             j += 2
                             if j < n && scalars[j] == "." { j += 1 }
@@ -376,13 +392,13 @@ enum Tokenizer {
                         }
                     case "-", "/", "\u{2010}", "\u{2011}":
                         if isWordScalar(next) && (c == "-" || c == "\u{2010}" || c == "\u{2011}" || allDigits) {
-                            if !(allDigits && ScalarClass.isDigit(next)) { allDigits = false }
+                            if !(allDigits && isDigit(next)) { allDigits = false }
                             j += 1
                             continue
                         }
                     case "'", "’":
                         // "’s" after a word is its own token; other inner apostrophes stay ("don’t", "O’Brien").
-                        if ScalarClass.isLetter(next) && !allDigits {
+                        if isLetter(next) && !allDigits {
                             let isPossessive = (next == "s" || next == "S") && (j + 2 >= n || !isWordScalar(scalars[j + 2]))
                             if isPossessive { break }
                             j += 1
