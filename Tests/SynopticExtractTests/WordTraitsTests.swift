@@ -32,6 +32,10 @@ import Testing
         if TimeLexicon.starters.contains(lower) { traits.insert(.timeStarter) }
         if TimeLexicon.determiners.contains(lower) { traits.insert(.timeDeterminer) }
         if TimeLexicon.afterDeterminer.contains(lower) { traits.insert(.afterTimeDeterminer) }
+        if TimeLexicon.approximators.contains(lower) { traits.insert(.approximator) }
+        if TimeLexicon.twoWordApproximatorStarts.contains(lower) { traits.insert(.twoWordApproximatorStart) }
+        if TimeLexicon.futureCues.contains(lower) { traits.insert(.futureCue) }
+        if TimeLexicon.pastCues.contains(lower) { traits.insert(.pastCue) }
         return traits
     }
 

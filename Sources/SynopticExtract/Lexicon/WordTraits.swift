@@ -37,6 +37,11 @@ struct WordTraits: OptionSet, Hashable, Sendable {
     static let timeStarter = WordTraits(rawValue: 1 << 19)
     static let timeDeterminer = WordTraits(rawValue: 1 << 20)
     static let afterTimeDeterminer = WordTraits(rawValue: 1 << 21)
+    static let approximator = WordTraits(rawValue: 1 << 24)
+    static let twoWordApproximatorStart = WordTraits(rawValue: 1 << 25)
+    // The tense cues around a time expression.
+    static let futureCue = WordTraits(rawValue: 1 << 26)
+    static let pastCue = WordTraits(rawValue: 1 << 27)
 
     /// Every list with its bit. A bit is set exactly for the keys of its list, so testing it answers
     /// what `contains` on the list answers.
@@ -54,7 +59,9 @@ struct WordTraits: OptionSet, Hashable, Sendable {
             (.speakerPronoun, Array(QuoteAttributor.speakerPronouns)), (.determiner, Array(QuoteAttributor.determiners)),
             (.figureStarter, Array(FigureLexicon.wordStarters)), (.currencyCode, Array(FigureLexicon.currencyCodes.keys)),
             (.timeStarter, Array(TimeLexicon.starters)), (.timeDeterminer, Array(TimeLexicon.determiners)),
-            (.afterTimeDeterminer, Array(TimeLexicon.afterDeterminer)),
+            (.afterTimeDeterminer, Array(TimeLexicon.afterDeterminer)), (.approximator, Array(TimeLexicon.approximators)),
+            (.twoWordApproximatorStart, Array(TimeLexicon.twoWordApproximatorStarts)), (.futureCue, Array(TimeLexicon.futureCues)),
+            (.pastCue, Array(TimeLexicon.pastCues)),
         ]
     }
 }

@@ -134,6 +134,29 @@ enum TimeLexicon {
         return roles
     }()
 
+    /// Words before a number that make it a year even outside 1900–2100 ("in 1848", "since 1066").
+    static let yearLeads: Set<String> = [
+        "in", "since", "until", "till", "by", "before", "after", "of", "from", "to", "through", "during", "early", "late",
+        "mid", "fiscal", "the", "around", "circa", "year", "between", "and", "summer", "winter", "spring", "fall", "autumn",
+        "for", "at", "as", "'s", "than", "on",
+    ]
+    /// Nouns that a number straight before them counts ("2000 troops"): no year.
+    static let countedNouns: Set<String> = [
+        "people", "men", "women", "children", "troops", "soldiers", "workers", "jobs", "employees", "cars", "units", "shares",
+        "miles", "kilometers", "feet", "meters", "tons", "pounds", "dollars", "votes", "students", "members", "cases",
+        "deaths", "homes", "acres", "points", "barrels", "residents", "refugees", "police", "officers", "civilians",
+    ]
+    /// Words before a month name that make an ambiguous one ("May", "March") a month.
+    static let monthLeads: Set<String> = [
+        "in", "since", "until", "till", "by", "early", "late", "mid", "of", "last", "next", "this", "during", "through",
+        "before", "after", "from", "to", "between", "and", "or", "each", "every", "-", "since", "around", "end", "beginning",
+        "middle", "that", "for", "past", "coming",
+    ]
+    /// The deictic words "earlier" and "later" may stand before ("later this month").
+    static let deicticAfterEarlierLater: Set<String> = [
+        "this", "today", "yesterday", "tomorrow", "tonight", "that", "last", "next",
+    ]
+
     static let twoWordApproximatorStarts: Set<String> = ["more", "less", "fewer", "at", "up", "as", "upwards", "close"]
 
     /// Frequent starters that begin an expression only before a word that could go on.

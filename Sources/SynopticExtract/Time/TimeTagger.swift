@@ -163,13 +163,14 @@ struct TimeScan {
     func cue(_ i: Int) -> Tense? {
         let w = lowers[i]
         guard tokens[i].kind == .word else { return nil }
-        if L.futureCues.contains(w) || w.hasSuffix("'ll") { return .future }
+        if tokens[i].is(.futureCue) || w.hasSuffix("'ll") { return .future }
         if (w == "set" || w == "going" || w == "plan" || w == "plans" || w == "planning") && low(i + 1) == "to" { return .future }
         if w == "due" && low(i + 1) == "to" && ["is", "are", "be", "'s"].contains(low(i - 1)) { return .future }
         if (w == "is" || w == "are") && low(i + 1) == "to" { return .future }
         // "as soon as", "as early as"
         if (w == "soon" || w == "early") && low(i - 1) == "as" && low(i + 1) == "as" { return .future }
-        if L.pastCues.contains(w) || w.utf8.count >= 5 && w.hasSuffix("ed") {
+        let isPastCue = tokens[i].is(.pastCue)
+        if isPastCue || w.utf8.count >= 5 && w.hasSuffix("ed") {
             // A participle after a form of "be" or a modal is no past tense ("is heard", "will be
             // named"); after "will" or "to" it is future.
             let before = low(i - 1)
@@ -180,7 +181,7 @@ struct TimeScan {
             }
             if before == "will" || before == "to" || before == "would" { return .future }
         }
-        if L.pastCues.contains(w) { return .past }
+        if isPastCue { return .past }
         // A word in -ed after a determiner or with a negative prefix is an adjective ("a still
         // unspecified date", "the proposed merger").
         if w.utf8.count >= 5 && w.hasSuffix("ed") && !L.notPastTense.contains(w) && !w.hasPrefix("un") {
@@ -232,12 +233,12 @@ struct TimeScan {
         let w = lowers[i]
         // Approximators ("about", "more than", "at least") count only before a core expression.
         var j = i
-        if L.approximators.contains(w) {
+        if tokens[i].is(.approximator) {
             // "over", "under", "some", "only", "just" bound amounts only ("over a week"); "over the
             // weekend" leaves them out.
             let amountOnly = w == "over" || w == "under" || w == "some" || w == "only" || w == "just"
             if !amountOnly || quantity(at: i + 1) != nil { j = i + 1 }
-        } else if L.twoWordApproximatorStarts.contains(w), i + 1 < n, L.twoWordApproximators.contains(w + " " + low(i + 1)) {
+        } else if tokens[i].is(.twoWordApproximatorStart), i + 1 < n, L.twoWordApproximators.contains(w + " " + low(i + 1)) {
             j = i + 2
         } else if w == "no", low(i + 1) == "more" || low(i + 1) == "less", low(i + 2) == "than" {
             j = i + 3
@@ -301,8 +302,7 @@ struct TimeScan {
             if w == "earlier" || w == "later" {
                 // Only deictic cores take "earlier"/"later" before them.
                 let c = low(j)
-                let deictic: Set<String> = ["this", "today", "yesterday", "tomorrow", "tonight", "that", "last", "next"]
-                guard deictic.contains(c) || L.weekdays[c] != nil else { return nil }
+                guard L.deicticAfterEarlierLater.contains(c) || L.weekdays[c] != nil else { return nil }
             }
             return m
         }
@@ -686,21 +686,11 @@ struct TimeScan {
             // A range "1998-99" is still a year; "1,500" never reaches here.
             if next == "%" || next == "percent" { return nil }
         }
-        let temporalBefore: Set<String> = [
-            "in", "since", "until", "till", "by", "before", "after", "of", "from", "to", "through", "during", "early", "late",
-            "mid", "fiscal", "the", "around", "circa", "year", "between", "and", "summer", "winter", "spring", "fall", "autumn",
-            "for", "at", "as", "'s", "than", "on",
-        ]
         let plausible = (1900...2100).contains(year)
-        if !plausible && !temporalBefore.contains(before) { return nil }
+        if !plausible && !L.yearLeads.contains(before) { return nil }
         // "2000 troops": a lowercase noun straight after the number counts it.
-        if i + 1 < n, tokens[i + 1].kind == .word, !tokens[i + 1].isCapitalized, !temporalBefore.contains(before) {
-            let counted: Set<String> = [
-                "people", "men", "women", "children", "troops", "soldiers", "workers", "jobs", "employees", "cars", "units", "shares",
-                "miles", "kilometers", "feet", "meters", "tons", "pounds", "dollars", "votes", "students", "members", "cases",
-                "deaths", "homes", "acres", "points", "barrels", "residents", "refugees", "police", "officers", "civilians",
-            ]
-            if counted.contains(next)
+        if i + 1 < n, tokens[i + 1].kind == .word, !tokens[i + 1].isCapitalized, !L.yearLeads.contains(before) {
+            if L.countedNouns.contains(next)
                 || (next.hasSuffix("s") && !next.hasSuffix("'s") && next.utf8.count > 3
                     && !["was", "has", "is", "this", "as", "its", "levels", "figures", "results", "sales", "earnings", "profits"].contains(next))
             {
@@ -807,14 +797,9 @@ struct TimeScan {
         }
         // A month alone: an ambiguous word ("May", "March") only after a time word.
         let before = low(i - 1)
-        let timeWords: Set<String> = [
-            "in", "since", "until", "till", "by", "early", "late", "mid", "of", "last", "next", "this", "during", "through",
-            "before", "after", "from", "to", "between", "and", "or", "each", "every", "-", "since", "around", "end", "beginning",
-            "middle", "that", "for", "past", "coming",
-        ]
-        if L.ambiguousMonths.contains(w) && !timeWords.contains(before) { return nil }
+        if L.ambiguousMonths.contains(w) && !L.monthLeads.contains(before) { return nil }
         // "April Glaspie": a month name before another capitalized name is a name.
-        if isCapitalized(i + 1) && !timeWords.contains(before) && L.months[low(i + 1)] == nil { return nil }
+        if isCapitalized(i + 1) && !L.monthLeads.contains(before) && L.months[low(i + 1)] == nil { return nil }
         let t = tense(i, j)
         return anchoredReference(j) { a in .month(year: monthYear(month, t, a), month: month) }
     }
