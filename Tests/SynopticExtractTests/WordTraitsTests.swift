@@ -80,7 +80,7 @@ import Testing
     @Test func shapesDescribeTheLetters() {
         let tokenized = TokenizedText("NATO’s U.S. envoy met Émile in mid-2022 and the 1990s; I É O’BRIEN’S don’t")
         for (i, token) in tokenized.tokens.enumerated() {
-            let scalars = Array(tokenized.texts[i].unicodeScalars)
+            let scalars = Array(tokenized.tokenText(i).unicodeScalars)
             let letters = scalars.filter { $0.properties.isAlphabetic }
             let capitalized = token.kind == .word && scalars.first!.properties.isUppercase
             let allCaps = token.kind == .word && letters.count >= 2 && letters.allSatisfy { $0.properties.isUppercase }
@@ -95,7 +95,8 @@ import Testing
     @Test func marksCompareAsTheirStringsDo() {
         // U+037E GREEK QUESTION MARK is canonically a semicolon.
         let tokenized = TokenizedText("One\u{037E} two — “three” ‘four’.")
-        for (token, written) in zip(tokenized.tokens, tokenized.texts) where token.kind != .word && token.kind != .number {
+        for (token, written) in zip(tokenized.tokens, tokenized.tokens.indices.map(tokenized.tokenText))
+        where token.kind != .word && token.kind != .number {
             for mark in [";", "—", "“", "”", "‘", "’", ".", ","] as [Unicode.Scalar] {
                 #expect(token.isMark(mark) == (written == String(mark)), "\(written) \(mark)")
             }

@@ -63,7 +63,6 @@ struct NameChunk {
 struct RecognitionState {
     let text: TokenizedText
     let tokens: [Token]
-    let texts: [String]
     let lowers: [String]
     let quoted: [TextSpan]
     var chunks: [NameChunk] = []
@@ -80,7 +79,6 @@ struct RecognitionState {
     init(text: TokenizedText, quoted: [TextSpan]) {
         self.text = text
         self.tokens = text.tokens
-        self.texts = text.texts
         self.lowers = text.lowers
         self.quoted = quoted.sorted()
     }
@@ -169,7 +167,7 @@ struct RecognitionState {
                 var next = i + 1
                 if next < tokens.count && tokens[next].isMark(".") && tokens[next].start == tokens[i].end { next += 1 }
                 if isCapitalizedWord(next) && tokens[next].sentence == sentence || (next < tokens.count && isCapitalizedWord(next)) {
-                    honorific = texts[i]
+                    honorific = text.tokenText(i)
                     start = next
                 } else {
                     i += 1

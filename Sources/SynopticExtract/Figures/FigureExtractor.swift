@@ -86,7 +86,6 @@ struct NumberCore {
 struct FigureScanner {
     let text: TokenizedText
     let tokens: [Token]
-    let texts: [String]
     let lowers: [String]
     let scalars: [Unicode.Scalar]
     let n: Int
@@ -95,7 +94,6 @@ struct FigureScanner {
     init(_ text: TokenizedText) {
         self.text = text
         self.tokens = text.tokens
-        self.texts = text.texts
         self.lowers = text.lowers
         self.scalars = text.scalars
         self.n = text.tokens.count
@@ -142,7 +140,7 @@ struct FigureScanner {
     }
 
     func isMark(_ j: Int, _ marks: Set<String>) -> Bool {
-        j >= 0 && j < n && tokens[j].kind != .word && tokens[j].kind != .number && marks.contains(texts[j])
+        j >= 0 && j < n && tokens[j].kind != .word && tokens[j].kind != .number && marks.contains(lowers[j])
     }
 
     func currencySymbol(_ j: Int) -> String? {
@@ -679,21 +677,21 @@ struct FigureScanner {
             if core.plainInteger && core.digitCount >= 8 { return true }
             // Labels: "Article 5", "page 3", "No. 10", "#3".
             if FigureLexicon.labels.contains(prevWord) { return true }
-            if before >= 1, texts[before] == ".", FigureLexicon.labels.contains(lower(before - 1)) { return true }
+            if before >= 1, tokens[before].isMark("."), FigureLexicon.labels.contains(lower(before - 1)) { return true }
             // Dates: "Jan. 12", "January 12", "12 January".
             if core.value >= 1 && core.value <= 31 && core.plainInteger {
                 if isMonth(before) { return true }
-                if before >= 1, texts[before] == ".", isMonth(before - 1) { return true }
+                if before >= 1, tokens[before].isMark("."), isMonth(before - 1) { return true }
                 if isMonth(after) { return true }
             }
             // Times: "3 p.m.", "10:30", "1400 GMT".
             if FigureLexicon.clockWords.contains(lower(after)) { return true }
-            if after + 1 < n, texts[after] == ":", tokens[after + 1].kind == .number { return true }
-            if before >= 1, texts[before] == ":", tokens[before - 1].kind == .number { return true }
+            if after + 1 < n, tokens[after].isMark(":"), tokens[after + 1].kind == .number { return true }
+            if before >= 1, tokens[before].isMark(":"), tokens[before - 1].kind == .number { return true }
             // Ages: "Smith, 30, said".
-            if core.plainInteger && core.value < 120, tokens.indices.contains(before), texts[before] == ",",
+            if core.plainInteger && core.value < 120, tokens.indices.contains(before), tokens[before].isMark(","),
                 before >= 1, tokens[before - 1].isCapitalized,
-                after >= clause.upperBound || [",", ".", ";", ")"].contains(texts[after])
+                after >= clause.upperBound || [",", ".", ";", ")"].contains(tokens[after].mark)
             {
                 return true
             }
@@ -715,12 +713,12 @@ struct FigureScanner {
                 return true
             }
             // Fractions and dates written with a slash: "9/11", "24/7".
-            if before >= 0, texts[before] == "/", tokens[before].end == tokens[k].start { return true }
-            if after < n, texts[after] == "/", tokens[after].start == tokens[core.last].end { return true }
+            if before >= 0, tokens[before].isMark("/"), tokens[before].end == tokens[k].start { return true }
+            if after < n, tokens[after].isMark("/"), tokens[after].start == tokens[core.last].end { return true }
             // BC/AD years and decades.
             if ["bc", "ad", "bce", "ce", "b.c.", "a.d."].contains(lower(after)) { return true }
             // Street addresses and similar: a number glued to "#".
-            if before >= 0, texts[before] == "#" { return true }
+            if before >= 0, tokens[before].isMark("#") { return true }
         }
         if core.fromWords {
             // "one in five", "three of four Americans"
@@ -947,7 +945,7 @@ struct FigureScanner {
             // is not what is counted.
             if isWord(j) && tokens[j].isCapitalized {
                 var k = j
-                while k < clause.upperBound && k - j < 6 && (tokens[k].isCapitalized || texts[k] == ".") { k += 1 }
+                while k < clause.upperBound && k - j < 6 && (tokens[k].isCapitalized || tokens[k].isMark(".")) { k += 1 }
                 if lower(k) == "'s" { j = k + 1 }
             } else if isWord(j), lower(j + 1) == "'s" {
                 j += 2
@@ -1043,7 +1041,7 @@ struct FigureScanner {
             if !after || (lead >= clause.lowerBound && isSetOff(lead) && endsAttribution(c, cue: c, in: clause)) { return span(np) }
         }
         // "…, Mr. Kirby, who said …"
-        if lower(c - 1) == "who", c - 2 >= clause.lowerBound, texts[c - 2] == ",",
+        if lower(c - 1) == "who", c - 2 >= clause.lowerBound, tokens[c - 2].isMark(","),
             let np = sourceBackward(from: c - 3, in: clause), !np.overlaps(figure)
         {
             return span(np)

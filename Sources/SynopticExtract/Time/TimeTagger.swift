@@ -61,8 +61,9 @@ struct TimeScan {
         var setsReference = false
     }
 
+    let text: TokenizedText
     let tokens: [Token]
-    let texts: [String]
+    /// For numbers and marks, the text as written.
     let lowers: [String]
     let n: Int
     let anchor: TimeAnchor?
@@ -76,8 +77,8 @@ struct TimeScan {
     var lastQuarter: (year: Int, quarter: Int, source: Source)?
 
     init(text: TokenizedText, anchor: TimeAnchor?) {
+        self.text = text
         self.tokens = text.tokens
-        self.texts = text.texts
         self.lowers = text.lowers
         self.n = text.tokens.count
         self.anchor = anchor
@@ -141,12 +142,12 @@ struct TimeScan {
     /// A number token of digits only.
     func digits(_ i: Int) -> Int? {
         guard i >= 0 && i < n, tokens[i].kind == .number else { return nil }
-        let t = texts[i]
+        let t = lowers[i]
         guard t.utf8.count <= 9, t.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
         return Int(t)
     }
 
-    func digitCount(_ i: Int) -> Int { i < n ? texts[i].utf8.count : 0 }
+    func digitCount(_ i: Int) -> Int { i < n ? text.tokenText(i).utf8.count : 0 }
 
     /// Whether the tokens at `i` and `j` are in different sentences, or `i` is a sentence mark.
     func isBoundary(_ i: Int, from origin: Int) -> Bool {
@@ -481,11 +482,11 @@ struct TimeScan {
         guard i < n else { return nil }
         let t = tokens[i]
         if t.kind == .number {
-            var text = texts[i]
+            var text = lowers[i]
             if text.utf8.contains(44) { text = String(text.filter { $0 != "," }) }
             guard !text.utf8.contains(47), !text.utf8.contains(45), var x = Double(text), x < 10_000 else { return nil }
             // "the 1988 quarter": a year, not an amount.
-            if texts[i].utf8.count == 4, (1800...2100).contains(Int(x)) { return nil }
+            if lowers[i].utf8.count == 4, (1800...2100).contains(Int(x)) { return nil }
             var end = i + 1
             // "5 1/2"
             if low(end) == "1/2" {
@@ -644,7 +645,8 @@ struct TimeScan {
 
     /// Expressions that open with a number token: full numeric dates, years, times of day, durations.
     func numberStart(at i: Int) -> Match? {
-        let text = texts[i]
+        // Only number tokens come here.
+        let text = lowers[i]
         // 2022-01-12, 2022/01/12, 1/12/2022, 1/12/22
         if text.utf8.contains(45) || text.utf8.contains(47) {
             return numericDate(text, end: i + 1)
@@ -680,7 +682,7 @@ struct TimeScan {
     func yearStart(at i: Int, year: Int) -> Match? {
         guard (1000...2999).contains(year) else { return nil }
         let before = low(i - 1)
-        if i > 0, tokens[i - 1].kind == .punctuation, ["$", "€", "£", "#", "¥"].contains(texts[i - 1]) { return nil }
+        if i > 0, tokens[i - 1].kind == .punctuation, ["$", "€", "£", "#", "¥"].contains(lowers[i - 1]) { return nil }
         let next = low(i + 1)
         if next == "%" || next == "percent" || next == "-" && tokens.indices.contains(i + 2) && tokens[i + 2].kind == .number {
             // A range "1998-99" is still a year; "1,500" never reaches here.

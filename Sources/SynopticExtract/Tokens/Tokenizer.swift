@@ -4,8 +4,8 @@ import SynopticCore
 /// what kind it is, and what the tokenizer learnt of it once for every rule that asks.
 ///
 /// Every extractor of the stage reads the same token array, built once per article, so the text is
-/// scanned once. A token holds no reference (its text and lowercase form are in
-/// ``TokenizedText/texts`` and ``TokenizedText/lowers``), so it is 24 bytes that copy without
+/// scanned once. A token holds no reference (its lowercase form is in ``TokenizedText/lowers``, its
+/// text as written comes from ``TokenizedText/tokenText(_:)``), so it is 24 bytes that copy without
 /// reference counting, and the extractors' passes over the array touch few cache lines.
 public struct Token: Hashable, Sendable {
     public enum Kind: UInt8, Hashable, Sendable {
@@ -89,10 +89,8 @@ public struct TokenizedText: Sendable {
     /// The clean text as scalars, for extractors that look at characters between tokens.
     public let scalars: [Unicode.Scalar]
     public let tokens: [Token]
-    /// Each token as written: `texts[i]` is token `i`.
-    public let texts: [String]
     /// Each token lowercased, with one apostrophe (') whatever mark the text used: the key the
-    /// lexicons and rules look up. `lowers[i]` is token `i`.
+    /// lexicons and rules look up. `lowers[i]` is token `i`. Numbers and marks are as written.
     public let lowers: [String]
     /// Spans of the sentences, in order (one sentence over the whole text when none were given).
     public let sentences: [TextSpan]
@@ -123,7 +121,6 @@ public struct TokenizedText: Sendable {
         let tokenized = Tokenizer.tokens(of: scalars, sentences: sentences)
         let tokens = tokenized.tokens
         self.tokens = tokens
-        self.texts = tokenized.texts
         self.lowers = tokenized.lowers
         var ranges: [Range<Int>] = []
         ranges.reserveCapacity(sentences.count)
@@ -136,6 +133,9 @@ public struct TokenizedText: Sendable {
         }
         self.sentenceTokens = ranges
     }
+
+    /// Token `i` as written (made when asked: the rules read ``lowers``).
+    public func tokenText(_ i: Int) -> String { self[tokens[i].span] }
 
     /// The text a span covers.
     public subscript(span: TextSpan) -> String {
@@ -159,7 +159,6 @@ public struct TokenizedText: Sendable {
 enum Tokenizer {
     struct Output {
         var tokens: [Token] = []
-        var texts: [String] = []
         var lowers: [String] = []
     }
 
@@ -218,7 +217,6 @@ enum Tokenizer {
             self.scalars = scalars
             self.sentences = sentences
             output.tokens.reserveCapacity(scalars.count / 5)
-            output.texts.reserveCapacity(scalars.count / 5)
             output.lowers.reserveCapacity(scalars.count / 5)
         }
 
@@ -241,52 +239,30 @@ enum Tokenizer {
                 }
             }
             let isWord = kind == .word
-            let written: String
             var lower: String
             var traits: WordTraits = []
             var shape: Token.Shape = []
             if nonASCII == 0 || (isWord && nonASCII == apostrophes) {
                 // Most tokens: ASCII, or words whose one other scalar is the typographic apostrophe
                 // (“don’t”, “’s”), whose lowercase form is ASCII. Short strings are stored inline
-                // (no allocation); the lowercase bytes are hashed on the way and looked up in place.
+                // (no allocation); the bytes are hashed on the way and looked up in place.
                 let length = end - start
-                let lowercases = isWord && (hasUppercase || apostrophes > 0)
-                written = String(unsafeUninitializedCapacity: length + 2 * apostrophes) { bytes in
+                let lowercases = isWord
+                lower = String(unsafeUninitializedCapacity: length) { bytes in
                     var hash = WordTraitTable.emptyHash
-                    var o = 0
                     for k in start..<end {
                         let v = scalars[k].value
-                        if v == 0x2019 {
-                            bytes[o] = 0xE2
-                            bytes[o + 1] = 0x80
-                            bytes[o + 2] = 0x99
-                            o += 3
-                            continue
-                        }
-                        let byte = UInt8(truncatingIfNeeded: v)
-                        bytes[o] = byte
-                        o += 1
+                        // One apostrophe for lookups, whatever mark the text used.
+                        var byte = v == 0x2019 ? 0x27 : UInt8(truncatingIfNeeded: v)
+                        if lowercases && byte &- 0x41 < 26 { byte |= 0x20 }
+                        bytes[k - start] = byte
                         hash = WordTraitTable.hash(hash, byte)
                         if byte == 0x2D { shape.insert(.hyphen) }
                     }
-                    if !lowercases { traits = table.traits(ofASCII: UnsafeBufferPointer(rebasing: bytes[0..<o]), hash: hash) }
-                    return o
+                    traits = table.traits(ofASCII: UnsafeBufferPointer(rebasing: bytes[0..<length]), hash: hash)
+                    return length
                 }
-                lower = written
-                if lowercases {
-                    // One apostrophe for lookups, whatever mark the text used.
-                    lower = String(unsafeUninitializedCapacity: length) { bytes in
-                        var hash = WordTraitTable.emptyHash
-                        for k in start..<end {
-                            let v = scalars[k].value
-                            var byte = v == 0x2019 ? 0x27 : UInt8(truncatingIfNeeded: v)
-                            if byte &- 0x41 < 26 { byte |= 0x20 }
-                            bytes[k - start] = byte
-                            hash = WordTraitTable.hash(hash, byte)
-                        }
-                        traits = table.traits(ofASCII: UnsafeBufferPointer(rebasing: bytes[0..<length]), hash: hash)
-                        return length
-                    }
+                if isWord && hasUppercase {
                     if scalars[start].value &- 0x41 < 26 { shape.insert(.capitalized) }
                     var letters = 0
                     var allCaps = true
@@ -302,7 +278,7 @@ enum Tokenizer {
                 }
                 if scalars[start].value &- 0x30 < 10 { shape.insert(.leadingDigit) }
             } else {
-                written = String(utf8Of: UnsafeBufferPointer(rebasing: scalars[start..<end]))
+                let written = String(utf8Of: UnsafeBufferPointer(rebasing: scalars[start..<end]))
                 lower = written
                 if isWord {
                     lower = written.lowercased()
@@ -345,7 +321,6 @@ enum Tokenizer {
             }
             output.tokens.append(
                 Token(start: start, end: end, kind: kind, shape: shape, traits: traits, mark: mark, sentence: sentenceIndex(start)))
-            output.texts.append(written)
             output.lowers.append(lower)
         }
     }
