@@ -135,7 +135,10 @@ struct RecognitionState {
     }
 
     func isCapitalizedWord(_ i: Int) -> Bool {
-        i < tokens.count && tokens[i].kind == .word && tokens[i].isCapitalized && lowers[i] != "i" && lowers[i] != "'s"
+        guard i < tokens.count, tokens[i].kind == .word, tokens[i].isCapitalized else { return false }
+        // "I" and "'s" are one and two scalars long: longer words need no comparing.
+        let length = tokens[i].end - tokens[i].start
+        return length > 2 || lowers[i] != "i" && lowers[i] != "'s"
     }
 
     /// A single capital followed by a period inside a name ("Sergei A. Ryabkov").
