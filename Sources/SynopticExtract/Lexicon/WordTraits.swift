@@ -12,31 +12,31 @@ struct WordTraits: OptionSet, Hashable, Sendable {
     static let givenName = WordTraits(rawValue: 1 << 0)
     static let place = WordTraits(rawValue: 1 << 1)
     /// The first word of a place of several words ("new" of "new york").
-    static let placeLead = WordTraits(rawValue: 1 << 22)
+    static let placeLead = WordTraits(rawValue: 1 << 2)
+    static let demonym = WordTraits(rawValue: 1 << 3)
+    static let roleNoun = WordTraits(rawValue: 1 << 4)
+    static let roleModifier = WordTraits(rawValue: 1 << 5)
+    static let organizationWord = WordTraits(rawValue: 1 << 6)
+    static let honorific = WordTraits(rawValue: 1 << 7)
+    static let commonWord = WordTraits(rawValue: 1 << 8)
     /// One of the few spellings whose name key is given, not folded (`Lexicon.nameKey`).
-    static let nameKeyOverride = WordTraits(rawValue: 1 << 23)
-    static let demonym = WordTraits(rawValue: 1 << 2)
-    static let roleNoun = WordTraits(rawValue: 1 << 3)
-    static let roleModifier = WordTraits(rawValue: 1 << 4)
-    static let organizationWord = WordTraits(rawValue: 1 << 5)
-    static let honorific = WordTraits(rawValue: 1 << 6)
-    static let commonWord = WordTraits(rawValue: 1 << 7)
-    // The closed classes the rules keep beside them.
-    static let speechCue = WordTraits(rawValue: 1 << 8)
-    static let calendarWord = WordTraits(rawValue: 1 << 9)
-    static let functionWord = WordTraits(rawValue: 1 << 10)
-    static let connector = WordTraits(rawValue: 1 << 11)
-    static let nameParticle = WordTraits(rawValue: 1 << 12)
-    static let malePronoun = WordTraits(rawValue: 1 << 13)
-    static let femalePronoun = WordTraits(rawValue: 1 << 14)
-    static let speakerPronoun = WordTraits(rawValue: 1 << 15)
-    static let determiner = WordTraits(rawValue: 1 << 16)
+    static let nameKeyOverride = WordTraits(rawValue: 1 << 9)
+    // The closed classes the entity and quote rules keep beside them.
+    static let speechCue = WordTraits(rawValue: 1 << 10)
+    static let calendarWord = WordTraits(rawValue: 1 << 11)
+    static let functionWord = WordTraits(rawValue: 1 << 12)
+    static let connector = WordTraits(rawValue: 1 << 13)
+    static let nameParticle = WordTraits(rawValue: 1 << 14)
+    static let malePronoun = WordTraits(rawValue: 1 << 15)
+    static let femalePronoun = WordTraits(rawValue: 1 << 16)
+    static let speakerPronoun = WordTraits(rawValue: 1 << 17)
+    static let determiner = WordTraits(rawValue: 1 << 18)
     // The words figures and time expressions may begin with.
-    static let figureStarter = WordTraits(rawValue: 1 << 17)
-    static let currencyCode = WordTraits(rawValue: 1 << 18)
-    static let timeStarter = WordTraits(rawValue: 1 << 19)
-    static let timeDeterminer = WordTraits(rawValue: 1 << 20)
-    static let afterTimeDeterminer = WordTraits(rawValue: 1 << 21)
+    static let figureStarter = WordTraits(rawValue: 1 << 19)
+    static let currencyCode = WordTraits(rawValue: 1 << 20)
+    static let timeStarter = WordTraits(rawValue: 1 << 21)
+    static let timeDeterminer = WordTraits(rawValue: 1 << 22)
+    static let afterTimeDeterminer = WordTraits(rawValue: 1 << 23)
     static let approximator = WordTraits(rawValue: 1 << 24)
     static let twoWordApproximatorStart = WordTraits(rawValue: 1 << 25)
     // The tense cues around a time expression.
@@ -47,12 +47,10 @@ struct WordTraits: OptionSet, Hashable, Sendable {
     /// what `contains` on the list answers.
     static func lists() -> [(WordTraits, [String])] {
         [
-            (.givenName, Lexicon.givenNameKeys), (.place, Lexicon.placeKeys),
-            (.placeLead, Lexicon.placeLeadKeys),
-            (.demonym, Lexicon.demonymKeys), (.nameKeyOverride, Lexicon.nameKeyOverrideKeys),
-            (.roleNoun, Lexicon.roleNounKeys), (.roleModifier, Lexicon.roleModifierKeys),
+            (.givenName, Lexicon.givenNameKeys), (.place, Lexicon.placeKeys), (.placeLead, Lexicon.placeLeadKeys),
+            (.demonym, Lexicon.demonymKeys), (.roleNoun, Lexicon.roleNounKeys), (.roleModifier, Lexicon.roleModifierKeys),
             (.organizationWord, Lexicon.organizationWordKeys), (.honorific, Lexicon.honorificKeys),
-            (.commonWord, Lexicon.commonWordKeys), (.speechCue, Array(SpeechCues.forms)),
+            (.commonWord, Lexicon.commonWordKeys), (.nameKeyOverride, Lexicon.nameKeyOverrideKeys), (.speechCue, Array(SpeechCues.forms)),
             (.calendarWord, Array(RecognitionState.calendarWords)), (.functionWord, Array(RecognitionState.functionWords)),
             (.connector, Array(RecognitionState.connectors)), (.nameParticle, Array(RecognitionState.particlesInPersonNames)),
             (.malePronoun, Array(RecognitionState.malePronouns)), (.femalePronoun, Array(RecognitionState.femalePronouns)),
@@ -68,7 +66,7 @@ struct WordTraits: OptionSet, Hashable, Sendable {
 
 /// ``WordTraits`` by a word's lowercase UTF-8 bytes, so the tokenizer looks a token up without making
 /// or hashing a `String`: open addressing over one byte arena, FNV-1a hashes. Words in no list have no
-/// traits.
+/// traits. It answers for tokens, which hold no space: keys of several words are left out.
 ///
 /// `String` equality is canonical equivalence, not byte equality. Two ASCII strings are equal exactly
 /// when their bytes are, so ASCII keys live in the byte table. A non-ASCII word can only equal a
@@ -183,7 +181,7 @@ struct WordTraitTable: Sendable {
         }
     }
 
-    /// The traits of any word, ASCII or not.
+    /// The traits of any token's lowercase form, ASCII or not.
     func traits(of lower: String) -> WordTraits {
         guard let ascii = Self.asciiForm(lower) else { return nonASCII[lower] ?? [] }
         var hash = Self.emptyHash

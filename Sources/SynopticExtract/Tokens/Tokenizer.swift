@@ -247,14 +247,13 @@ enum Tokenizer {
                 // (“don’t”, “’s”), whose lowercase form is ASCII. Short strings are stored inline
                 // (no allocation); the bytes are hashed on the way and looked up in place.
                 let length = end - start
-                let lowercases = isWord
                 lower = String(unsafeUninitializedCapacity: length) { bytes in
                     var hash = WordTraitTable.emptyHash
                     for k in start..<end {
                         let v = scalars[k].value
                         // One apostrophe for lookups, whatever mark the text used.
                         var byte = v == 0x2019 ? 0x27 : UInt8(truncatingIfNeeded: v)
-                        if lowercases && byte &- 0x41 < 26 { byte |= 0x20 }
+                        if isWord && byte &- 0x41 < 26 { byte |= 0x20 }
                         bytes[k - start] = byte
                         hash = WordTraitTable.hash(hash, byte)
                         if byte == 0x2D { shape.insert(.hyphen) }
