@@ -145,12 +145,21 @@ public struct QuoteEvaluation: Sendable {
         let regions = quotedRegions(scalars)
         var gold: [GoldQuote] = []
         // Named sources in text order, to resolve pronoun sources.
+        // Named sources in text order, to resolve pronoun sources: people for “he” and “she”,
+        // organisations and outlets for “it”.
         var named: [(Int, String)] = []
+        var namedThings: [(Int, String)] = []
         for event in events {
             guard let s = event["Source"].flatMap({ spans[$0] }), let first = s.fragments.first else { continue }
-            if !isPronoun(s.text) && containsName(s.text) && namesPerson(s.text, in: text) { named.append((first.lowerBound, s.text)) }
+            guard !isPronoun(s.text), containsName(s.text, in: text) else { continue }
+            if namesPerson(s.text, in: text) {
+                named.append((first.lowerBound, s.text))
+            } else {
+                namedThings.append((first.lowerBound, s.text))
+            }
         }
         named.sort { $0.0 < $1.0 }
+        namedThings.sort { $0.0 < $1.0 }
         for event in events {
             guard let content = event["Content"].flatMap({ spans[$0] }) else { continue }
             let source = event["Source"].flatMap { spans[$0] }
@@ -158,7 +167,11 @@ public struct QuoteEvaluation: Sendable {
             var referent: String?
             if let source, let range = sourceRange, isPronoun(source.text) {
                 let pronoun = source.text.lowercased()
-                referent = named.last { $0.0 < range.lowerBound && genderAllows(pronoun, $0.1) }?.1
+                if pronoun == "it" {
+                    referent = namedThings.last { $0.0 < range.lowerBound }?.1
+                } else {
+                    referent = named.last { $0.0 < range.lowerBound && genderAllows(pronoun, $0.1, in: text) }?.1
+                }
             }
             for fragment in content.fragments {
                 for region in regions where region.lowerBound < fragment.upperBound && fragment.lowerBound < region.upperBound {
@@ -181,16 +194,30 @@ public struct QuoteEvaluation: Sendable {
     }
 
     /// Whether a source names someone: a capitalised word that is not a common word of English
-    /// (“Trump” in “the Republican nominee Donald Trump”, not “The” or “Republican”).
-    static func containsName(_ text: String) -> Bool {
-        words(text).contains { word in
-            guard word.first?.isUppercase == true else { return false }
+    /// (“Trump” in “the Republican nominee Donald Trump”, not “The” or “Republican”), or a
+    /// frequent word used as a surname: after an honorific or a given name in the source, or
+    /// written after an honorific elsewhere in the text (“Mr. Obama”, where “obama” is among
+    /// the commonest words of news English).
+    static func containsName(_ source: String, in text: String) -> Bool {
+        let sourceWords = words(source)
+        for (index, word) in sourceWords.enumerated() {
+            guard word.first?.isUppercase == true else { continue }
             let lower = word.lowercased()
-            if Lexicon.demonym(lower) != nil || Lexicon.isRoleNoun(lower) || Lexicon.isRoleModifier(lower) || Lexicon.isOrganizationWord(lower) {
-                return false
+            if Lexicon.demonym(lower) != nil || Lexicon.isRoleNoun(lower) || Lexicon.isRoleModifier(lower) || Lexicon.isOrganizationWord(lower)
+                || Lexicon.isHonorific(lower)
+            {
+                continue
             }
-            return !Lexicon.isCommonWord(lower) || Lexicon.givenName(lower) != nil
+            if !Lexicon.isCommonWord(lower) || Lexicon.givenName(lower) != nil { return true }
+            if index > 0 {
+                let before = sourceWords[index - 1].lowercased()
+                if Lexicon.isHonorific(before) || (sourceWords[index - 1].first?.isUppercase == true && Lexicon.givenName(before) != nil) {
+                    return true
+                }
+            }
+            if ["Mr. ", "Ms. ", "Mrs. ", "Dr. "].contains(where: { text.contains($0 + word) }) { return true }
         }
+        return false
     }
 
     /// Whether a source names a person, not an outlet, a country or a document: it has an
@@ -210,15 +237,18 @@ public struct QuoteEvaluation: Sendable {
     }
 
     /// Whether “he” or “she” can refer to the person a source names: not when the source's
-    /// honorific or given name says otherwise.
-    static func genderAllows(_ pronoun: String, _ source: String) -> Bool {
+    /// honorific or given name says otherwise, nor when the text gives the person's surname an
+    /// honorific or a given name of the other sex elsewhere (“Trump” in a source, “Donald
+    /// Trump” or “Mr. Trump” in the text).
+    static func genderAllows(_ pronoun: String, _ source: String, in text: String) -> Bool {
         let wanted: Lexicon.Gender
         switch pronoun {
         case "he", "him": wanted = .male
         case "she", "her": wanted = .female
         default: return true
         }
-        for word in words(source) {
+        let sourceWords = words(source)
+        for word in sourceWords {
             let lower = word.lowercased()
             if lower == "mr" { return wanted == .male }
             if ["ms", "mrs", "miss"].contains(lower) { return wanted == .female }
@@ -226,7 +256,18 @@ public struct QuoteEvaluation: Sendable {
                 return given.gender == .either || given.gender == wanted
             }
         }
-        return true
+        guard let surname = sourceWords.last(where: { $0.first?.isUppercase == true }) else { return true }
+        if text.contains("Mr. " + surname) { return wanted == .male }
+        if text.contains("Ms. " + surname) || text.contains("Mrs. " + surname) { return wanted == .female }
+        let textWords = words(text)
+        var votes: [Lexicon.Gender: Int] = [:]
+        for index in textWords.indices.dropFirst() where textWords[index] == surname {
+            let before = textWords[index - 1]
+            guard before.first?.isUppercase == true, let given = Lexicon.givenName(before.lowercased()), given.gender != .either else { continue }
+            votes[given.gender, default: 0] += 1
+        }
+        guard let (gender, _) = votes.max(by: { $0.value < $1.value }) else { return true }
+        return gender == wanted
     }
 
     static func isPronoun(_ text: String) -> Bool {

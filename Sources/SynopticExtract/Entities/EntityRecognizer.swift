@@ -74,6 +74,8 @@ struct RecognitionState {
     /// Person entities by surname key, so linking a name costs one lookup, not a scan.
     var personsBySurname: [String: [Int]] = [:]
     var personsByGiven: [String: [Int]] = [:]
+    /// While names are linked in text order: per person, how often and where last named so far.
+    var namesSoFar: [Int: (count: Int, last: Int)] = [:]
 
     init(text: TokenizedText, quoted: [TextSpan]) {
         self.text = text
@@ -286,11 +288,24 @@ struct RecognitionState {
         } else if run.count == 1 && tokens[run[0]].isAllCaps {
             // An acronym ("NATO", "O.S.C.E."); "U.S." was found among places above.
             chunk.kind = .organization
+        } else if run.count >= 3, Lexicon.isCommonWord(lowers[0]), Lexicon.givenName(lowers[0]) == nil, Self.isLikelyGivenName(lowers[1]),
+            !Lexicon.isCommonWord(lowers[1])
+        {
+            // “Rival Hillary Clinton”, “Crooked Hillary Clinton”: an adjective in front of a
+            // given name is no part of the name.
+            return classify(Array(run.dropFirst()), honorific: honorific)
         } else if run.count >= 2, Self.isLikelyGivenName(lowers[0]) || isInitial(run[1]) || isInitial(run[0]) {
             // A given name then a place ("Georgia Tbilisi") is no person; a middle name that is
             // also a town somewhere ("Dev Anand Kolarov") does not matter.
             let last = lowers[lowers.count - 1]
-            chunk.kind = Lexicon.place(last) != nil && Lexicon.givenName(last) == nil ? nil : .person
+            // Middle words of a person's name are given names, initials or particles; a common
+            // noun there (“Kent County Republican”) makes the run something else.
+            let middleIsCommon = run.dropFirst().dropLast().contains { t in
+                let lower = tokens[t].lower
+                return Lexicon.isCommonWord(lower) && Lexicon.givenName(lower) == nil && !Self.particlesInPersonNames.contains(lower)
+                    && tokens[t].text.unicodeScalars.count > 1
+            }
+            chunk.kind = (Lexicon.place(last) != nil && Lexicon.givenName(last) == nil) || middleIsCommon ? nil : .person
         } else if run.count >= 2,
             !lowers.contains(where: { Lexicon.isCommonWord($0) || Lexicon.place($0) != nil || Lexicon.demonym($0) != nil })
         {
@@ -318,7 +333,21 @@ struct RecognitionState {
         for (c, chunk) in chunks.enumerated() where chunk.kind == .person && (chunk.isFull || chunk.honorific != nil || !chunk.roles.isEmpty) {
             chunkEntity[c] = personEntity(for: chunk, creating: true)
         }
-        for (c, chunk) in chunks.enumerated() where chunkEntity[c] == nil {
+        for (c, chunk) in chunks.enumerated() where chunk.kind == nil && (2...3).contains(chunk.tokens.count) {
+            // “Kerr Putney, the Charlotte-Mecklenburg police chief,”: a name the lists do not know,
+            // given a title in apposition, is a person's.
+            let lowers = chunk.tokens.map { tokens[$0].lower }
+            guard !lowers.contains(where: { Lexicon.isOrganizationWord($0) || Lexicon.isRoleNoun($0) }),
+                tokens[chunk.tokens[chunk.tokens.count - 1]].lower != "'s", appositionAfter(chunk) != nil
+            else { continue }
+            chunks[c].kind = .person
+            chunkEntity[c] = personEntity(for: chunks[c], creating: true)
+        }
+        for (c, chunk) in chunks.enumerated() {
+            defer {
+                if let e = chunkEntity[c] { namesSoFar[e] = ((namesSoFar[e]?.count ?? 0) + 1, chunk.span.start) }
+            }
+            guard chunkEntity[c] == nil else { continue }
             switch chunk.kind {
             case .person?, nil:
                 if let e = personEntity(for: chunk, creating: false, near: chunk.span.start) {
@@ -379,10 +408,13 @@ struct RecognitionState {
             if byGiven.count == 1, Lexicon.givenName(tokens[chunk.tokens[0]].lower) != nil { return byGiven[0] }
         }
         if let best = candidates.last {
-            if candidates.count > 1, let offset {
-                // Two people share the surname: the one mentioned last before this point.
-                let before = mentions.last { $0.span.start < offset && candidates.contains($0.entity) }
-                return before?.entity ?? best
+            if candidates.count > 1, offset != nil {
+                // Two people share the surname: a bare surname is the article's principal one,
+                // the one mentioned most so far (“Cruz” is the senator, “Rafael Cruz” his father,
+                // named in full each time); a tie goes to the one mentioned last.
+                let seen = candidates.compactMap { e in namesSoFar[e].map { (entity: e, count: $0.count, last: $0.last) } }
+                let principal = seen.max { a, b in a.count != b.count ? a.count < b.count : a.last < b.last }
+                return principal?.entity ?? best
             }
             if keys[best].given == nil, let given {
                 keys[best].given = given
@@ -541,14 +573,14 @@ struct RecognitionState {
                     if genders[e] == nil { genders[e] = gender }
                     added.append(Mention(span: token.span, entity: e, form: .pronoun))
                     positions[e].append(token.start)
-                    bySentence[token.sentence, default: []].append((token.start, e))
+                    insert((token.start, e), into: &bySentence[token.sentence, default: []])
                 }
             } else if lower == "the", i + 1 < tokens.count, let (end, noun) = descriptionAfter(i) {
                 // “the minister”: the last person given that role.
                 if let e = lastPerson(withRoleNoun: noun, before: token.start, roleHolders: roleHolders, positions: positions) {
                     added.append(Mention(span: TextSpan(start: token.start, end: tokens[end].end), entity: e, form: .description))
                     positions[e].append(token.start)
-                    bySentence[token.sentence, default: []].append((token.start, e))
+                    insert((token.start, e), into: &bySentence[token.sentence, default: []])
                     i = end + 1
                     continue
                 }
@@ -558,6 +590,14 @@ struct RecognitionState {
         named.append(contentsOf: added)
         named.sort { $0.span.start < $1.span.start }
         mentions = named
+    }
+
+    /// Keeps a sentence's people in text order: a pronoun resolved later may stand before a
+    /// name listed earlier (“She met Bill Clinton”).
+    func insert(_ person: (start: Int, entity: Int), into list: inout [(start: Int, entity: Int)]) {
+        var k = list.count
+        while k > 0 && list[k - 1].start > person.start { k -= 1 }
+        list.insert(person, at: k)
     }
 
     func tokenIndex(at offset: Int) -> Int? {
@@ -601,19 +641,65 @@ struct RecognitionState {
     }
 
     /// The person a pronoun refers to: in the sentence so far, the first person of a compatible
-    /// gender (the subject, most often); else the same in each earlier sentence, back to five.
+    /// gender (the subject, most often); else the same in each earlier sentence, back to five
+    /// sentences that have words outside quotation (a long quotation does not use up the
+    /// window). A person named after a preposition (“in an interview with Rusty Humphries”) is
+    /// taken only when no one else in that sentence fits.
     func antecedent(before offset: Int, sentence: Int, gender: Lexicon.Gender, bySentence: [Int: [(start: Int, entity: Int)]]) -> Int? {
         func compatible(_ e: Int) -> Bool { genders[e] == nil || genders[e] == gender || genders[e] == .either }
-        // In the sentence so far: the first compatible person (pronouns resolved earlier included).
-        if let here = bySentence[sentence], let first = here.first(where: { $0.start < offset && compatible($0.entity) }) {
-            return first.entity
+        func pick(_ people: [(start: Int, entity: Int)], before limit: Int) -> Int? {
+            var fallback: Int?
+            for person in people where person.start < limit && compatible(person.entity) {
+                if !followsPreposition(person.start) { return person.entity }
+                if fallback == nil { fallback = person.entity }
+            }
+            return fallback
         }
+        if let here = bySentence[sentence], let e = pick(here, before: offset) { return e }
         var s = sentence - 1
-        while s >= 0 && sentence - s <= 5 {
-            if let people = bySentence[s], let first = people.first(where: { compatible($0.entity) }) { return first.entity }
+        var counted = 0
+        while s >= 0 && counted < 5 {
+            if let people = bySentence[s] {
+                if let e = pick(people, before: Int.max) { return e }
+                counted += 1
+            } else if !isQuotedThroughout(s) {
+                counted += 1
+            }
             s -= 1
         }
         return nil
+    }
+
+    static let prepositions: Set<String> = [
+        "with", "by", "to", "for", "from", "about", "against", "at", "of", "on", "in", "like", "than", "toward", "towards", "between", "among",
+        "as",
+    ]
+
+    /// Whether the name at `offset` is the object of a preposition (“with Rusty Humphries”,
+    /// “to President Obama”), titles in between allowed.
+    func followsPreposition(_ offset: Int) -> Bool {
+        guard var t = tokenIndex(at: offset) else { return false }
+        var steps = 0
+        while t > 0 && steps < 5 {
+            t -= 1
+            steps += 1
+            let token = tokens[t]
+            if token.kind == .word && (token.isCapitalized || Lexicon.isRoleNoun(token.lower) || Lexicon.isRoleModifier(token.lower)) {
+                continue
+            }
+            if token.text == "." || token.lower == "'s" { continue }
+            return token.kind == .word && Self.prepositions.contains(token.lower)
+        }
+        return false
+    }
+
+    /// Whether every word of the sentence is inside a quotation.
+    func isQuotedThroughout(_ sentence: Int) -> Bool {
+        guard sentence < text.sentenceTokens.count else { return false }
+        for i in text.sentenceTokens[sentence] where tokens[i].kind == .word {
+            if !isQuoted(tokens[i].start) { return false }
+        }
+        return true
     }
 
     // MARK: - Result
