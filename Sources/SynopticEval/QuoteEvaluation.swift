@@ -115,6 +115,30 @@ public struct QuoteEvaluation: Sendable {
     }
 
     static let pronouns: Set<String> = ["he", "she", "they", "i", "we", "it", "him", "her", "them"]
+    /// “Patti LaBelle, who said …”: the source is the name the relative pronoun follows.
+    static let relativePronouns: Set<String> = ["who", "which"]
+
+    /// The capitalised name that ends right before `offset`, over a comma (“Patti LaBelle, who”).
+    static func nameBefore(_ offset: Int, in scalars: [Unicode.Scalar]) -> String? {
+        var end = offset
+        while end > 0, scalars[end - 1] == " " || scalars[end - 1] == "," { end -= 1 }
+        var start = end
+        var words = 0
+        while start > 0 && words < 5 {
+            var wordStart = start
+            while wordStart > 0, scalars[wordStart - 1].properties.isAlphabetic || scalars[wordStart - 1] == "." || scalars[wordStart - 1] == "-" {
+                wordStart -= 1
+            }
+            guard wordStart < start, scalars[wordStart].properties.isUppercase else { break }
+            start = wordStart
+            words += 1
+            guard start > 0, scalars[start - 1] == " " else { break }
+            start -= 1
+        }
+        while start < end, scalars[start] == " " { start += 1 }
+        guard words > 0 else { return nil }
+        return String(String.UnicodeScalarView(scalars[start..<end]))
+    }
 
     /// The gold quotes of one document from its brat annotation.
     static func goldQuotes(text: String, ann: String) -> [GoldQuote] {
@@ -165,7 +189,9 @@ public struct QuoteEvaluation: Sendable {
             let source = event["Source"].flatMap { spans[$0] }
             let sourceRange = source?.fragments.first
             var referent: String?
-            if let source, let range = sourceRange, isPronoun(source.text) {
+            if let source, let range = sourceRange, relativePronouns.contains(source.text.lowercased()) {
+                referent = nameBefore(range.lowerBound, in: scalars)
+            } else if let source, let range = sourceRange, isPronoun(source.text) {
                 let pronoun = source.text.lowercased()
                 if pronoun == "it" {
                     referent = namedThings.last { $0.0 < range.lowerBound }?.1
@@ -366,8 +392,17 @@ public struct QuoteEvaluation: Sendable {
                 usedGold.insert(g)
                 usedPredicted.insert(p)
                 total.matched += 1
-                if let source = document.gold[g].sourceText, Self.isPronoun(source), document.gold[g].referent == nil {
+                if let source = document.gold[g].sourceText,
+                    Self.isPronoun(source) || Self.relativePronouns.contains(source.lowercased()), document.gold[g].referent == nil
+                {
                     // No named person precedes the pronoun: who it refers to cannot be scored.
+                    total.unscorable += 1
+                    continue
+                }
+                if let source = document.gold[g].sourceText, ["said", "says", "say", "told", "added", "wrote", "asked"].contains(source.lowercased())
+                {
+                    // A slip of the annotation: the Source span holds the speech verb (“said”),
+                    // not who spoke.
                     total.unscorable += 1
                     continue
                 }
@@ -403,7 +438,8 @@ public struct QuoteEvaluation: Sendable {
         guard let source = gold.source, let sourceText = gold.sourceText else {
             return predicted.speakerSpan == nil && predicted.speakerNames.isEmpty
         }
-        if isPronoun(sourceText) {
+        if isPronoun(sourceText) || relativePronouns.contains(sourceText.lowercased()) {
+            if let span = predicted.speakerSpan, span.overlaps(source), !isPronoun(sourceText) { return true }
             guard let referent = gold.referent else { return false }
             return namesMatch(predicted.speakerNames, referent)
         }
@@ -413,10 +449,11 @@ public struct QuoteEvaluation: Sendable {
 
     /// Whether a person's surname is the name a source gives ("Trump" in "Donald J. Trump").
     static func namesMatch(_ names: [String], _ source: String) -> Bool {
-        let sourceWords = Set(words(source).filter { $0.first?.isUppercase == true })
+        // Case aside: a transcript's “PENCE:” names Mike Pence.
+        let sourceWords = Set(words(source).filter { $0.first?.isUppercase == true }.map { $0.lowercased() })
         guard !sourceWords.isEmpty else { return false }
         for name in names {
-            guard let surname = words(name).last else { continue }
+            guard let surname = words(name).last?.lowercased() else { continue }
             if sourceWords.contains(surname) { return true }
         }
         return false

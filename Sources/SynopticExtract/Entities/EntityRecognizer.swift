@@ -148,8 +148,25 @@ struct RecognitionState {
             && tokens[i + 1].text == "." && tokens[i + 1].start == tokens[i].end && isCapitalizedWord(i + 2)
     }
 
+    /// Words the article writes as surnames: capitalised right after another capitalised word
+    /// or an honorific (“Donald Trump”, “Mr. Trump”). Such a word opening a sentence is the name, though
+    /// it is a common word of English too.
+    func surnamesWritten() -> Set<String> {
+        var result: Set<String> = []
+        for i in 1..<max(tokens.count, 1) where isCapitalizedWord(i) {
+            let previous = tokens[i - 1]
+            let afterHonorific = previous.text == "." && i >= 2 && Lexicon.isHonorific(tokens[i - 2].lower) || Lexicon.isHonorific(previous.lower)
+            // “Barack Obama”, “President Obama”: the last word of a capitalised pair. A word so
+            // written that is no one's name (“White House”) finds no person and is dropped later.
+            let afterCapitalized = previous.kind == .word && previous.isCapitalized && previous.sentence == tokens[i].sentence
+            if afterHonorific || afterCapitalized { result.insert(tokens[i].lower) }
+        }
+        return result
+    }
+
     mutating func findNames() {
         var shouting: [Int: Bool] = [:]
+        let surnames = surnamesWritten()
         var i = 0
         while i < tokens.count {
             guard isCapitalizedWord(i) else {
@@ -215,7 +232,7 @@ struct RecognitionState {
             guard !run.isEmpty else { continue }
             // A capitalised common word opening a sentence is no name ("The", "However"), unless
             // a given name starts a longer run ("Will Smith").
-            if honorific == nil && opensClause(run[0]) {
+            if honorific == nil && opensClause(run[0]) && !(run.count == 1 && surnames.contains(tokens[run[0]].lower)) {
                 let lower = tokens[run[0]].lower
                 // Verbs and adverbs opening a sentence ("Injecting", "Clearly") are not names either.
                 let looksInflected = lower.hasSuffix("ing") || lower.hasSuffix("ly") || lower.hasSuffix("ed")
@@ -223,7 +240,10 @@ struct RecognitionState {
                     // "The", "On" or "So" are given names somewhere, but not when they open a sentence.
                     let isFunctionWord = lower.unicodeScalars.count <= 3
                     let isGivenNameOfRun = run.count > 1 && Self.isLikelyGivenName(lower) && !isFunctionWord
-                    if !isGivenNameOfRun {
+                    // “President Barack Obama responded …”: a title opening the sentence stays, for
+                    // it says that a person's name follows.
+                    let isTitleOfRun = run.count > 1 && (Lexicon.isRoleNoun(lower) || Lexicon.isRoleModifier(lower))
+                    if !isGivenNameOfRun && !isTitleOfRun {
                         run.removeFirst()
                         while let first = run.first, Self.connectors.contains(tokens[first].lower) { run.removeFirst() }
                     }
@@ -253,6 +273,18 @@ struct RecognitionState {
             // "Secretary of State Wendy Sherman": the office's own name runs up to the given name.
             if cut > 0, cut < run.count, Self.connectors.contains(tokens[run[cut]].lower),
                 let given = run[cut...].firstIndex(where: { Lexicon.givenName(tokens[$0].lower) != nil && tokens[$0].isCapitalized })
+            {
+                cut = given
+            }
+            // “House Speaker Paul Ryan”: no title word the lists know, but a given name and a
+            // surname end a longer run; what stands before them is the title.
+            if cut == 0, run.count >= 3,
+                let given = (1...(run.count - 2)).first(where: { m in
+                    let lower = tokens[run[m]].lower
+                    return Self.isLikelyGivenName(lower) && !Lexicon.isCommonWord(lower) && !Self.connectors.contains(lower)
+                }),
+                run[0..<given].allSatisfy({ Lexicon.isCommonWord(tokens[$0].lower) || Lexicon.isOrganizationWord(tokens[$0].lower) }),
+                run[0..<given].contains(where: { Lexicon.isOrganizationWord(tokens[$0].lower) || Lexicon.isRoleModifier(tokens[$0].lower) })
             {
                 cut = given
             }

@@ -18,6 +18,8 @@ public struct QuoteAttributor: Sendable {
         var speakerToken: Int?
         var cue: TextSpan?
         var confidence: Double
+        /// The speaker's entity when no mention carries it (a transcript's “PENCE:” label).
+        var entity: Int?
     }
 
     func quotes(in text: TokenizedText, passages: [QuotedPassage], entities: EntityAnalysis) -> [QuoteAnnotation] {
@@ -39,8 +41,9 @@ public struct QuoteAttributor: Sendable {
                 text: text, tokens: tokens, entities: entities, passage: passage, nextOpen: nextOpen, previousClose: previousClose,
                 block: blockRange)
 
-            var attribution: Attribution?
-            if context.opensSentence {
+            var attribution: Attribution? = context.transcriptLabel()
+            if attribution != nil {
+            } else if context.opensSentence {
                 attribution = context.after() ?? context.before()
             } else {
                 attribution = context.before() ?? context.after()
@@ -69,6 +72,12 @@ public struct QuoteAttributor: Sendable {
                 resultBlocks.append(passage.block)
                 continue
             }
+            // “Schiff said the administration may wait. “The other factor …””, “The Times
+            // reports: ¶ “…””: a quotation standing alone after the writer's sentence that
+            // reports someone's words takes that sentence's speaker.
+            if attribution == nil, previousByBlock[passage.block] == nil {
+                attribution = context.reportedBefore(in: text)
+            }
             guard let attribution else {
                 // No one is named: a whole statement stays a quotation with an unknown speaker; a
                 // short fragment with no cue is a title or a scare quote, not a quotation.
@@ -80,8 +89,8 @@ public struct QuoteAttributor: Sendable {
                 }
                 continue
             }
-            var speaker: Int?
-            if let t = attribution.speakerToken, t >= 0, let mention = entities.mention(atToken: t) { speaker = mention.entity }
+            var speaker = attribution.entity
+            if speaker == nil, let t = attribution.speakerToken, t >= 0, let mention = entities.mention(atToken: t) { speaker = mention.entity }
             result.append(
                 QuoteAnnotation(
                     span: passage.span, speaker: speaker, speakerSpan: attribution.speaker, cueSpan: attribution.cue,
@@ -134,6 +143,7 @@ private struct Context {
     let block: Range<Int>
 
     static let pronouns: Set<String> = ["he", "she", "they", "i", "we"]
+    static let possessives: Set<String> = ["his", "its", "this", "was", "has", "is", "as", "us", "yes", "thus", "plus"]
     static let determiners: Set<String> = ["a", "an", "the", "one", "two", "three", "several", "some", "many", "other", "another"]
 
     /// The first token after the passage's closing mark (or after its last word).
@@ -197,6 +207,25 @@ private struct Context {
 
     // MARK: Patterns
 
+    /// “WALLACE: Let's start …” — a transcript quoted whole names each speaker in capitals
+    /// before a colon; the label is the speaker, the person of that surname when the article
+    /// names one.
+    func transcriptLabel() -> QuoteAttributor.Attribution? {
+        var t = passage.open + 1
+        var label: [Int] = []
+        while t < block.upperBound, label.count < 3, tokens[t].kind == .word, tokens[t].isAllCaps, tokens[t].text.unicodeScalars.count >= 2 {
+            label.append(t)
+            t += 1
+        }
+        guard let last = label.last, t < block.upperBound, tokens[t].text == ":" else { return nil }
+        let span = TextSpan(start: tokens[label[0]].start, end: tokens[last].end)
+        let surname = tokens[last].lower
+        let person = entities.entities.indices.first { e in
+            entities.entities[e].kind == .person && entities.entities[e].name.split(separator: " ").last?.lowercased() == surname
+        }
+        return .init(speaker: span, speakerToken: nil, cue: nil, confidence: person == nil ? 0.6 : 0.9, entity: person)
+    }
+
     /// `“…,” X said`, `“…,” said X`, `“…,” according to X`.
     func after() -> QuoteAttributor.Attribution? {
         var t = afterClose
@@ -240,6 +269,44 @@ private struct Context {
                 }
                 guard c - start <= 12, let subject = subject(in: start..<c) else { return nil }
                 return .init(speaker: subject.span, speakerToken: subject.head, cue: cueSpan(at: c), confidence: subject.confidence)
+            }
+            c += 1
+        }
+        return nil
+    }
+
+    /// The speaker of the sentence before a quotation that opens its own sentence: in the same
+    /// paragraph, or the paragraph before when that one ends with a colon. The sentence must
+    /// carry no quotation of its own (that one's speaker carries on by another rule).
+    func reportedBefore(in text: TokenizedText) -> QuoteAttributor.Attribution? {
+        guard opensSentence else { return nil }
+        var end = passage.open  // exclusive
+        var floor = block.lowerBound
+        if passage.open == block.lowerBound {
+            guard passage.block > 0, passage.open > 0, tokens[passage.open - 1].text == ":" else { return nil }
+            let previousBlock = text.blocks[passage.block - 1]
+            guard tokens[passage.open - 1].start >= previousBlock.start else { return nil }
+            floor = passage.open - 1
+            while floor > 0 && tokens[floor - 1].start >= previousBlock.start { floor -= 1 }
+            end = passage.open
+        }
+        guard end - 1 >= floor else { return nil }
+        let sentence = tokens[end - 1].sentence
+        var start = end - 1
+        while start - 1 >= floor && tokens[start - 1].sentence == sentence { start -= 1 }
+        for t in start..<end where tokens[t].kind == .openQuote || tokens[t].kind == .closeQuote || tokens[t].kind == .straightQuote {
+            return nil
+        }
+        var c = start
+        while c < end {
+            if isCue(tokens[c]) && !isNotAVerb(c) && !(c > start && tokens[c - 1].lower == "to") {
+                if c > start, let subject = subject(in: start..<c), subject.head != nil {
+                    return .init(speaker: subject.span, speakerToken: subject.head, cue: cueSpan(at: c), confidence: 0.7)
+                }
+                if let subject = phrase(from: c + 1, limit: end), subject.head != nil {
+                    return .init(speaker: subject.span, speakerToken: subject.head, cue: tokens[c].span, confidence: 0.7)
+                }
+                return nil
             }
             c += 1
         }
@@ -313,12 +380,37 @@ private struct Context {
 
     /// A speech verb as the writer uses it: in lowercase (“State” in “State Department” is none).
     func isCue(_ token: Token) -> Bool {
-        token.kind == .word && !token.isCapitalized && SpeechCues.isCue(token.lower)
+        guard token.kind == .word, SpeechCues.isCue(token.lower) else { return false }
+        return !token.isCapitalized || opensSentence(token)
+    }
+
+    /// “Said Ellis: …”: a cue may open a sentence, where any word is capitalised.
+    func opensSentence(_ token: Token) -> Bool {
+        guard let t = tokenIndex(of: token), t > block.lowerBound else { return true }
+        let previous = tokens[t - 1]
+        return previous.sentence != token.sentence || previous.kind == .openQuote || previous.kind == .closeQuote || previous.text == ":"
+    }
+
+    func tokenIndex(of token: Token) -> Int? {
+        var low = block.lowerBound
+        var high = block.upperBound
+        while low < high {
+            let mid = (low + high) / 2
+            if tokens[mid].start < token.start { low = mid + 1 } else { high = mid }
+        }
+        return low < block.upperBound && tokens[low].start == token.start ? low : nil
     }
 
     /// The period of “Mr.”, “Rep.” or an initial, which ends no sentence.
     func isAbbreviationPeriod(_ t: Int) -> Bool {
         guard t > 0, tokens[t - 1].end == tokens[t].start else { return false }
+        // “R-Ky., said”, “(D-Wis.) said”: a period a comma or a closing bracket follows ends no
+        // sentence, nor one the segmenter kept inside its sentence (“Del. Stacey Plaskett”).
+        if t + 1 < tokens.count {
+            let next = tokens[t + 1]
+            if next.text == "," || next.text == ")" { return true }
+            if next.sentence == tokens[t].sentence && next.sentence >= 0 && next.kind == .word { return true }
+        }
         let previous = tokens[t - 1]
         return Lexicon.isHonorific(previous.lower) || (previous.kind == .word && previous.text.unicodeScalars.count == 1 && previous.isCapitalized)
     }
@@ -401,10 +493,7 @@ private struct Context {
         {
             first -= 1
         }
-        guard tokens[range.upperBound - 1].kind == .word else { return nil }
-        // A description must end in a noun-like word, not a function word.
-        let lastLower = tokens[range.upperBound - 1].lower
-        if ["it", "this", "that", "which", "who", "also", "not", "and", "but", "has", "have", "had", "was", "is"].contains(lastLower) { return nil }
+        guard tokens[range.upperBound - 1].kind == .word, isDescriptionHead(range.upperBound - 1) else { return nil }
         while first < range.upperBound - 1, !Self.determiners.contains(tokens[first].lower), !tokens[first].isCapitalized,
             !Lexicon.isRoleModifier(tokens[first].lower), !Lexicon.isRoleNoun(tokens[first].lower)
         {
@@ -412,6 +501,23 @@ private struct Context {
         }
         return Phrase(span: TextSpan(start: tokens[first].start, end: tokens[range.upperBound - 1].end), head: nil, confidence: 0.7)
     }
+
+    /// Whether a description can end at `t`: a noun (“the announcer”, “officials”, “the
+    /// Kremlin”), never a function word, a preposition or a common word capitalised only
+    /// because it opens the sentence (“After saying …”, “despite admitting …”).
+    func isDescriptionHead(_ t: Int) -> Bool {
+        let token = tokens[t]
+        if Self.functionWords.contains(token.lower) { return false }
+        if token.isCapitalized, t == block.lowerBound || tokens[t - 1].sentence != token.sentence, Lexicon.isCommonWord(token.lower) {
+            return false
+        }
+        return true
+    }
+
+    static let functionWords: Set<String> = [
+        "it", "this", "that", "which", "who", "also", "not", "and", "but", "has", "have", "had", "was", "is", "to", "by", "after", "before",
+        "despite", "during", "while", "percent",
+    ]
 
     /// “Russia’s” in “Russia’s deputy foreign minister”: a possessor, not the speaker.
     func isPossessed(_ t: Int) -> Bool {
@@ -446,7 +552,7 @@ private struct Context {
         }
         // A description right after the cue: “said a senior official”.
         t = start
-        guard t < limit, tokens[t].kind == .word,
+        guard t < limit, tokens[t].kind == .word, !Self.possessives.contains(tokens[t].lower),
             Self.determiners.contains(tokens[t].lower) || Lexicon.isRoleNoun(tokens[t].lower)
                 || tokens[t].lower.hasSuffix("s") && !["reporters", "journalists", "lawmakers", "supporters"].contains(tokens[t].lower)
         else { return nil }
