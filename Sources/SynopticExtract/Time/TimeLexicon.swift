@@ -90,8 +90,22 @@ enum TimeLexicon {
     ]
     static let futureCues: Set<String> = [
         "will", "shall", "won't", "would", "expected", "expects", "expect", "scheduled", "slated", "plans", "plan",
-        "planning", "upcoming", "next", "coming", "tomorrow", "intends", "intend", "hopes", "aims", "later", "until",
-        "deadline",
+        "planning", "upcoming", "next", "coming", "tomorrow", "intends", "intend", "hopes", "aims", "later",
+    ]
+    /// Verbs whose infinitive names a later event: "agreed to buy the line in February", "decided to
+    /// admit them in March" put the time after the verb, so after a past verb it is read as ahead.
+    static let prospectiveVerbs: Set<String> = [
+        "agreed", "agree", "agrees", "decided", "decide", "decides", "planned", "promised", "promises", "vowed", "vows",
+        "pledged", "pledges", "hoped", "wanted", "voted", "threatened", "threatens", "offered", "intended", "prepared",
+        "prepares", "proposed", "sought", "seeks", "asked", "urged", "urges", "ready", "likely", "poised", "aimed",
+    ]
+    /// Past participles that follow "has"/"have" in the perfect ("have come down", "has risen").
+    static let irregularParticiples: Set<String> = [
+        "come", "gone", "done", "seen", "taken", "given", "known", "shown", "grown", "fallen", "risen", "begun", "written",
+        "driven", "broken", "spoken", "chosen", "stolen", "become", "run", "been", "won", "lost", "made", "held", "paid",
+        "sold", "bought", "brought", "kept", "left", "met", "sent", "spent", "built", "fought", "found", "got", "hit", "put",
+        "cut", "set", "let", "had", "led", "fled", "struck", "told", "said", "thrown", "flown", "drawn", "torn", "worn",
+        "sworn", "hidden", "forgotten", "frozen", "woken", "eaten", "beaten", "bitten", "sunk", "shrunk", "sung", "rung",
     ]
 
     /// Which readings a word can begin.

@@ -59,6 +59,8 @@ struct TimeScan {
         var source: Source
         var point: TimePoint?
         var setsReference = false
+        /// A span of months to date ("the first nine months"): what follows compares years, not quarters.
+        var endsQuarter = false
     }
 
     let tokens: [Token]
@@ -119,6 +121,11 @@ struct TimeScan {
         let anchorKind: TimeExpression.Anchor? =
             m.value == nil ? nil : (m.source == .explicit ? .explicit : anchor?.annotationAnchor)
         results.append(TimeExpression(span: span, kind: m.kind, value: m.value, anchor: anchorKind))
+        if m.endsQuarter {
+            // "the first nine months" are the anchor's year to date.
+            lastQuarter = nil
+            if let a = anchor { reference = (.year(a.date.year), .anchor) }
+        }
         if let p = m.point {
             if m.setsReference { reference = (p, m.source) }
             if let d = p.date { lastDay = (tokens[start].sentence, d, m.source) }
@@ -159,7 +166,28 @@ struct TimeScan {
     func cue(_ i: Int) -> Tense? {
         let w = tokens[i].lower
         guard tokens[i].kind == .word else { return nil }
-        if L.futureCues.contains(w) || w.hasSuffix("'ll") { return .future }
+        let next = low(i + 1)
+        // "next to the embassy" is a place.
+        if L.futureCues.contains(w) && !(w == "next" && next == "to") || w.hasSuffix("'ll") { return .future }
+        // "agreed to buy the line in February": the infinitive's event lies after the verb.
+        if next == "to", L.prospectiveVerbs.contains(w) { return .future }
+        // "planned for early March", "set for April": a time fixed ahead.
+        if next == "for", w == "planned" || w == "scheduled" || w == "set" || w == "slated" || w == "due" { return .future }
+        if w == "until" {
+            // After a verb, "until" moves a time ahead ("postponed until Tuesday"); opening a
+            // clause ("Until Thursday, they had not…") it leaves the tense to the verb.
+            let before = low(i - 1)
+            if i == 0 || tokens[i - 1].kind != .word || before == "up" || before == "not" || isBoundary(i - 1, from: i) { return nil }
+            return .future
+        }
+        // The perfect reports the past: "prices have come down", "has risen".
+        if w == "has" || w == "have" || w == "'ve" {
+            var k = i + 1
+            if k < n, tokens[k].kind == .word, low(k).hasSuffix("ly") || low(k) == "not" || low(k) == "already" || low(k) == "also" { k += 1 }
+            let p = low(k)
+            if L.irregularParticiples.contains(p) || p.utf8.count >= 4 && p.hasSuffix("ed") && !L.notPastTense.contains(p) { return .past }
+            return nil
+        }
         if (w == "set" || w == "going" || w == "plan" || w == "plans" || w == "planning") && low(i + 1) == "to" { return .future }
         if w == "due" && low(i + 1) == "to" && ["is", "are", "be", "'s"].contains(low(i - 1)) { return .future }
         if (w == "is" || w == "are") && low(i + 1) == "to" { return .future }
@@ -181,7 +209,7 @@ struct TimeScan {
         // unspecified date", "the proposed merger").
         if w.utf8.count >= 5 && w.hasSuffix("ed") && !L.notPastTense.contains(w) && !w.hasPrefix("un") {
             let before = low(i - 1)
-            if ["a", "an", "the", "its", "their", "his", "her", "this", "that", "still", "newly", "recently"].contains(before) { return nil }
+            if ["a", "an", "the", "its", "their", "his", "her", "this", "still", "newly", "recently"].contains(before) { return nil }
             return .past
         }
         return nil
@@ -400,11 +428,17 @@ struct TimeScan {
         switch tense {
         case .past: return before
         case .future: return after
-        case .unknown: return a.year
+        case .unknown:
+            // The nearest such month: "in October" written in January is the October just past,
+            // "in February" written in October the one ahead; half a year either way is the past one.
+            let ahead = (month - a.month + 12) % 12
+            return ahead < 6 ? after : before
         }
     }
 
-    func monthDay(_ month: Int, _ day: Int, _ tense: Tense, _ a: CivilDate) -> CivilDate? {
+    /// A month and day without a year. `behind` is set when the words before it put it in the
+    /// past for certain ("the quarter ended Sept. 30", "since Oct. 23").
+    func monthDay(_ month: Int, _ day: Int, _ tense: Tense, _ a: CivilDate, behind: Bool = false) -> CivilDate? {
         var best: CivilDate?
         var bestDistance = Int.max
         for y in (a.year - 1)...(a.year + 1) {
@@ -421,9 +455,16 @@ struct TimeScan {
         // written in May).
         guard let date = best else { return nil }
         let distance = date.dayNumber - a.dayNumber
+        if behind && distance > 0 { return CivilDate(year: date.year - 1, month: month, day: day).validated ?? date }
         if distance > 120 && tense == .past { return CivilDate(year: date.year - 1, month: month, day: day).validated ?? date }
         if distance < -120 && tense == .future { return CivilDate(year: date.year + 1, month: month, day: day).validated ?? date }
         return date
+    }
+
+    /// Whether the word before `i` puts a date at or before the anchor: "ended Sept. 30", "since Oct. 23".
+    func isBehind(_ i: Int) -> Bool {
+        let w = low(i - 1)
+        return w == "ended" || w == "since"
     }
 
     enum Relation { case onOrBefore, onOrAfter, before, after }
@@ -718,6 +759,13 @@ struct TimeScan {
         if let q = L.ordinals[low(j)], low(j + 1) == "half", q <= 2 { return explicit(j + 2, .half(year: year, half: q)) }
         if let q = Self.ordinalQuarter(low(j)) { return explicit(j + 1, .quarter(year: year, quarter: q)) }
         if low(j) == "quarter" || low(j) == "period" {
+            // "the 1988 quarter" after "the third quarter": that quarter of 1988, a comparison that
+            // leaves the quarter in hand as it was.
+            if let q = lastQuarter {
+                var m = explicit(j + 1, .quarter(year: year, quarter: q.quarter))
+                m.setsReference = false
+                return m
+            }
             if case .quarter(_, let q)? = reference?.point { return explicit(j + 1, .quarter(year: year, quarter: q)) }
             if low(j) == "period" { return explicit(j + 1, .year(year)) }
         }
@@ -747,7 +795,8 @@ struct TimeScan {
             return d.isValid ? explicit(end + 1, .day(d)) : nil
         }
         let t = tense(j - 1, end)
-        return anchoredReference(end) { a in monthDay(month, day, t, a).map { .day($0) } }
+        let behind = isBehind(j - 1)
+        return anchoredReference(end) { a in monthDay(month, day, t, a, behind: behind).map { .day($0) } }
     }
 
     /// A day number ("12", "12th").
@@ -787,7 +836,8 @@ struct TimeScan {
             }
             // A clock time after the day: "Nov. 9 at 3 p.m." stays two expressions.
             let t = tense(i, end)
-            return anchoredReference(end) { a in monthDay(month, day, t, a).map { .day($0) } }
+            let behind = isBehind(i)
+            return anchoredReference(end) { a in monthDay(month, day, t, a, behind: behind).map { .day($0) } }
         }
         if abbreviated && !isMark(i + 1, ".") && digits(j) == nil { return nil }
         guard capitalized else { return nil }
@@ -1189,6 +1239,11 @@ struct TimeScan {
             // Only with an article ("the past", handled above) or before a unit.
             if determiner == nil && (L.units[next] == nil || next.hasSuffix("s")) { return nil }
         }
+        if let wd = L.weekdays[next], determiner != nil, w == "previous" || w == "following", let base = lastDay {
+            // "the previous Friday": the one before the last day the text named.
+            let d = weekday(wd, w == "previous" ? .before : .after, base.date)
+            return Match(end: j + 1, kind: .date, value: TimePoint.day(d).value, source: base.source, point: .day(d))
+        }
         if let wd = L.weekdays[next] {
             let relation: Relation? = shift < 0 ? .before : (shift > 0 ? .after : (w == "this" ? nil : .onOrAfter))
             guard var m = weekdayPoint(wd, at: j, relation: relation, start: start) else { return nil }
@@ -1202,6 +1257,15 @@ struct TimeScan {
         if let month = L.months[next], isCapitalized(j) {
             var end = j + 1
             if L.abbreviatedMonths.contains(next) && isMark(end, ".") { end += 1 }
+            if let day = dayNumber(end), w != "that" {
+                // "last Oct. 23": the last such day before the anchor; "next May 2" the first after.
+                return anchoredReference(end + 1) { a in
+                    var d = CivilDate(year: a.year, month: month, day: day)
+                    if shift < 0 && d >= a { d = CivilDate(year: a.year - 1, month: month, day: day) }
+                    if shift > 0 && d <= a { d = CivilDate(year: a.year + 1, month: month, day: day) }
+                    return d.validated.map { .day($0) }
+                }
+            }
             return anchoredReference(end) { a in
                 switch shift {
                 case 0: return .month(year: a.year, month: month)
@@ -1324,6 +1388,11 @@ struct TimeScan {
         case "present":
             return vagueRef(i + 2, "PRESENT_REF")
         case "last", "next", "coming", "previous", "following", "same", "upcoming":
+            if w == "last", low(i + 3) == "of", let y = digits(i + 4), digitCount(i + 4) == 4 {
+                // "the last half of 1989", "the last quarter of 1990"
+                if low(i + 2) == "half" { return explicit(i + 5, .half(year: y, half: 2)) }
+                if low(i + 2) == "quarter" { return explicit(i + 5, .quarter(year: y, quarter: 4)) }
+            }
             if w == "same" {
                 let u = low(i + 2)
                 guard u == "day" || u == "year" || u == "month" || u == "week" else { return nil }
@@ -1360,6 +1429,11 @@ struct TimeScan {
             return yearEarlier(at: i, end: j + 1)
         case "year", "month", "week", "quarter", "day":
             if w == "year", let y = spelledYearValue(at: i + 2) { return explicit(y.end, .year(y.year)) }
+            if w == "week", low(i + 2) == "of", L.months[low(i + 3)] != nil, let m = calendar(at: i + 3), let d = m.point?.date {
+                // "the week of March 6"
+                let p = TimePoint.week(of: d)
+                return Match(end: m.end, kind: .date, value: p.value, source: m.source, point: p)
+            }
             if positioned {
                 // "the end of the year", "the middle of the month": the anchor's.
                 return relative(i + 2) { a in
@@ -1377,8 +1451,14 @@ struct TimeScan {
                     let q = referenceQuarter(a); return .quarter(year: q.year, quarter: q.quarter)
                 }
             }
-            if w == "year", low(i - 1) == "for" || low(i - 1) == "during" || low(i - 1) == "over" {
-                return duration(i + 2, "P1Y")
+            if w == "year" {
+                // "the year ended Sept. 30", "the year ending in June": the twelve months before a day.
+                let after = low(i + 2)
+                if after == "ended" || after == "ending" { return duration(i + 2, "P1Y") }
+                let before = low(i - 1)
+                if before == "during" || before == "over" || before == "throughout" { return duration(i + 2, "P1Y") }
+                // "for the year", "the first nine months of the year": the year in hand.
+                if before == "for" || before == "of" { return relative(i + 2) { .year($0.year) } }
             }
             return nil
         case "period":
@@ -1437,7 +1517,9 @@ struct TimeScan {
             }
             // "the first nine months"
             if let qn = quantity(at: j + 1), let u = unit(at: qn.end), u.plural {
-                return duration(u.end, u.unit.duration(qn.amount))
+                var m = duration(u.end, u.unit.duration(qn.amount))
+                m.endsQuarter = u.unit == .month && (qn.amount ?? 0) > 3
+                return m
             }
             return nil
         }
@@ -1454,11 +1536,19 @@ struct TimeScan {
         }
         if w == "year" {
             if current || latest || low(j - 1) == "fiscal" || low(j - 1) == "full" {
+                // "the fiscal year ended Jan. 31", "throughout the fiscal year": twelve months.
+                let after = low(j + 1), before = low(i - 2)
+                if !current && !latest && (after == "ended" || after == "ending" || before == "throughout" || before == "during") {
+                    return duration(j + 1, "P1Y")
+                }
                 return anchoredReference(j + 1) { .year($0.year) }
             }
         }
         if let q = quantity(at: j), let u = unit(at: q.end), u.plural {
-            return duration(u.end, u.unit.duration(q.amount))
+            // "the latest nine months"
+            var m = duration(u.end, u.unit.duration(q.amount))
+            m.endsQuarter = u.unit == .month && (q.amount ?? 0) > 3
+            return m
         }
         return nil
     }
