@@ -88,6 +88,7 @@ enum TimeLexicon {
         "did", "dug", "hung", "rang", "sang", "sank", "shrank", "swam", "began", "beat", "bit", "hid", "slid", "split",
         "quit", "fell", "let", "cut", "put", "set", "hurt", "cost", "resigned",
     ]
+    static let modals: Set<String> = ["will", "would", "could", "may", "might", "can", "shall", "should", "must"]
     static let futureCues: Set<String> = [
         "will", "shall", "won't", "would", "expected", "expects", "expect", "scheduled", "slated", "plans", "plan",
         "planning", "upcoming", "next", "coming", "tomorrow", "intends", "intend", "hopes", "aims", "later",
@@ -142,7 +143,7 @@ enum TimeLexicon {
         add(
             [
                 "now", "right", "currently", "nowadays", "current", "these", "recently", "lately", "recent", "future", "coming",
-                "upcoming", "years", "months", "weeks", "decades", "centuries",
+                "upcoming", "years", "months", "weeks", "decades", "centuries", "soon",
             ], .vague)
         add(ordinals.keys, .ordinal)
         return roles
@@ -189,7 +190,7 @@ enum TimeLexicon {
             "late", "mid", "around", "earlier", "later", "year", "month", "today", "yesterday", "tomorrow", "tonight", "overnight",
             "noon", "midday", "midnight", "this", "last", "next", "coming", "past", "previous", "upcoming", "following", "that",
             "fiscal", "every", "each", "per", "now", "right", "currently", "nowadays", "current", "these", "recently", "lately",
-            "recent", "future", "christmas", "thanksgiving", "halloween", "easter", "new", "independence", "election", "nineteen",
+            "recent", "future", "soon", "christmas", "thanksgiving", "halloween", "easter", "new", "independence", "election", "nineteen",
             "eighteen", "two",
         ]
         words.formUnion(months.keys)

@@ -129,7 +129,16 @@ struct TimeScan {
         if let p = m.point {
             if m.setsReference { reference = (p, m.source) }
             if let d = p.date { lastDay = (tokens[start].sentence, d, m.source) }
-            if m.setsReference, case .quarter(let y, let q) = p { lastQuarter = (y, q, m.source) }
+            if m.setsReference, case .quarter(let y, let q) = p {
+                // Financial copy reports on its latest complete quarter: an earlier one named in
+                // passing ("after a flat second quarter") is a comparison, one not yet over a
+                // forecast, and neither takes the place of the quarter in hand.
+                let ended = anchor.map { (y, q) < ($0.date.year, TimePoint.quarter(of: $0.date)) } ?? true
+                if let held = lastQuarter, (y, q) < (held.year, held.quarter) || !ended {
+                } else {
+                    lastQuarter = (y, q, m.source)
+                }
+            }
         }
     }
 
@@ -163,16 +172,19 @@ struct TimeScan {
 
     // MARK: - Tense
 
-    func cue(_ i: Int) -> Tense? {
+    /// The tense word `i` gives. `after` is set when the word follows the expression: then an
+    /// infinitive after it ("On Monday the council voted to close the pier") does not carry the
+    /// expression ahead, the verb's own tense does.
+    func cue(_ i: Int, after: Bool = false) -> Tense? {
         let w = tokens[i].lower
         guard tokens[i].kind == .word else { return nil }
         let next = low(i + 1)
         // "next to the embassy" is a place.
         if L.futureCues.contains(w) && !(w == "next" && next == "to") || w.hasSuffix("'ll") { return .future }
         // "agreed to buy the line in February": the infinitive's event lies after the verb.
-        if next == "to", L.prospectiveVerbs.contains(w) { return .future }
+        if !after, next == "to", L.prospectiveVerbs.contains(w) { return .future }
         // "planned for early March", "set for April": a time fixed ahead.
-        if next == "for", w == "planned" || w == "scheduled" || w == "set" || w == "slated" || w == "due" { return .future }
+        if !after, next == "for", w == "planned" || w == "scheduled" || w == "set" || w == "slated" || w == "due" { return .future }
         if w == "until" {
             // After a verb, "until" moves a time ahead ("postponed until Tuesday"); opening a
             // clause ("Until Thursday, they had not…") it leaves the tense to the verb.
@@ -223,7 +235,7 @@ struct TimeScan {
         var i = start - 1
         while i >= 0 && start - i <= 12 && !isBoundary(i, from: start) {
             if let c = cue(i) {
-                if c == .future, ["expected", "scheduled", "slated", "set", "due", "supposed"].contains(tokens[i].lower) {
+                if c == .future, low(i + 1) != "for", ["expected", "scheduled", "slated", "set", "due", "supposed"].contains(tokens[i].lower) {
                     // "was scheduled to expire Friday", "had been due to": a plan in the past.
                     var k = i - 1
                     while k >= 0 && i - k <= 3 && !isBoundary(k, from: start) {
@@ -244,7 +256,7 @@ struct TimeScan {
                 j += 1
                 continue
             }
-            if let c = cue(j) { return c }
+            if let c = cue(j, after: true) { return c }
             j += 1
         }
         return .unknown
@@ -261,6 +273,8 @@ struct TimeScan {
             // weekend" leaves them out.
             let amountOnly = w == "over" || w == "under" || w == "some" || w == "only" || w == "just"
             if !amountOnly || quantity(at: i + 1) != nil { j = i + 1 }
+        } else if w == "as", low(i + 1) == "soon", low(i + 2) == "as", low(i + 3) == "possible" {
+            return vagueRef(i + 4, "FUTURE_REF")
         } else if L.twoWordApproximatorStarts.contains(w), i + 1 < n, L.twoWordApproximators.contains(w + " " + low(i + 1)) {
             j = i + 2
         } else if w == "no", low(i + 1) == "more" || low(i + 1) == "less", low(i + 2) == "than" {
@@ -313,7 +327,9 @@ struct TimeScan {
             }
         case "year", "month", "year-end", "month-end":
             // "year-end", "year end"
-            let end = w.hasSuffix("-end") ? i + 1 : (low(i + 1) == "end" ? i + 2 : i)
+            var end = w.hasSuffix("-end") ? i + 1 : (low(i + 1) == "end" ? i + 2 : i)
+            // "by year's end"
+            if !w.hasSuffix("-end"), low(i + 1) == "'s", low(i + 2) == "end" { end = i + 3 }
             if end > i {
                 if w.hasPrefix("year") { return relative(end) { .year($0.year) } }
                 return relative(end) { .month(year: $0.year, month: $0.month) }
@@ -585,6 +601,10 @@ struct TimeScan {
     /// earlier") or a frequency ("once a week" is read at "a").
     func quantityStart(at i: Int) -> Match? {
         guard let q = quantity(at: i), let u = unit(at: q.end) else { return nil }
+        // "the league will one day expand": an unspecified future day.
+        if low(i) == "one", u.unit == .day, !u.plural, u.end == i + 2, L.modals.contains(low(i - 1)) {
+            return vagueRef(i + 2, "FUTURE_REF")
+        }
         var end = u.end
         var amount = q.amount
         // "a year and a half"
@@ -921,8 +941,16 @@ struct TimeScan {
             make = { CivilDate(year: $0, month: 10, day: 31) }
         case "easter":
             if low(end) == "sunday" { end += 1 }
-            guard low(end) != "week" else { return nil }
             make = { Self.easter($0) }
+            if low(end) == "week" {
+                // "Easter week": the week of Easter Sunday, the one nearest the anchor.
+                guard isCapitalized(i) else { return nil }
+                return relative(end + 1) { a in
+                    let candidates = [Self.easter(a.year - 1), Self.easter(a.year), Self.easter(a.year + 1)]
+                    let d = candidates.min { abs($0.dayNumber - a.dayNumber) < abs($1.dayNumber - a.dayNumber) } ?? Self.easter(a.year)
+                    return TimePoint.week(of: d)
+                }
+            }
         case "new":
             guard low(i + 1) == "year" || low(i + 1) == "year's", isCapitalized(i) else { return nil }
             end = i + 2
@@ -1446,7 +1474,11 @@ struct TimeScan {
                     }
                 }
             }
-            if w == "quarter" || w == "period" {
+            if w == "quarter" {
+                // "the quarter a year ago": the quarter in hand, a year back.
+                if low(i + 2) == "a", low(i + 3) == "year", low(i + 4) == "ago" || low(i + 4) == "earlier" {
+                    return yearEarlier(at: i, end: i + 5)
+                }
                 return relative(i + 2) { a in
                     let q = referenceQuarter(a); return .quarter(year: q.year, quarter: q.quarter)
                 }
@@ -1671,6 +1703,13 @@ struct TimeScan {
             return vagueRef(i + 1, "PRESENT_REF")
         case "these":
             return low(i + 1) == "days" ? vagueRef(i + 2, "PRESENT_REF") : nil
+        case "soon":
+            // "will soon begin", "may soon seek": an unspecified time ahead. "soon after the vote"
+            // and "as soon as Tuesday" lean on another time; "was soon released" is past.
+            let next = low(i + 1)
+            if next == "after" || next == "afterward" || next == "afterwards" || next == "thereafter" || next == "as" { return nil }
+            if low(i - 1) == "as" || low(i - 1) == "too" || low(i - 1) == "how" { return nil }
+            return L.modals.contains(low(i - 1)) || tense(i, i + 1) == .future ? vagueRef(i + 1, "FUTURE_REF") : nil
         case "recently", "lately":
             return vagueRef(i + 1, "PAST_REF")
         case "recent":
