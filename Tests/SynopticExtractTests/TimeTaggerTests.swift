@@ -108,6 +108,10 @@ struct TimeTaggerTests {
         #expect(three?.value == "2022-01-14T15:00")
         #expect(three?.kind == .time)
         #expect(value(of: "10:30 a.m. Tuesday", in: "Service resumed at 10:30 a.m. Tuesday.")?.value == "2022-01-11T10:30")
+        // A past time of day with no day beside it belongs to the last day named; a present one to the anchor.
+        let story = "The ferry leaves at 6 p.m. on weekdays. The pier cracked on Wednesday. Divers said it closed at 4 p.m."
+        #expect(value(of: "4 p.m.", in: story)?.value == "2022-01-12T16:00")
+        #expect(value(of: "6 p.m.", in: story)?.value == "2022-01-14T18:00")
         #expect(value(of: "now", in: "The pier is now closed.")?.value == "PRESENT_REF")
         #expect(value(of: "currently", in: "Two ferries are currently idle.")?.value == "PRESENT_REF")
         #expect(value(of: "recently", in: "Divers recently found a second crack.")?.value == "PAST_REF")

@@ -1098,6 +1098,12 @@ struct TimeScan {
             let p = TimePoint.clock(day.date, hour: hour, minute: minute)
             return Match(end: j, kind: .time, value: p.value, source: day.source, point: p)
         }
+        // A time of day told in the past, with no day beside it, belongs to the last day the text
+        // named ("The pier cracked on Jan. 12. … It closed at 3 p.m.").
+        if let day = lastDay, tense(i, j) == .past {
+            let p = TimePoint.clock(day.date, hour: hour, minute: minute)
+            return Match(end: j, kind: .time, value: p.value, source: day.source, point: p)
+        }
         return relative(j, kind: .time) { .clock($0, hour: hour, minute: minute) }
     }
 
