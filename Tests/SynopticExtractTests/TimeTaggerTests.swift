@@ -135,6 +135,9 @@ struct TimeTaggerTests {
         // A past verb whose infinitive lies ahead: the Tuesday to come.
         #expect(value(of: "Tuesday", in: "The council decided to vote on Tuesday.")?.value == "2022-01-18")
         #expect(value(of: "Wednesday", in: "The hearing was set for Wednesday.")?.value == "2022-01-19")
+        #expect(value(of: "Tuesday", in: "The talks are supposed to resume Tuesday, after envoys met.")?.value == "2022-01-18")
+        // After the expression, the verb's own tense counts, not its infinitive's.
+        #expect(value(of: "Monday", in: "On Monday the council voted to close the pier.")?.value == "2022-01-10")
         // "until" after a verb moves ahead; opening the clause it leaves the tense to the verb.
         #expect(value(of: "Tuesday", in: "The council postponed the vote until Tuesday.")?.value == "2022-01-18")
         #expect(value(of: "Thursday", in: "Until Thursday, the pier had stayed open.")?.value == "2022-01-13")

@@ -98,7 +98,7 @@ enum TimeLexicon {
     static let prospectiveVerbs: Set<String> = [
         "agreed", "agree", "agrees", "decided", "decide", "decides", "planned", "promised", "promises", "vowed", "vows",
         "pledged", "pledges", "hoped", "wanted", "voted", "threatened", "threatens", "offered", "intended", "prepared",
-        "prepares", "proposed", "sought", "seeks", "asked", "urged", "urges", "ready", "likely", "poised", "aimed",
+        "prepares", "proposed", "sought", "seeks", "asked", "urged", "urges", "ready", "likely", "poised", "aimed", "supposed",
     ]
     /// Past participles that follow "has"/"have" in the perfect ("have come down", "has risen").
     static let irregularParticiples: Set<String> = [
