@@ -12,9 +12,9 @@ public struct EvalTimeCommand: ParsableCommand {
             Reads ../shared/data/temporal/tempeval3-training (TimeBank and AQUAINT news in TimeML), \
             tags each document's text with each document's creation time as the publication anchor, \
             and scores TempEval-3 style: detection precision, recall and F1 with relaxed (any overlap) \
-            and strict (same span) matching, value F1 (a relaxed match counts only when its value \
-            equals the gold value) and type accuracy. The peers' figures are their published scores \
-            on the TempEval-3 test set.
+            and strict (same span) matching, value F1 (value accuracy over the relaxed matches times \
+            the relaxed F1, as TempEval-3's script computes it) and type accuracy. The peers' figures \
+            are their published scores on the TempEval-3 test set.
             """)
 
     @Option(help: "The public data folder (default: ../shared/data beside the repository).")

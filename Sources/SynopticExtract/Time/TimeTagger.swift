@@ -8,21 +8,28 @@ import SynopticCore
 ///
 /// Conventions (TimeML / TimeBank, as HeidelTime applies them to news):
 /// - **Weekdays** ("Thursday", "on Monday", "Sunday night") resolve by the tense around them: the
-///   nearest tense cue in the sentence (within ten tokens before, eight after) decides. A future cue
-///   ("will", "would", "is expected to", "scheduled", "next", …) gives the first such day on or after
-///   the anchor; anything else (past verbs, "said", no cue) the last such day on or before the
-///   anchor, since news mostly reports what happened. "last Friday" is the last one strictly
-///   before the anchor, "next Friday" the first one strictly after.
+///   nearest tense cue in the sentence (within twelve tokens before, eight after) decides. A future
+///   cue ("will", "would", "is expected to", "scheduled", "next", a prospective verb before an
+///   infinitive, "decided to", "agreed to", or "set for", "planned for") gives the first such day on
+///   or after the anchor; anything else (past verbs, the perfect, "said", no cue) the last such day on
+///   or before the anchor, since news mostly reports what happened. After the expression only the
+///   verb's own tense counts ("On Monday the council voted to close…"). "until" after a verb looks
+///   ahead; opening a clause it leaves the tense to the verb. "last Friday" is the last one strictly
+///   before the anchor, "next Friday" the first one strictly after; "the previous Friday" is the one
+///   before the last day the text named.
 /// - **A month and day without a year** ("Jan. 12") take the year that puts the date nearest to
-///   the anchor; a clear tense moves it a year when the nearest date sits on the wrong side of
-///   the anchor by more than a week. **A month alone** ("in March") takes the anchor's year unless
-///   the tense says it lies on the other side of the anchor.
+///   the anchor; a clear tense moves it a year when the nearest date lies more than four months on
+///   the wrong side, and "ended"/"since" just before it keep it on or before the anchor. **A month
+///   alone** ("in March") lies on the side of the anchor the tense gives, else it is the nearest
+///   such month.
 /// - **Seasons** take the anchor's year ("this winter" in January 2022 is `2022-WI`, as HeidelTime
 ///   writes it); "last winter" is the year before, "next summer" the year after.
 /// - **Quarters and halves** ("the third quarter", "third-quarter") take the anchor's year, moved by
 ///   the tense like months. "the quarter", "the latest quarter" and "a year earlier" in financial
-///   copy refer back to the last quarter the text named (`1988-Q3` after "the third quarter" of
-///   1989); with none, the last complete quarter before the anchor.
+///   copy refer back to the quarter in hand: the latest complete quarter the text named (`1988-Q3`
+///   after "the third quarter" of 1989; an earlier quarter named in passing or a forecast quarter
+///   does not replace it); with none, the last complete quarter before the anchor. After a span of
+///   months to date ("the first nine months") they compare years.
 /// - **"N units ago"** counts back from the anchor at the unit's granularity ("two days ago" a day,
 ///   "six weeks ago" a week, "two months ago" a month, "five years ago" a year); **"N units
 ///   earlier/later"** counts from the last date the text named, or the anchor when it named none.
@@ -30,8 +37,11 @@ import SynopticCore
 ///   "the past" `PAST_REF`; "the future", "the near term" `FUTURE_REF`. Vague durations are `PXY`,
 ///   `PXM`, `PXW`, `PXD`, `PXDE` (decades), `PXCE` (centuries); decades with a number are years
 ///   (`P20Y`), as TimeBank writes them.
-/// - A clock time with no day ("at 3 p.m.") takes the day last named in its sentence, else the
-///   anchor; its kind is TIME, as is a day with a part of the day (`2022-01-16TNI`).
+/// - A clock time with no day ("at 3 p.m.") takes the day last named in its sentence, else, in a
+///   past-tense sentence, the last day the text named, else the anchor; its kind is TIME, as is a
+///   day with a part of the day (`2022-01-16TNI`).
+/// - "soon" in a future or modal clause, "as soon as possible" and "one day" after a modal are
+///   `FUTURE_REF`.
 ///
 /// Without an anchor, anything relative gets `value: nil, anchor: nil`: never guessed. Expressions
 /// whose value the words fix by themselves (full dates, years, durations, sets, `PRESENT_REF`…)
