@@ -76,6 +76,7 @@ struct RecognitionState {
     var personsByGiven: [String: [Int]] = [:]
     /// While names are linked in text order: per person, how often and where last named so far.
     var namesSoFar: [Int: (count: Int, last: Int)] = [:]
+    var sentenceQuotedThroughout: [Bool] = []
 
     init(text: TokenizedText, quoted: [TextSpan]) {
         self.text = text
@@ -569,6 +570,7 @@ struct RecognitionState {
     static let femalePronouns: Set<String> = ["she", "her", "hers", "herself"]
 
     mutating func findDescriptionsAndPronouns() {
+        sentenceQuotedThroughout = sentencesQuotedThroughout()
         var named = mentions.sorted { $0.span.start < $1.span.start }
         // Who holds which role noun, and where each entity's names are: “the minister” is looked
         // up, not searched for.
@@ -675,14 +677,14 @@ struct RecognitionState {
     /// The person a pronoun refers to: in the sentence so far, the first person of a compatible
     /// gender (the subject, most often); else the same in each earlier sentence, back to five
     /// sentences that have words outside quotation (a long quotation does not use up the
-    /// window). A person named after a preposition (“in an interview with Rusty Humphries”) is
-    /// taken only when no one else in that sentence fits.
+    /// window). A person who is not subject-like (``isSubjectLike``: “in an interview with
+    /// Rusty Humphries”) is taken only when no one else in that sentence fits.
     func antecedent(before offset: Int, sentence: Int, gender: Lexicon.Gender, bySentence: [Int: [(start: Int, entity: Int)]]) -> Int? {
         func compatible(_ e: Int) -> Bool { genders[e] == nil || genders[e] == gender || genders[e] == .either }
         func pick(_ people: [(start: Int, entity: Int)], before limit: Int) -> Int? {
             var fallback: Int?
             for person in people where person.start < limit && compatible(person.entity) {
-                if !followsPreposition(person.start) { return person.entity }
+                if isSubjectLike(person.start) { return person.entity }
                 if fallback == nil { fallback = person.entity }
             }
             return fallback
@@ -690,7 +692,8 @@ struct RecognitionState {
         if let here = bySentence[sentence], let e = pick(here, before: offset) { return e }
         var s = sentence - 1
         var counted = 0
-        while s >= 0 && counted < 5 {
+        // Five sentences with words of the writer's, within twenty in all.
+        while s >= 0 && counted < 5 && sentence - s <= 20 {
             if let people = bySentence[s] {
                 if let e = pick(people, before: Int.max) { return e }
                 counted += 1
@@ -707,15 +710,51 @@ struct RecognitionState {
         "as",
     ]
 
-    /// Whether the name at `offset` is the object of a preposition (“with Rusty Humphries”,
-    /// “to President Obama”), titles in between allowed.
-    func followsPreposition(_ offset: Int) -> Bool {
-        guard var t = tokenIndex(at: offset) else { return false }
+    /// Whether the person named at `offset` may be a clause's subject: not a possessive or object
+    /// pronoun (“his”, “her”, “him”), not the object of a preposition, and not inside a
+    /// sentence's introductory clause (“As for the notion that people vote for Clinton, Fiorina
+    /// offered …”).
+    func isSubjectLike(_ offset: Int) -> Bool {
+        guard let t = tokenIndex(at: offset) else { return true }
+        if Self.nonSubjectPronouns.contains(tokens[t].lower) { return false }
+        if followsPreposition(t) { return false }
+        return !isInIntroductoryClause(t)
+    }
+
+    static let nonSubjectPronouns: Set<String> = ["his", "her", "him", "hers", "himself", "herself"]
+    static let clauseOpeners: Set<String> = [
+        "as", "when", "while", "after", "although", "though", "if", "because", "since", "despite", "in", "during", "before", "with",
+        "following", "asked", "unlike", "like", "once", "until", "whether", "for", "on", "at", "by", "from", "without",
+    ]
+
+    /// Whether token `t` lies before the first comma of a sentence that opens with a
+    /// subordinating word or a preposition.
+    func isInIntroductoryClause(_ t: Int) -> Bool {
+        let sentence = tokens[t].sentence
+        guard sentence >= 0, sentence < text.sentenceTokens.count else { return false }
+        let range = text.sentenceTokens[sentence]
+        guard let first = range.first(where: { tokens[$0].kind == .word }), first < t, Self.clauseOpeners.contains(tokens[first].lower) else {
+            return false
+        }
+        guard t - first <= 40 else { return false }  // an introductory clause is short
+        var k = first
+        while k < t {
+            if tokens[k].text == "," { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// Whether the name at token `t` is the object of a preposition (“with Rusty Humphries”,
+    /// “to President Obama”, “In his assessment”), titles in between allowed.
+    func followsPreposition(_ t: Int) -> Bool {
+        var t = t
         var steps = 0
         while t > 0 && steps < 5 {
             t -= 1
             steps += 1
             let token = tokens[t]
+            if token.kind == .word && Self.prepositions.contains(token.lower) { return true }
             if token.kind == .word && (token.isCapitalized || Lexicon.isRoleNoun(token.lower) || Lexicon.isRoleModifier(token.lower)) {
                 continue
             }
@@ -727,11 +766,19 @@ struct RecognitionState {
 
     /// Whether every word of the sentence is inside a quotation.
     func isQuotedThroughout(_ sentence: Int) -> Bool {
-        guard sentence < text.sentenceTokens.count else { return false }
-        for i in text.sentenceTokens[sentence] where tokens[i].kind == .word {
-            if !isQuoted(tokens[i].start) { return false }
+        sentence < sentenceQuotedThroughout.count && sentenceQuotedThroughout[sentence]
+    }
+
+    /// Per sentence, whether every word of it is inside a quotation: worked out once, in one pass.
+    func sentencesQuotedThroughout() -> [Bool] {
+        var result = [Bool](repeating: true, count: text.sentenceTokens.count)
+        for (s, range) in text.sentenceTokens.enumerated() {
+            for i in range where tokens[i].kind == .word && !isQuoted(tokens[i].start) {
+                result[s] = false
+                break
+            }
         }
-        return true
+        return result
     }
 
     // MARK: - Result

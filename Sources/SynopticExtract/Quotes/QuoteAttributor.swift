@@ -143,6 +143,7 @@ private struct Context {
     let block: Range<Int>
 
     static let pronouns: Set<String> = ["he", "she", "they", "i", "we"]
+    static let questionWords: Set<String> = ["whether", "if", "how", "why", "what", "about", "when", "where", "which"]
     static let possessives: Set<String> = ["his", "its", "this", "was", "has", "is", "as", "us", "yes", "thus", "plus"]
     static let determiners: Set<String> = ["a", "an", "the", "one", "two", "three", "several", "some", "many", "other", "another"]
 
@@ -293,7 +294,12 @@ private struct Context {
         guard end - 1 >= floor else { return nil }
         let sentence = tokens[end - 1].sentence
         var start = end - 1
-        while start - 1 >= floor && tokens[start - 1].sentence == sentence { start -= 1 }
+        // A reporting sentence is short; a walk of more than 60 tokens finds none (and would
+        // make a paragraph of thousands of quotations quadratic).
+        while start - 1 >= floor && tokens[start - 1].sentence == sentence {
+            start -= 1
+            if end - start > 60 { return nil }
+        }
         for t in start..<end where tokens[t].kind == .openQuote || tokens[t].kind == .closeQuote || tokens[t].kind == .straightQuote {
             return nil
         }
@@ -454,7 +460,12 @@ private struct Context {
             if token.kind == .closeQuote || token.kind == .openQuote { break }
             if let mention = entities.mention(atToken: t) {
                 let kind = entities.entities[mention.entity].kind
-                if kind == .person && mention.form != .pronoun && bestPerson == nil { bestPerson = t }
+                // “critical of Obama's stance, telling …”: a possessor is not the speaker.
+                if kind == .person && mention.form != .pronoun && !isPossessed(t) {
+                    // A participle after a comma (“…, telling Breitbart: ”) has the clause's
+                    // subject for its speaker: the first person, not the nearest.
+                    if bestPerson == nil || cueIsParticiple(range.upperBound) { bestPerson = t }
+                }
                 if kind != .person && bestOther == nil && !isPossessed(t) { bestOther = t }
                 if mention.form == .pronoun && pronoun == nil && Self.pronouns.contains(token.lower) { pronoun = t }
             } else if Self.pronouns.contains(token.lower) && pronoun == nil && (t == range.upperBound - 1 || t == range.lowerBound) {
@@ -519,6 +530,11 @@ private struct Context {
         "despite", "during", "while", "percent",
     ]
 
+    /// Whether the cue at `c` is a participle set off by a comma (“…, saying”, “…, telling”).
+    func cueIsParticiple(_ c: Int) -> Bool {
+        c > block.lowerBound && c < tokens.count && tokens[c].lower.hasSuffix("ing") && tokens[c - 1].text == ","
+    }
+
     /// “Russia’s” in “Russia’s deputy foreign minister”: a possessor, not the speaker.
     func isPossessed(_ t: Int) -> Bool {
         t + 1 < tokens.count && tokens[t + 1].lower == "'s"
@@ -533,6 +549,8 @@ private struct Context {
     /// `said a senior official`, `he said`.
     func phrase(from start: Int, limit: Int) -> Phrase? {
         guard start < limit else { return nil }
+        // “Asked whether Clinton “has the integrity …””: the person is asked about, not speaking.
+        if Self.questionWords.contains(tokens[start].lower) { return nil }
         var t = start
         // “said on Tuesday”, “told reporters”: skip to a name within a few words.
         while t < limit && t - start < 6 {
