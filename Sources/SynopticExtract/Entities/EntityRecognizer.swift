@@ -385,7 +385,7 @@ struct RecognitionState {
             case .person?, nil:
                 if let e = personEntity(for: chunk, creating: false, near: chunk.span.start) {
                     chunkEntity[c] = e
-                } else if chunk.kind == .person {
+                } else if chunk.kind == .person || isGivenNameSpeaking(chunk) {
                     chunkEntity[c] = personEntity(for: chunk, creating: true)
                 }
             case .organization?, .place?:
@@ -415,6 +415,20 @@ struct RecognitionState {
                 }
             }
         }
+    }
+
+    /// “Melanie said”, “said Kevin”: a given name alone, next to a speech verb, is a person
+    /// the article calls by first name only.
+    func isGivenNameSpeaking(_ chunk: NameChunk) -> Bool {
+        guard chunk.tokens.count == 1, chunk.honorific == nil else { return false }
+        let t = chunk.tokens[0]
+        let lower = tokens[t].lower
+        guard Self.isLikelyGivenName(lower), !Lexicon.isCommonWord(lower), Lexicon.place(lower) == nil else { return false }
+        let next = t + 1 < tokens.count ? tokens[t + 1] : nil
+        let previous = t > 0 ? tokens[t - 1] : nil
+        if let next, next.kind == .word, !next.isCapitalized, SpeechCues.isCue(next.lower) { return true }
+        if let previous, previous.kind == .word, !previous.isCapitalized, SpeechCues.isCue(previous.lower) { return true }
+        return false
     }
 
     func tokensLower(_ indices: [Int]) -> String { indices.map { tokens[$0].lower }.joined(separator: " ") }
