@@ -425,7 +425,19 @@ private struct Context {
     func isNotAVerb(_ c: Int) -> Bool {
         guard c > 0 else { return false }
         let previous = tokens[c - 1].lower
-        return previous == "the" || previous == "a" || previous == "an" || previous == "to" && tokens[c].lower == "call"
+        if previous == "the" || previous == "a" || previous == "an" || previous == "to" && tokens[c].lower == "call" { return true }
+        // “state engineers”, “report cards”: a cue's bare form before a title or a plural
+        // noun modifies it.
+        let cue = tokens[c].lower
+        if !cue.hasSuffix("ed") && !cue.hasSuffix("s") && !cue.hasSuffix("ing"), c + 1 < tokens.count {
+            let next = tokens[c + 1]
+            if next.kind == .word && !next.isCapitalized
+                && (Lexicon.isRoleNoun(next.lower) || next.lower.hasSuffix("s") && Lexicon.isRoleNoun(String(next.lower.dropLast())))
+            {
+                return true
+            }
+        }
+        return false
     }
 
     func cueSpan(at c: Int) -> TextSpan {
@@ -527,7 +539,7 @@ private struct Context {
 
     static let functionWords: Set<String> = [
         "it", "this", "that", "which", "who", "also", "not", "and", "but", "has", "have", "had", "was", "is", "to", "by", "after", "before",
-        "despite", "during", "while", "percent",
+        "despite", "during", "while", "percent", "when", "where", "whom", "whose", "if", "because", "since", "though", "although",
     ]
 
     /// Whether the cue at `c` is a participle set off by a comma (“…, saying”, “…, telling”).
