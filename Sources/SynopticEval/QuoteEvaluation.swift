@@ -171,13 +171,14 @@ public struct QuoteEvaluation: Sendable {
         // Named sources in text order, to resolve pronoun sources.
         // Named sources in text order, to resolve pronoun sources: people for “he” and “she”,
         // organisations and outlets for “it”.
-        var named: [(Int, String)] = []
+        let textWords = words(text)
+        var named: [(Int, String, Lexicon.Gender?)] = []
         var namedThings: [(Int, String)] = []
         for event in events {
             guard let s = event["Source"].flatMap({ spans[$0] }), let first = s.fragments.first else { continue }
             guard !isPronoun(s.text), containsName(s.text, in: text) else { continue }
             if namesPerson(s.text, in: text) {
-                named.append((first.lowerBound, s.text))
+                named.append((first.lowerBound, s.text, gender(of: s.text, in: text, words: textWords)))
             } else {
                 namedThings.append((first.lowerBound, s.text))
             }
@@ -196,7 +197,7 @@ public struct QuoteEvaluation: Sendable {
                 if pronoun == "it" {
                     referent = namedThings.last { $0.0 < range.lowerBound }?.1
                 } else {
-                    referent = named.last { $0.0 < range.lowerBound && genderAllows(pronoun, $0.1, in: text) }?.1
+                    referent = named.last { $0.0 < range.lowerBound && genderAllows(pronoun, $0.2) }?.1
                 }
             }
             for fragment in content.fragments {
@@ -241,7 +242,7 @@ public struct QuoteEvaluation: Sendable {
                     return true
                 }
             }
-            if ["Mr. ", "Ms. ", "Mrs. ", "Dr. "].contains(where: { text.contains($0 + word) }) { return true }
+            if honorificWritten(before: word, in: text) != nil { return true }
         }
         return false
     }
@@ -256,44 +257,53 @@ public struct QuoteEvaluation: Sendable {
             if Lexicon.isHonorific(lower) || Lexicon.isRoleNoun(lower) { return true }
             if word.first?.isUppercase == true, Lexicon.givenName(lower) != nil, !Lexicon.isCommonWord(lower) { return true }
         }
-        for word in sourceWords where word.first?.isUppercase == true {
-            for prefix in ["Mr. ", "Ms. ", "Mrs. ", "Dr. "] where text.contains(prefix + word) { return true }
-        }
+        for word in sourceWords where word.first?.isUppercase == true && honorificWritten(before: word, in: text) != nil { return true }
         return false
     }
 
-    /// Whether “he” or “she” can refer to the person a source names: not when the source's
-    /// honorific or given name says otherwise, nor when the text gives the person's surname an
-    /// honorific or a given name of the other sex elsewhere (“Trump” in a source, “Donald
-    /// Trump” or “Mr. Trump” in the text).
+    /// Whether “he” or “she” can refer to the person a source names (see ``gender(of:in:words:)``).
     static func genderAllows(_ pronoun: String, _ source: String, in text: String) -> Bool {
-        let wanted: Lexicon.Gender
+        genderAllows(pronoun, gender(of: source, in: text, words: words(text)))
+    }
+
+    static func genderAllows(_ pronoun: String, _ gender: Lexicon.Gender?) -> Bool {
+        guard let gender, gender != .either else { return true }
         switch pronoun {
-        case "he", "him": wanted = .male
-        case "she", "her": wanted = .female
+        case "he", "him": return gender == .male
+        case "she", "her": return gender == .female
         default: return true
         }
+    }
+
+    /// The gender the text gives the person a source names: from the source's honorific or given
+    /// name, else from how the text writes the same surname elsewhere (“Mr. Trump”, or most often
+    /// after a given name: “Donald Trump”). `textWords` is ``words(_:)`` of the text.
+    static func gender(of source: String, in text: String, words textWords: [String]) -> Lexicon.Gender? {
         let sourceWords = words(source)
         for word in sourceWords {
             let lower = word.lowercased()
-            if lower == "mr" { return wanted == .male }
-            if ["ms", "mrs", "miss"].contains(lower) { return wanted == .female }
-            if word.first?.isUppercase == true, let given = Lexicon.givenName(lower), !Lexicon.isCommonWord(lower) {
-                return given.gender == .either || given.gender == wanted
-            }
+            if lower == "mr" { return .male }
+            if ["ms", "mrs", "miss"].contains(lower) { return .female }
+            if word.first?.isUppercase == true, let given = Lexicon.givenName(lower), !Lexicon.isCommonWord(lower) { return given.gender }
         }
-        guard let surname = sourceWords.last(where: { $0.first?.isUppercase == true }) else { return true }
-        if text.contains("Mr. " + surname) { return wanted == .male }
-        if text.contains("Ms. " + surname) || text.contains("Mrs. " + surname) { return wanted == .female }
-        let textWords = words(text)
+        guard let surname = sourceWords.last(where: { $0.first?.isUppercase == true }) else { return nil }
+        switch honorificWritten(before: surname, in: text) {
+        case "Mr. ": return .male
+        case "Ms. ", "Mrs. ": return .female
+        default: break  // “Dr.” says nothing of gender
+        }
         var votes: [Lexicon.Gender: Int] = [:]
         for index in textWords.indices.dropFirst() where textWords[index] == surname {
             let before = textWords[index - 1]
             guard before.first?.isUppercase == true, let given = Lexicon.givenName(before.lowercased()), given.gender != .either else { continue }
             votes[given.gender, default: 0] += 1
         }
-        guard let (gender, _) = votes.max(by: { $0.value < $1.value }) else { return true }
-        return gender == wanted
+        return votes.max { $0.value < $1.value }?.key
+    }
+
+    /// The honorific (“Mr. ”, “Ms. ”, “Mrs. ”, “Dr. ”) the text writes before `word`, if any.
+    static func honorificWritten(before word: String, in text: String) -> String? {
+        ["Mr. ", "Ms. ", "Mrs. ", "Dr. "].first { text.contains($0 + word) }
     }
 
     static func isPronoun(_ text: String) -> Bool {

@@ -199,7 +199,7 @@ private struct Context {
         let previous = tokens[passage.open - 1]
         if previous.sentence != tokens[passage.open].sentence { return false }
         if previous.text == ":" || previous.text == "," || previous.kind == .closeQuote { return false }
-        if previous.kind == .word && (isCue(previous) || previous.lower == "that") {
+        if previous.kind == .word && (isCue(passage.open - 1) || previous.lower == "that") {
             // `said “We …` is whole; `called it “a …` is not, and was decided above.
             return false
         }
@@ -241,7 +241,7 @@ private struct Context {
         guard t < limit else { return nil }
         let start = t
         // `said X` / `according to X`
-        if tokens[start].kind == .word && isCue(tokens[start]) {
+        if tokens[start].kind == .word && isCue(start) {
             if let subject = phrase(from: start + 1, limit: limit) {
                 return .init(speaker: subject.span, speakerToken: subject.head, cue: tokens[start].span, confidence: subject.confidence)
             }
@@ -261,7 +261,7 @@ private struct Context {
             let token = tokens[c]
             if token.text == "." && !isAbbreviationPeriod(c) || token.text == "?" || token.text == "!" || token.text == ";" { break }
             if token.kind == .openQuote { break }
-            if token.kind == .word && isCue(token) && c > start && !isNotAVerb(c) {
+            if token.kind == .word && isCue(c) && c > start && !isNotAVerb(c) {
                 // A name or pronoun right after the quotation is the subject, whatever apposition
                 // follows it; otherwise the words before the cue are read for one.
                 if let lead = leadingMention(from: start, limit: c), let mention = entities.mention(atToken: lead) {
@@ -305,7 +305,7 @@ private struct Context {
         }
         var c = start
         while c < end {
-            if isCue(tokens[c]) && !isNotAVerb(c) && !(c > start && tokens[c - 1].lower == "to") {
+            if isCue(c) && !isNotAVerb(c) && !(c > start && tokens[c - 1].lower == "to") {
                 if c > start, let subject = subject(in: start..<c), subject.head != nil {
                     return .init(speaker: subject.span, speakerToken: subject.head, cue: cueSpan(at: c), confidence: 0.7)
                 }
@@ -333,7 +333,7 @@ private struct Context {
         while c >= start {
             let token = tokens[c]
             if token.kind == .closeQuote { break }
-            if token.kind == .word && isCue(token) && !isNotAVerb(c) {
+            if token.kind == .word && isCue(c) && !isNotAVerb(c) {
                 // `said X: “…”` (cue first, subject after) or `X said that “…”`.
                 if let subject = subject(in: start..<c) {
                     return .init(speaker: subject.span, speakerToken: subject.head, cue: cueSpan(at: c), confidence: subject.confidence * 0.95)
@@ -384,27 +384,19 @@ private struct Context {
         return t
     }
 
-    /// A speech verb as the writer uses it: in lowercase (“State” in “State Department” is none).
-    func isCue(_ token: Token) -> Bool {
+    /// A speech verb as the writer uses it: in lowercase (“State” in “State Department” is none),
+    /// or capitalised where it opens a sentence.
+    func isCue(_ t: Int) -> Bool {
+        let token = tokens[t]
         guard token.kind == .word, SpeechCues.isCue(token.lower) else { return false }
-        return !token.isCapitalized || opensSentence(token)
+        return !token.isCapitalized || opensItsSentence(t)
     }
 
     /// “Said Ellis: …”: a cue may open a sentence, where any word is capitalised.
-    func opensSentence(_ token: Token) -> Bool {
-        guard let t = tokenIndex(of: token), t > block.lowerBound else { return true }
+    func opensItsSentence(_ t: Int) -> Bool {
+        guard t > block.lowerBound else { return true }
         let previous = tokens[t - 1]
-        return previous.sentence != token.sentence || previous.kind == .openQuote || previous.kind == .closeQuote || previous.text == ":"
-    }
-
-    func tokenIndex(of token: Token) -> Int? {
-        var low = block.lowerBound
-        var high = block.upperBound
-        while low < high {
-            let mid = (low + high) / 2
-            if tokens[mid].start < token.start { low = mid + 1 } else { high = mid }
-        }
-        return low < block.upperBound && tokens[low].start == token.start ? low : nil
+        return previous.sentence != tokens[t].sentence || previous.kind == .openQuote || previous.kind == .closeQuote || previous.text == ":"
     }
 
     /// The period of “Mr.”, “Rep.” or an initial, which ends no sentence.
@@ -494,7 +486,7 @@ private struct Context {
         if headIsNoun && bestPerson.map({ $0 < range.upperBound - 4 }) ?? true {
             var first = range.upperBound - 1
             while first - 1 >= range.lowerBound, range.upperBound - first < 7, tokens[first - 1].kind == .word || tokens[first - 1].lower == "'s",
-                entities.mention(atToken: first - 1)?.form != .pronoun, !isCue(tokens[first - 1])
+                entities.mention(atToken: first - 1)?.form != .pronoun, !isCue(first - 1)
             {
                 first -= 1
                 if Self.determiners.contains(tokens[first].lower) { break }
