@@ -383,7 +383,7 @@ struct RecognitionState {
             guard chunkEntity[c] == nil else { continue }
             switch chunk.kind {
             case .person?, nil:
-                if let e = personEntity(for: chunk, creating: false, near: chunk.span.start) {
+                if let e = personEntity(for: chunk, creating: false, choosingAmongNamesakes: true) {
                     chunkEntity[c] = e
                 } else if chunk.kind == .person || isGivenNameSpeaking(chunk) {
                     chunkEntity[c] = personEntity(for: chunk, creating: true)
@@ -433,8 +433,9 @@ struct RecognitionState {
 
     func tokensLower(_ indices: [Int]) -> String { indices.map { tokens[$0].lower }.joined(separator: " ") }
 
-    /// The person a chunk names: matched by surname key and a compatible given name, or new.
-    mutating func personEntity(for chunk: NameChunk, creating: Bool, near offset: Int? = nil) -> Int? {
+    /// The person a chunk names: matched by surname key and a compatible given name, or new. With
+    /// `choosingAmongNamesakes`, a surname two people share goes to the one named most so far.
+    mutating func personEntity(for chunk: NameChunk, creating: Bool, choosingAmongNamesakes: Bool = false) -> Int? {
         let nameTokens = chunk.tokens.filter { !Self.particlesInPersonNames.contains(tokens[$0].lower) || $0 == chunk.tokens.last }
         guard let lastToken = nameTokens.last else { return nil }
         let surname = Lexicon.nameKey(tokens[lastToken].lower)
@@ -455,7 +456,7 @@ struct RecognitionState {
             if byGiven.count == 1, Lexicon.givenName(tokens[chunk.tokens[0]].lower) != nil { return byGiven[0] }
         }
         if let best = candidates.last {
-            if candidates.count > 1, offset != nil {
+            if candidates.count > 1, choosingAmongNamesakes {
                 // Two people share the surname: a bare surname is the article's principal one,
                 // the one mentioned most so far (“Cruz” is the senator, “Rafael Cruz” his father,
                 // named in full each time); a tie goes to the one mentioned last.

@@ -26,7 +26,6 @@ public struct QuoteAttributor: Sendable {
         let tokens = text.tokens
         var result: [QuoteAnnotation] = []
         var previousByBlock: [Int: Int] = [:]  // block → index in result of its last quote
-        var resultBlocks: [Int] = []  // block of each quote in result
         // Per block, computed once however many quotations it holds.
         var blockCache: (block: Int, range: Range<Int>, hasNoCue: Bool)?
         for (k, passage) in passages.enumerated() {
@@ -55,7 +54,6 @@ public struct QuoteAttributor: Sendable {
                         span: passage.span, speaker: result[p].speaker, speakerSpan: result[p].speakerSpan, cueSpan: result[p].cueSpan,
                         partial: context.isPartial, confidence: min(result[p].confidence, 0.8)))
                 previousByBlock[passage.block] = result.count - 1
-                resultBlocks.append(passage.block)
                 continue
             }
             // A paragraph that is quotation alone carries on the speaker of the paragraph before.
@@ -69,7 +67,6 @@ public struct QuoteAttributor: Sendable {
                         span: passage.span, speaker: last.speaker, speakerSpan: last.speakerSpan, cueSpan: last.cueSpan, partial: false,
                         confidence: min(last.confidence, confidence)))
                 previousByBlock[passage.block] = result.count - 1
-                resultBlocks.append(passage.block)
                 continue
             }
             // “Schiff said the administration may wait. “The other factor …””, “The Times
@@ -84,8 +81,6 @@ public struct QuoteAttributor: Sendable {
                 if context.wordCount >= 4 && !context.isPartial {
                     result.append(QuoteAnnotation(span: passage.span, partial: false, confidence: 0))
                     previousByBlock[passage.block] = result.count - 1
-                    resultBlocks.append(passage.block)
-                    resultBlocks.append(passage.block)
                 }
                 continue
             }
@@ -96,7 +91,6 @@ public struct QuoteAttributor: Sendable {
                     span: passage.span, speaker: speaker, speakerSpan: attribution.speaker, cueSpan: attribution.cue,
                     partial: context.isPartial, confidence: attribution.confidence))
             previousByBlock[passage.block] = result.count - 1
-            resultBlocks.append(passage.block)
         }
         return result
     }
