@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import SynopticCore
 import SynopticEval
 
 /// `synoptic eval time`
@@ -11,9 +12,9 @@ public struct EvalTimeCommand: ParsableCommand {
             Reads ../shared/data/temporal/tempeval3-training (TimeBank and AQUAINT news in TimeML), \
             tags each document's text with each document's creation time as the publication anchor, \
             and scores TempEval-3 style: detection precision, recall and F1 with relaxed (any overlap) \
-            and strict (same span) matching, value F1 (a relaxed match counts only when its value \
-            equals the gold value) and type accuracy. The peers' figures are their published scores \
-            on the TempEval-3 test set.
+            and strict (same span) matching, value F1 (value accuracy over the relaxed matches times \
+            the relaxed F1, as TempEval-3's script computes it) and type accuracy. The peers' figures \
+            are their published scores on the TempEval-3 test set.
             """)
 
     @Option(help: "The public data folder (default: ../shared/data beside the repository).")
@@ -21,6 +22,9 @@ public struct EvalTimeCommand: ParsableCommand {
 
     @Option(help: "Also print up to N disagreements of each kind (missed, spurious, wrong value).")
     public var errors: Int = 0
+
+    @Option(help: "Also print every expression found in the named document (a file name without .tml), beside the gold.")
+    public var document: String?
 
     public init() {}
 
@@ -65,6 +69,19 @@ public struct EvalTimeCommand: ParsableCommand {
             String(
                 format: "tagging alone: %.1f MB/s (%d KB tagged 10 times, %d expressions)", Double(bytes * 10) / tagSeconds / 1e6, bytes / 1024, found
             ))
+        if let name = document, let doc = documents.first(where: { $0.name == name }) {
+            let scalars = Array(doc.text.unicodeScalars)
+            func slice(_ span: SynopticCore.TextSpan) -> String {
+                String(String.UnicodeScalarView(scalars[span.start..<min(span.end, scalars.count)]))
+            }
+            print("\n\(name), created \(doc.creationTime ?? "-")")
+            let found = TimeEvaluation().predict(doc)
+            var events = found.map { ($0.span, "found", slice($0.span), $0.value ?? "nil") }
+            events += doc.gold.map { ($0.span, "gold ", slice($0.span), $0.value) }
+            for e in events.sorted(by: { ($0.0.start, $0.1) < ($1.0.start, $1.1) }) {
+                print("  \(e.0.start)  \(e.1)  \(e.2)  \(e.3)")
+            }
+        }
         guard errors > 0 else { return }
         for kind in [TimeEvaluation.Mistake.Kind.missed, .spurious, .value] {
             let list = mistakes.filter { $0.kind == kind }

@@ -115,6 +115,30 @@ public struct QuoteEvaluation: Sendable {
     }
 
     static let pronouns: Set<String> = ["he", "she", "they", "i", "we", "it", "him", "her", "them"]
+    /// “Patti LaBelle, who said …”: the source is the name the relative pronoun follows.
+    static let relativePronouns: Set<String> = ["who", "which"]
+
+    /// The capitalised name that ends right before `offset`, over a comma (“Patti LaBelle, who”).
+    static func nameBefore(_ offset: Int, in scalars: [Unicode.Scalar]) -> String? {
+        var end = offset
+        while end > 0, scalars[end - 1] == " " || scalars[end - 1] == "," { end -= 1 }
+        var start = end
+        var words = 0
+        while start > 0 && words < 5 {
+            var wordStart = start
+            while wordStart > 0, scalars[wordStart - 1].properties.isAlphabetic || scalars[wordStart - 1] == "." || scalars[wordStart - 1] == "-" {
+                wordStart -= 1
+            }
+            guard wordStart < start, scalars[wordStart].properties.isUppercase else { break }
+            start = wordStart
+            words += 1
+            guard start > 0, scalars[start - 1] == " " else { break }
+            start -= 1
+        }
+        while start < end, scalars[start] == " " { start += 1 }
+        guard words > 0 else { return nil }
+        return String(String.UnicodeScalarView(scalars[start..<end]))
+    }
 
     /// The gold quotes of one document from its brat annotation.
     static func goldQuotes(text: String, ann: String) -> [GoldQuote] {
@@ -145,20 +169,36 @@ public struct QuoteEvaluation: Sendable {
         let regions = quotedRegions(scalars)
         var gold: [GoldQuote] = []
         // Named sources in text order, to resolve pronoun sources.
-        var named: [(Int, String)] = []
+        // Named sources in text order, to resolve pronoun sources: people for “he” and “she”,
+        // organisations and outlets for “it”.
+        let textWords = words(text)
+        var named: [(Int, String, Lexicon.Gender?)] = []
+        var namedThings: [(Int, String)] = []
         for event in events {
             guard let s = event["Source"].flatMap({ spans[$0] }), let first = s.fragments.first else { continue }
-            if !isPronoun(s.text) && containsName(s.text) && namesPerson(s.text, in: text) { named.append((first.lowerBound, s.text)) }
+            guard !isPronoun(s.text), containsName(s.text, in: text) else { continue }
+            if namesPerson(s.text, in: text) {
+                named.append((first.lowerBound, s.text, gender(of: s.text, in: text, words: textWords)))
+            } else {
+                namedThings.append((first.lowerBound, s.text))
+            }
         }
         named.sort { $0.0 < $1.0 }
+        namedThings.sort { $0.0 < $1.0 }
         for event in events {
             guard let content = event["Content"].flatMap({ spans[$0] }) else { continue }
             let source = event["Source"].flatMap { spans[$0] }
             let sourceRange = source?.fragments.first
             var referent: String?
-            if let source, let range = sourceRange, isPronoun(source.text) {
+            if let source, let range = sourceRange, relativePronouns.contains(source.text.lowercased()) {
+                referent = nameBefore(range.lowerBound, in: scalars)
+            } else if let source, let range = sourceRange, isPronoun(source.text) {
                 let pronoun = source.text.lowercased()
-                referent = named.last { $0.0 < range.lowerBound && genderAllows(pronoun, $0.1) }?.1
+                if pronoun == "it" {
+                    referent = namedThings.last { $0.0 < range.lowerBound }?.1
+                } else {
+                    referent = named.last { $0.0 < range.lowerBound && genderAllows(pronoun, $0.2) }?.1
+                }
             }
             for fragment in content.fragments {
                 for region in regions where region.lowerBound < fragment.upperBound && fragment.lowerBound < region.upperBound {
@@ -181,16 +221,30 @@ public struct QuoteEvaluation: Sendable {
     }
 
     /// Whether a source names someone: a capitalised word that is not a common word of English
-    /// (“Trump” in “the Republican nominee Donald Trump”, not “The” or “Republican”).
-    static func containsName(_ text: String) -> Bool {
-        words(text).contains { word in
-            guard word.first?.isUppercase == true else { return false }
+    /// (“Trump” in “the Republican nominee Donald Trump”, not “The” or “Republican”), or a
+    /// frequent word used as a surname: after an honorific or a given name in the source, or
+    /// written after an honorific elsewhere in the text (“Mr. Obama”, where “obama” is among
+    /// the commonest words of news English).
+    static func containsName(_ source: String, in text: String) -> Bool {
+        let sourceWords = words(source)
+        for (index, word) in sourceWords.enumerated() {
+            guard word.first?.isUppercase == true else { continue }
             let lower = word.lowercased()
-            if Lexicon.demonym(lower) != nil || Lexicon.isRoleNoun(lower) || Lexicon.isRoleModifier(lower) || Lexicon.isOrganizationWord(lower) {
-                return false
+            if Lexicon.demonym(lower) != nil || Lexicon.isRoleNoun(lower) || Lexicon.isRoleModifier(lower) || Lexicon.isOrganizationWord(lower)
+                || Lexicon.isHonorific(lower)
+            {
+                continue
             }
-            return !Lexicon.isCommonWord(lower) || Lexicon.givenName(lower) != nil
+            if !Lexicon.isCommonWord(lower) || Lexicon.givenName(lower) != nil { return true }
+            if index > 0 {
+                let before = sourceWords[index - 1].lowercased()
+                if Lexicon.isHonorific(before) || (sourceWords[index - 1].first?.isUppercase == true && Lexicon.givenName(before) != nil) {
+                    return true
+                }
+            }
+            if honorificWritten(before: word, in: text) != nil { return true }
         }
+        return false
     }
 
     /// Whether a source names a person, not an outlet, a country or a document: it has an
@@ -203,30 +257,53 @@ public struct QuoteEvaluation: Sendable {
             if Lexicon.isHonorific(lower) || Lexicon.isRoleNoun(lower) { return true }
             if word.first?.isUppercase == true, Lexicon.givenName(lower) != nil, !Lexicon.isCommonWord(lower) { return true }
         }
-        for word in sourceWords where word.first?.isUppercase == true {
-            for prefix in ["Mr. ", "Ms. ", "Mrs. ", "Dr. "] where text.contains(prefix + word) { return true }
-        }
+        for word in sourceWords where word.first?.isUppercase == true && honorificWritten(before: word, in: text) != nil { return true }
         return false
     }
 
-    /// Whether “he” or “she” can refer to the person a source names: not when the source's
-    /// honorific or given name says otherwise.
-    static func genderAllows(_ pronoun: String, _ source: String) -> Bool {
-        let wanted: Lexicon.Gender
+    /// Whether “he” or “she” can refer to the person a source names (see ``gender(of:in:words:)``).
+    static func genderAllows(_ pronoun: String, _ source: String, in text: String) -> Bool {
+        genderAllows(pronoun, gender(of: source, in: text, words: words(text)))
+    }
+
+    static func genderAllows(_ pronoun: String, _ gender: Lexicon.Gender?) -> Bool {
+        guard let gender, gender != .either else { return true }
         switch pronoun {
-        case "he", "him": wanted = .male
-        case "she", "her": wanted = .female
+        case "he", "him": return gender == .male
+        case "she", "her": return gender == .female
         default: return true
         }
-        for word in words(source) {
+    }
+
+    /// The gender the text gives the person a source names: from the source's honorific or given
+    /// name, else from how the text writes the same surname elsewhere (“Mr. Trump”, or most often
+    /// after a given name: “Donald Trump”). `textWords` is ``words(_:)`` of the text.
+    static func gender(of source: String, in text: String, words textWords: [String]) -> Lexicon.Gender? {
+        let sourceWords = words(source)
+        for word in sourceWords {
             let lower = word.lowercased()
-            if lower == "mr" { return wanted == .male }
-            if ["ms", "mrs", "miss"].contains(lower) { return wanted == .female }
-            if word.first?.isUppercase == true, let given = Lexicon.givenName(lower), !Lexicon.isCommonWord(lower) {
-                return given.gender == .either || given.gender == wanted
-            }
+            if lower == "mr" { return .male }
+            if ["ms", "mrs", "miss"].contains(lower) { return .female }
+            if word.first?.isUppercase == true, let given = Lexicon.givenName(lower), !Lexicon.isCommonWord(lower) { return given.gender }
         }
-        return true
+        guard let surname = sourceWords.last(where: { $0.first?.isUppercase == true }) else { return nil }
+        switch honorificWritten(before: surname, in: text) {
+        case "Mr. ": return .male
+        case "Ms. ", "Mrs. ": return .female
+        default: break  // “Dr.” says nothing of gender
+        }
+        var votes: [Lexicon.Gender: Int] = [:]
+        for index in textWords.indices.dropFirst() where textWords[index] == surname {
+            let before = textWords[index - 1]
+            guard before.first?.isUppercase == true, let given = Lexicon.givenName(before.lowercased()), given.gender != .either else { continue }
+            votes[given.gender, default: 0] += 1
+        }
+        return votes.max { $0.value < $1.value }?.key
+    }
+
+    /// The honorific (“Mr. ”, “Ms. ”, “Mrs. ”, “Dr. ”) the text writes before `word`, if any.
+    static func honorificWritten(before word: String, in text: String) -> String? {
+        ["Mr. ", "Ms. ", "Mrs. ", "Dr. "].first { text.contains($0 + word) }
     }
 
     static func isPronoun(_ text: String) -> Bool {
@@ -325,8 +402,17 @@ public struct QuoteEvaluation: Sendable {
                 usedGold.insert(g)
                 usedPredicted.insert(p)
                 total.matched += 1
-                if let source = document.gold[g].sourceText, Self.isPronoun(source), document.gold[g].referent == nil {
+                if let source = document.gold[g].sourceText,
+                    Self.isPronoun(source) || Self.relativePronouns.contains(source.lowercased()), document.gold[g].referent == nil
+                {
                     // No named person precedes the pronoun: who it refers to cannot be scored.
+                    total.unscorable += 1
+                    continue
+                }
+                if let source = document.gold[g].sourceText, ["said", "says", "say", "told", "added", "wrote", "asked"].contains(source.lowercased())
+                {
+                    // A slip of the annotation: the Source span holds the speech verb (“said”),
+                    // not who spoke.
                     total.unscorable += 1
                     continue
                 }
@@ -362,7 +448,8 @@ public struct QuoteEvaluation: Sendable {
         guard let source = gold.source, let sourceText = gold.sourceText else {
             return predicted.speakerSpan == nil && predicted.speakerNames.isEmpty
         }
-        if isPronoun(sourceText) {
+        if isPronoun(sourceText) || relativePronouns.contains(sourceText.lowercased()) {
+            if let span = predicted.speakerSpan, span.overlaps(source), !isPronoun(sourceText) { return true }
             guard let referent = gold.referent else { return false }
             return namesMatch(predicted.speakerNames, referent)
         }
@@ -372,10 +459,11 @@ public struct QuoteEvaluation: Sendable {
 
     /// Whether a person's surname is the name a source gives ("Trump" in "Donald J. Trump").
     static func namesMatch(_ names: [String], _ source: String) -> Bool {
-        let sourceWords = Set(words(source).filter { $0.first?.isUppercase == true })
+        // Case aside: a transcript's “PENCE:” names Mike Pence.
+        let sourceWords = Set(words(source).filter { $0.first?.isUppercase == true }.map { $0.lowercased() })
         guard !sourceWords.isEmpty else { return false }
         for name in names {
-            guard let surname = words(name).last else { continue }
+            guard let surname = words(name).last?.lowercased() else { continue }
             if sourceWords.contains(surname) { return true }
         }
         return false

@@ -2,9 +2,19 @@ import Foundation
 import SynopticCore
 import SynopticExtract
 
-/// Scores time expressions against TimeML gold (TempEval-3): detection with relaxed (any overlap)
-/// and strict (same span) matching, the value F1 (a relaxed match whose value equals the gold
-/// value), and type accuracy over relaxed matches.
+/// Scores time expressions against TimeML gold the way TempEval-3's `TE3-evaluation.py` does:
+/// detection with relaxed (any overlap) and strict (same span) matching; the value F1, which is
+/// value accuracy over the relaxed matches times the relaxed detection F1; and type accuracy over
+/// relaxed matches.
+///
+/// Matching is one to one, as the TempEval-3 normalizer pairs tags: each gold expression takes the
+/// first unused prediction that overlaps it, an identical span first. A prediction that overlaps a
+/// gold expression only in part is a relaxed match (its value is judged), not a strict one; a
+/// prediction that overlaps two gold expressions matches one, and the other counts as missed. With
+/// one-to-one matches the value F1 is also the F1 of value precision (correct values over
+/// predictions) and value recall (correct values over gold): `2·correct / (gold + predicted)`.
+/// The document's creation time (`functionInDocument="CREATION_TIME"`, TempEval's `t0`) is the
+/// anchor, not an item to find, as in TempEval-3.
 public struct TimeEvaluation: Sendable {
     /// A gold TIMEX3: its span over the document's plain text, type and value.
     public struct Gold: Sendable, Hashable {
@@ -39,7 +49,9 @@ public struct TimeEvaluation: Sendable {
         public var strictF1: Double { Self.f1(strictPrecision, strictRecall) }
         public var valuePrecision: Double { predicted == 0 ? 0 : Double(valueCorrect) / Double(predicted) }
         public var valueRecall: Double { gold == 0 ? 0 : Double(valueCorrect) / Double(gold) }
-        public var valueF1: Double { Self.f1(valuePrecision, valueRecall) }
+        /// TempEval-3's value F1: value accuracy over relaxed matches times the relaxed F1 (equal to
+        /// the F1 of `valuePrecision` and `valueRecall`, since matches are one to one).
+        public var valueF1: Double { valueAccuracy * relaxedF1 }
         /// Type accuracy over relaxed matches.
         public var typeAccuracy: Double { relaxedMatches == 0 ? 0 : Double(typeCorrect) / Double(relaxedMatches) }
         /// Value accuracy over relaxed matches.

@@ -162,4 +162,66 @@ import Testing
         let (_, shouted) = Self.annotate(cases[5])
         #expect(shouted.entities.count <= 2)
     }
+
+    @Test func transcriptLabelsAndReportingSentencesNameTheSpeaker() {
+        let (article, a) = Self.annotate(
+            """
+            Dock Strike Talks Go On.
+
+            Host Wendel Amory spoke with union leader Petra Koslov on Sunday.
+
+            “AMORY: Will the ferries run on Monday?”
+
+            “KOSLOV: Not until the contract is signed.”
+
+            Koslov said the union would meet again. “We have waited two years for this.”
+
+            Said Amory: “That sounds like a long week.”
+            """)
+        let speakers = Dictionary(Self.speakers(article, a).map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
+        #expect(speakers["AMORY: Will the ferries run on Monday?"] == .some("Wendel Amory"))
+        #expect(speakers["KOSLOV: Not until the contract is signed."] == .some("Petra Koslov"))
+        // A quotation standing alone after the sentence that reports her words.
+        #expect(speakers["We have waited two years for this."] == .some("Petra Koslov"))
+        // A cue opening its sentence.
+        #expect(speakers["That sounds like a long week."] == .some("Wendel Amory"))
+    }
+
+    @Test func partyLabelsTitlesAtSentenceStartAndParticiplesKeepTheSpeaker() {
+        let (article, a) = Self.annotate(
+            """
+            Pier Vote Delayed.
+
+            “This is a waste of a month,” Rep. Clara Denholt (D-Wis.) said Friday.
+
+            Senator Arvid Pellmann was also critical of Denholt’s plan, telling reporters: “The pier cannot wait.”
+
+            Asked whether Pellmann “has the votes,” aides declined to answer.
+            """)
+        let speakers = Dictionary(Self.speakers(article, a).map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
+        #expect(speakers["This is a waste of a month,"] == .some("Clara Denholt"))
+        // The participle's speaker is the clause's subject, not the possessor nearest the cue.
+        #expect(speakers["The pier cannot wait."] == .some("Arvid Pellmann"))
+        // The person asked about is not the speaker.
+        #expect(speakers["has the votes,"] ?? nil != "Arvid Pellmann")
+    }
+
+    @Test func pronounsFindTheSubjectNotANameInPassing() {
+        let (article, a) = Self.annotate(
+            """
+            Ferry Chief Speaks Out.
+
+            In an interview with radio host Colm Brady, retired captain Ilsa Marrow described the night of the storm.
+
+            “We lost power twice before midnight,” she said.
+
+            As for the claim that Mayor Tomas Velde ignored the warnings, harbor engineer Piet Ahlberg disagreed.
+
+            “He read every report,” he said.
+            """)
+        let speakers = Dictionary(Self.speakers(article, a).map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
+        #expect(speakers["We lost power twice before midnight,"] == .some("Ilsa Marrow"))
+        // Velde is named in the introductory clause; the subject is Ahlberg.
+        #expect(speakers["He read every report,"] == .some("Piet Ahlberg"))
+    }
 }

@@ -108,6 +108,10 @@ struct TimeTaggerTests {
         #expect(three?.value == "2022-01-14T15:00")
         #expect(three?.kind == .time)
         #expect(value(of: "10:30 a.m. Tuesday", in: "Service resumed at 10:30 a.m. Tuesday.")?.value == "2022-01-11T10:30")
+        // A past time of day with no day beside it belongs to the last day named; a present one to the anchor.
+        let story = "The ferry leaves at 6 p.m. on weekdays. The pier cracked on Wednesday. Divers said it closed at 4 p.m."
+        #expect(value(of: "4 p.m.", in: story)?.value == "2022-01-12T16:00")
+        #expect(value(of: "6 p.m.", in: story)?.value == "2022-01-14T18:00")
         #expect(value(of: "now", in: "The pier is now closed.")?.value == "PRESENT_REF")
         #expect(value(of: "currently", in: "Two ferries are currently idle.")?.value == "PRESENT_REF")
         #expect(value(of: "recently", in: "Divers recently found a second crack.")?.value == "PAST_REF")
@@ -124,6 +128,72 @@ struct TimeTaggerTests {
         #expect(weekly?.kind == .set)
         #expect(value(of: "weekly", in: "The agency publishes weekly counts.")?.value == "P1W")
         #expect(value(of: "every Monday", in: "The ferry rests every Monday.")?.value == "XXXX-WXX-1")
+    }
+
+    @Test("tense without a parse: prospective verbs, plans, the perfect, 'until', 'next to', relative 'that'")
+    func tenseCues() {
+        // A past verb whose infinitive lies ahead: the Tuesday to come.
+        #expect(value(of: "Tuesday", in: "The council decided to vote on Tuesday.")?.value == "2022-01-18")
+        #expect(value(of: "Wednesday", in: "The hearing was set for Wednesday.")?.value == "2022-01-19")
+        #expect(value(of: "Tuesday", in: "The talks are supposed to resume Tuesday, after envoys met.")?.value == "2022-01-18")
+        // After the expression, the verb's own tense counts, not its infinitive's.
+        #expect(value(of: "Monday", in: "On Monday the council voted to close the pier.")?.value == "2022-01-10")
+        // "until" after a verb moves ahead; opening the clause it leaves the tense to the verb.
+        #expect(value(of: "Tuesday", in: "The council postponed the vote until Tuesday.")?.value == "2022-01-18")
+        #expect(value(of: "Thursday", in: "Until Thursday, the pier had stayed open.")?.value == "2022-01-13")
+        // The perfect reports the past: last February, not the next one.
+        #expect(value(of: "February", in: "Fares have risen every month since February.")?.value == "2021-02")
+        // "next to" is a place, not a time ahead.
+        #expect(value(of: "Thursday", in: "Two cars collided next to the ferry terminal Thursday.")?.value == "2022-01-13")
+        // "that" opening a relative clause is no determiner: "that flooded" is a past verb.
+        #expect(value(of: "March", in: "Engineers studied the storm that flooded the pier in March.")?.value == "2021-03")
+    }
+
+    @Test("months without a year: the nearest when the tense says nothing, behind after 'ended' and 'since'")
+    func monthsWithoutYear() {
+        #expect(value(of: "October", in: "The pier, busy in October, is quiet now.")?.value == "2021-10")
+        #expect(value(of: "April", in: "The new ferry enters service in April.")?.value == "2022-04")
+        #expect(value(of: "Feb. 28", in: "In the fiscal year ended Feb. 28, the line lost money.")?.value == "2021-02-28")
+        #expect(value(of: "the fiscal year", in: "In the fiscal year ended Feb. 28, the line lost money.")?.value == "P1Y")
+        #expect(value(of: "the year", in: "Revenue in the year ended Sept. 30 fell.")?.value == "P1Y")
+        #expect(value(of: "the year", in: "Ridership for the year rose 4%.")?.value == "2022")
+        #expect(value(of: "last Oct. 23", in: "The crane was installed last Oct. 23.")?.value == "2021-10-23")
+        #expect(value(of: "year's end", in: "The work should be finished by year's end.")?.value == "2022")
+        #expect(value(of: "Easter week", in: "The ferry adds trips for Easter week.")?.value == "2022-W15")
+        #expect(value(of: "the week of March 7", in: "Hearings begin the week of March 7.")?.value == "2022-W10")
+        #expect(value(of: "the last half of 2021", in: "Tolls rose in the last half of 2021.")?.value == "2021-H2")
+        let text = "The pier reopened on Jan. 12. It had closed the previous Friday."
+        #expect(value(of: "the previous Friday", in: text)?.value == "2022-01-07")
+    }
+
+    @Test("financial copy: the quarter in hand, comparisons with it, and year-to-date spans")
+    func quarterInHand() {
+        func values(_ string: String) -> [String] { tag(string).map { $0.time.value ?? "nil" } }
+        // An earlier quarter named in passing and a forecast quarter leave the reported one in hand.
+        #expect(
+            values(
+                "Profit rose in the fourth quarter. After a weak third quarter, margins recovered. "
+                    + "It expects the first quarter to be weak. Profit doubled from a year earlier.")
+                == ["2021-Q4", "2021-Q3", "2022-Q1", "2020-Q4"])
+        // "the 2020 quarter" is the quarter in hand a year back, and does not replace it.
+        #expect(
+            values("Profit rose in the fourth quarter. In the 2020 quarter, the line lost money. Sales rose from a year ago.")
+                == ["2021-Q4", "2020-Q4", "2020-Q4"])
+        #expect(values("Profit rose in the fourth quarter, from a loss in the quarter a year ago.") == ["2021-Q4", "2020-Q4"])
+        // After the first nine months, "a year earlier" compares years.
+        #expect(
+            values("Profit rose in the fourth quarter. In the first nine months, profit fell from a year earlier.")
+                == ["2021-Q4", "P9M", "2021"])
+    }
+
+    @Test("vague futures: soon, as soon as possible, one day after a modal")
+    func vagueFutures() {
+        #expect(value(of: "soon", in: "The line will soon add a night ferry.")?.value == "FUTURE_REF")
+        #expect(value(of: "as soon as possible", in: "The mayor wants the pier open as soon as possible.")?.value == "FUTURE_REF")
+        #expect(tag("The pier was soon reopened.").isEmpty)
+        #expect(tag("Divers arrived soon after the storm.").isEmpty)
+        #expect(value(of: "one day", in: "The island could one day have a bridge.")?.value == "FUTURE_REF")
+        #expect(value(of: "one day", in: "The pier closed for one day.")?.value == "P1D")
     }
 
     @Test("without an anchor, relative expressions get no value; explicit ones do")

@@ -75,6 +75,9 @@ struct RecognitionState {
     /// Person entities by surname key, so linking a name costs one lookup, not a scan.
     var personsBySurname: [String: [Int]] = [:]
     var personsByGiven: [String: [Int]] = [:]
+    /// While names are linked in text order: per person, how often and where last named so far.
+    var namesSoFar: [Int: (count: Int, last: Int)] = [:]
+    var sentenceQuotedThroughout: [Bool] = []
 
     init(text: TokenizedText, quoted: [TextSpan]) {
         self.text = text
@@ -147,9 +150,26 @@ struct RecognitionState {
             && tokens[i + 1].isMark(".") && tokens[i + 1].start == tokens[i].end && isCapitalizedWord(i + 2)
     }
 
+    /// Words the article writes as surnames: capitalised right after another capitalised word
+    /// or an honorific (“Donald Trump”, “Mr. Trump”). Such a word opening a sentence is the name, though
+    /// it is a common word of English too.
+    func surnamesWritten() -> Set<String> {
+        var result: Set<String> = []
+        for i in 1..<max(tokens.count, 1) where isCapitalizedWord(i) {
+            let previous = tokens[i - 1]
+            let afterHonorific = previous.isMark(".") && i >= 2 && tokens[i - 2].is(.honorific) || previous.is(.honorific)
+            // “Barack Obama”, “President Obama”: the last word of a capitalised pair. A word so
+            // written that is no one's name (“White House”) finds no person and is dropped later.
+            let afterCapitalized = previous.kind == .word && previous.isCapitalized && previous.sentence == tokens[i].sentence
+            if afterHonorific || afterCapitalized { result.insert(lowers[i]) }
+        }
+        return result
+    }
+
     mutating func findNames() {
         // Per sentence (and one slot for the tokens between sentences): 0 not yet known, 1 shouting, 2 not.
         var shouting = [UInt8](repeating: 0, count: text.sentenceTokens.count + 1)
+        let surnames = surnamesWritten()
         var i = 0
         while i < tokens.count {
             guard isCapitalizedWord(i) else {
@@ -216,7 +236,7 @@ struct RecognitionState {
             guard !run.isEmpty else { continue }
             // A capitalised common word opening a sentence is no name ("The", "However"), unless
             // a given name starts a longer run ("Will Smith").
-            if honorific == nil && opensClause(run[0]) {
+            if honorific == nil && opensClause(run[0]) && !(run.count == 1 && surnames.contains(lowers[run[0]])) {
                 let opening = tokens[run[0]]
                 let lower = lowers[run[0]]
                 // Verbs and adverbs opening a sentence ("Injecting", "Clearly") are not names either.
@@ -225,7 +245,10 @@ struct RecognitionState {
                     // "The", "On" or "So" are given names somewhere, but not when they open a sentence.
                     let isFunctionWord = lower.unicodeScalars.count <= 3
                     let isGivenNameOfRun = run.count > 1 && opening.is(.givenName) && !isFunctionWord
-                    if !isGivenNameOfRun {
+                    // “President Barack Obama responded …”: a title opening the sentence stays, for
+                    // it says that a person's name follows.
+                    let isTitleOfRun = run.count > 1 && opening.isAny([.roleNoun, .roleModifier])
+                    if !isGivenNameOfRun && !isTitleOfRun {
                         run.removeFirst()
                         while let first = run.first, tokens[first].is(.connector) { run.removeFirst() }
                     }
@@ -254,6 +277,17 @@ struct RecognitionState {
             // "Secretary of State Wendy Sherman": the office's own name runs up to the given name.
             if cut > 0, cut < run.count, tokens[run[cut]].is(.connector),
                 let given = run[cut...].firstIndex(where: { tokens[$0].is(.givenName) && tokens[$0].isCapitalized })
+            {
+                cut = given
+            }
+            // “House Speaker Paul Ryan”: no title word the lists know, but a given name and a
+            // surname end a longer run; what stands before them is the title.
+            if cut == 0, run.count >= 3,
+                let given = (1...(run.count - 2)).first(where: { m in
+                    tokens[run[m]].is(.givenName) && !tokens[run[m]].isAny([.commonWord, .connector])
+                }),
+                run[0..<given].allSatisfy({ tokens[$0].isAny([.commonWord, .organizationWord]) }),
+                run[0..<given].contains(where: { tokens[$0].isAny([.organizationWord, .roleModifier]) })
             {
                 cut = given
             }
@@ -292,11 +326,22 @@ struct RecognitionState {
         } else if run.count == 1 && tokens[run[0]].isAllCaps {
             // An acronym ("NATO", "O.S.C.E."); "U.S." was found among places above.
             chunk.kind = .organization
+        } else if run.count >= 3, tokens[run[0]].is(.commonWord), !tokens[run[0]].is(.givenName), tokens[run[1]].is(.givenName),
+            !tokens[run[1]].is(.commonWord)
+        {
+            // “Rival Hillary Clinton”, “Crooked Hillary Clinton”: an adjective in front of a
+            // given name is no part of the name.
+            return classify(Array(run.dropFirst()), honorific: honorific)
         } else if run.count >= 2, tokens[run[0]].is(.givenName) || isInitial(run[1]) || isInitial(run[0]) {
             // A given name then a place ("Georgia Tbilisi") is no person; a middle name that is
             // also a town somewhere ("Dev Anand Kolarov") does not matter.
             let last = tokens[run[run.count - 1]]
-            chunk.kind = last.is(.place) && !last.is(.givenName) ? nil : .person
+            // Middle words of a person's name are given names, initials or particles; a common
+            // noun there (“Kent County Republican”) makes the run something else.
+            let middleIsCommon = run.dropFirst().dropLast().contains { t in
+                tokens[t].is(.commonWord) && !tokens[t].isAny([.givenName, .nameParticle]) && tokens[t].end - tokens[t].start > 1
+            }
+            chunk.kind = (last.is(.place) && !last.is(.givenName)) || middleIsCommon ? nil : .person
         } else if run.count >= 2, !run.contains(where: { tokens[$0].isAny([.commonWord, .place, .demonym]) }) {
             // Two or three capitalised words that are neither common words nor places: most
             // often a person the name lists do not know.
@@ -318,12 +363,25 @@ struct RecognitionState {
         for (c, chunk) in chunks.enumerated() where chunk.kind == .person && (chunk.isFull || chunk.honorific != nil || !chunk.roles.isEmpty) {
             chunkEntity[c] = personEntity(for: chunk, creating: true)
         }
-        for (c, chunk) in chunks.enumerated() where chunkEntity[c] == nil {
+        for (c, chunk) in chunks.enumerated() where chunk.kind == nil && (2...3).contains(chunk.tokens.count) {
+            // “Kerr Putney, the Charlotte-Mecklenburg police chief,”: a name the lists do not know,
+            // given a title in apposition, is a person's.
+            guard !chunk.tokens.contains(where: { tokens[$0].isAny([.organizationWord, .roleNoun]) }),
+                lowers[chunk.tokens[chunk.tokens.count - 1]] != "'s", appositionAfter(chunk) != nil
+            else { continue }
+            chunks[c].kind = .person
+            chunkEntity[c] = personEntity(for: chunks[c], creating: true)
+        }
+        for (c, chunk) in chunks.enumerated() {
+            defer {
+                if let e = chunkEntity[c] { namesSoFar[e] = ((namesSoFar[e]?.count ?? 0) + 1, chunk.span.start) }
+            }
+            guard chunkEntity[c] == nil else { continue }
             switch chunk.kind {
             case .person?, nil:
-                if let e = personEntity(for: chunk, creating: false, near: chunk.span.start) {
+                if let e = personEntity(for: chunk, creating: false, choosingAmongNamesakes: true) {
                     chunkEntity[c] = e
-                } else if chunk.kind == .person {
+                } else if chunk.kind == .person || isGivenNameSpeaking(chunk) {
                     chunkEntity[c] = personEntity(for: chunk, creating: true)
                 }
             case .organization?, .place?:
@@ -355,12 +413,26 @@ struct RecognitionState {
         }
     }
 
+    /// “Melanie said”, “said Kevin”: a given name alone, next to a speech verb, is a person
+    /// the article calls by first name only.
+    func isGivenNameSpeaking(_ chunk: NameChunk) -> Bool {
+        guard chunk.tokens.count == 1, chunk.honorific == nil else { return false }
+        let t = chunk.tokens[0]
+        guard tokens[t].is(.givenName), !tokens[t].isAny([.commonWord, .place]) else { return false }
+        let next = t + 1 < tokens.count ? tokens[t + 1] : nil
+        let previous = t > 0 ? tokens[t - 1] : nil
+        if let next, next.kind == .word, !next.isCapitalized, next.is(.speechCue) { return true }
+        if let previous, previous.kind == .word, !previous.isCapitalized, previous.is(.speechCue) { return true }
+        return false
+    }
+
     func tokensLower(_ indices: [Int]) -> String { indices.map { lowers[$0] }.joined(separator: " ") }
 
     func nameKey(ofToken t: Int) -> String { Lexicon.nameKey(lowers[t], mayBeOverridden: tokens[t].is(.nameKeyOverride)) }
 
-    /// The person a chunk names: matched by surname key and a compatible given name, or new.
-    mutating func personEntity(for chunk: NameChunk, creating: Bool, near offset: Int? = nil) -> Int? {
+    /// The person a chunk names: matched by surname key and a compatible given name, or new. With
+    /// `choosingAmongNamesakes`, a surname two people share goes to the one named most so far.
+    mutating func personEntity(for chunk: NameChunk, creating: Bool, choosingAmongNamesakes: Bool = false) -> Int? {
         let nameTokens = chunk.tokens.filter { !tokens[$0].is(.nameParticle) || $0 == chunk.tokens.last }
         guard let lastToken = nameTokens.last else { return nil }
         let surname = nameKey(ofToken: lastToken)
@@ -381,10 +453,13 @@ struct RecognitionState {
             if byGiven.count == 1, tokens[chunk.tokens[0]].is(.givenName) { return byGiven[0] }
         }
         if let best = candidates.last {
-            if candidates.count > 1, let offset {
-                // Two people share the surname: the one mentioned last before this point.
-                let before = mentions.last { $0.span.start < offset && candidates.contains($0.entity) }
-                return before?.entity ?? best
+            if candidates.count > 1, choosingAmongNamesakes {
+                // Two people share the surname: a bare surname is the article's principal one,
+                // the one mentioned most so far (“Cruz” is the senator, “Rafael Cruz” his father,
+                // named in full each time); a tie goes to the one mentioned last.
+                let seen = candidates.compactMap { e in namesSoFar[e].map { (entity: e, count: $0.count, last: $0.last) } }
+                let principal = seen.max { a, b in a.count != b.count ? a.count < b.count : a.last < b.last }
+                return principal?.entity ?? best
             }
             if keys[best].given == nil, let given {
                 keys[best].given = given
@@ -506,6 +581,7 @@ struct RecognitionState {
     static let femalePronouns: Set<String> = ["she", "her", "hers", "herself"]
 
     mutating func findDescriptionsAndPronouns() {
+        sentenceQuotedThroughout = sentencesQuotedThroughout()
         var named = mentions.sorted { $0.span.start < $1.span.start }
         // Who holds which role noun, and where each entity's names are: “the minister” is looked
         // up, not searched for.
@@ -545,14 +621,14 @@ struct RecognitionState {
                     if genders[e] == nil { genders[e] = gender }
                     added.append(Mention(span: token.span, entity: e, form: .pronoun))
                     positions[e].append(token.start)
-                    bySentence[token.sentence + 1].append((token.start, e))
+                    insert((token.start, e), into: &bySentence[token.sentence + 1])
                 }
             } else if i + 1 < tokens.count, let (end, noun) = descriptionAfter(i) {
                 // “the minister”: the last person given that role.
                 if let e = lastPerson(withRoleNoun: noun, before: token.start, roleHolders: roleHolders, positions: positions) {
                     added.append(Mention(span: TextSpan(start: token.start, end: tokens[end].end), entity: e, form: .description))
                     positions[e].append(token.start)
-                    bySentence[token.sentence + 1].append((token.start, e))
+                    insert((token.start, e), into: &bySentence[token.sentence + 1])
                     i = end + 1
                     continue
                 }
@@ -562,6 +638,14 @@ struct RecognitionState {
         named.append(contentsOf: added)
         named.sort { $0.span.start < $1.span.start }
         mentions = named
+    }
+
+    /// Keeps a sentence's people in text order: a pronoun resolved later may stand before a
+    /// name listed earlier (“She met Bill Clinton”).
+    func insert(_ person: (start: Int, entity: Int), into list: inout [(start: Int, entity: Int)]) {
+        var k = list.count
+        while k > 0 && list[k - 1].start > person.start { k -= 1 }
+        list.insert(person, at: k)
     }
 
     func tokenIndex(at offset: Int) -> Int? {
@@ -605,20 +689,112 @@ struct RecognitionState {
     }
 
     /// The person a pronoun refers to: in the sentence so far, the first person of a compatible
-    /// gender (the subject, most often); else the same in each earlier sentence, back to five.
-    /// `bySentence` holds sentence `s` at `s + 1`.
+    /// gender (the subject, most often); else the same in each earlier sentence, back to five
+    /// sentences that have words outside quotation (a long quotation does not use up the
+    /// window). A person who is not subject-like (``isSubjectLike``: “in an interview with
+    /// Rusty Humphries”) is taken only when no one else in that sentence fits. `bySentence`
+    /// holds sentence `s` at `s + 1`.
     func antecedent(before offset: Int, sentence: Int, gender: Lexicon.Gender, bySentence: [[(start: Int, entity: Int)]]) -> Int? {
         func compatible(_ e: Int) -> Bool { genders[e] == nil || genders[e] == gender || genders[e] == .either }
-        // In the sentence so far: the first compatible person (pronouns resolved earlier included).
-        if let first = bySentence[sentence + 1].first(where: { $0.start < offset && compatible($0.entity) }) {
-            return first.entity
+        func pick(_ people: [(start: Int, entity: Int)], before limit: Int) -> Int? {
+            var fallback: Int?
+            for person in people where person.start < limit && compatible(person.entity) {
+                if isSubjectLike(person.start) { return person.entity }
+                if fallback == nil { fallback = person.entity }
+            }
+            return fallback
         }
+        if let e = pick(bySentence[sentence + 1], before: offset) { return e }
         var s = sentence - 1
-        while s >= 0 && sentence - s <= 5 {
-            if let first = bySentence[s + 1].first(where: { compatible($0.entity) }) { return first.entity }
+        var counted = 0
+        // Five sentences with words of the writer's, within twenty in all.
+        while s >= 0 && counted < 5 && sentence - s <= 20 {
+            let people = bySentence[s + 1]
+            if !people.isEmpty {
+                if let e = pick(people, before: Int.max) { return e }
+                counted += 1
+            } else if !isQuotedThroughout(s) {
+                counted += 1
+            }
             s -= 1
         }
         return nil
+    }
+
+    static let prepositions: Set<String> = [
+        "with", "by", "to", "for", "from", "about", "against", "at", "of", "on", "in", "like", "than", "toward", "towards", "between", "among",
+        "as",
+    ]
+
+    /// Whether the person named at `offset` may be a clause's subject: not a possessive or object
+    /// pronoun (“his”, “her”, “him”), not the object of a preposition, and not inside a
+    /// sentence's introductory clause (“As for the notion that people vote for Clinton, Fiorina
+    /// offered …”).
+    func isSubjectLike(_ offset: Int) -> Bool {
+        guard let t = tokenIndex(at: offset) else { return true }
+        if Self.nonSubjectPronouns.contains(lowers[t]) { return false }
+        if followsPreposition(t) { return false }
+        return !isInIntroductoryClause(t)
+    }
+
+    static let nonSubjectPronouns: Set<String> = ["his", "her", "him", "hers", "himself", "herself"]
+    static let clauseOpeners: Set<String> = [
+        "as", "when", "while", "after", "although", "though", "if", "because", "since", "despite", "in", "during", "before", "with",
+        "following", "asked", "unlike", "like", "once", "until", "whether", "for", "on", "at", "by", "from", "without",
+    ]
+
+    /// Whether token `t` lies before the first comma of a sentence that opens with a
+    /// subordinating word or a preposition.
+    func isInIntroductoryClause(_ t: Int) -> Bool {
+        let sentence = tokens[t].sentence
+        guard sentence >= 0, sentence < text.sentenceTokens.count else { return false }
+        let range = text.sentenceTokens[sentence]
+        guard let first = range.first(where: { tokens[$0].kind == .word }), first < t, Self.clauseOpeners.contains(lowers[first]) else {
+            return false
+        }
+        guard t - first <= 40 else { return false }  // an introductory clause is short
+        var k = first
+        while k < t {
+            if tokens[k].isMark(",") { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// Whether the name at token `t` is the object of a preposition (“with Rusty Humphries”,
+    /// “to President Obama”, “In his assessment”), titles in between allowed.
+    func followsPreposition(_ t: Int) -> Bool {
+        var t = t
+        var steps = 0
+        while t > 0 && steps < 5 {
+            t -= 1
+            steps += 1
+            let token = tokens[t]
+            if token.kind == .word && Self.prepositions.contains(lowers[t]) { return true }
+            if token.kind == .word && (token.isCapitalized || token.isAny([.roleNoun, .roleModifier])) {
+                continue
+            }
+            if token.isMark(".") || lowers[t] == "'s" { continue }
+            return token.kind == .word && Self.prepositions.contains(lowers[t])
+        }
+        return false
+    }
+
+    /// Whether every word of the sentence is inside a quotation.
+    func isQuotedThroughout(_ sentence: Int) -> Bool {
+        sentence < sentenceQuotedThroughout.count && sentenceQuotedThroughout[sentence]
+    }
+
+    /// Per sentence, whether every word of it is inside a quotation: worked out once, in one pass.
+    func sentencesQuotedThroughout() -> [Bool] {
+        var result = [Bool](repeating: true, count: text.sentenceTokens.count)
+        for (s, range) in text.sentenceTokens.enumerated() {
+            for i in range where tokens[i].kind == .word && !isQuoted(tokens[i].start) {
+                result[s] = false
+                break
+            }
+        }
+        return result
     }
 
     // MARK: - Result

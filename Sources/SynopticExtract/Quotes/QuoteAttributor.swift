@@ -23,13 +23,14 @@ public struct QuoteAttributor: Sendable {
         var speakerToken: Int?
         var cue: TextSpan?
         var confidence: Double
+        /// The speaker's entity when no mention carries it (a transcript's “PENCE:” label).
+        var entity: Int?
     }
 
     func quotes(in text: TokenizedText, passages: [QuotedPassage], entities: EntityAnalysis) -> [QuoteAnnotation] {
         let tokens = text.tokens
         var result: [QuoteAnnotation] = []
         var previousByBlock: [Int: Int] = [:]  // block → index in result of its last quote
-        var resultBlocks: [Int] = []  // block of each quote in result
         // Per block, computed once however many quotations it holds.
         var blockCache: (block: Int, range: Range<Int>, hasNoCue: Bool)?
         for (k, passage) in passages.enumerated() {
@@ -45,8 +46,9 @@ public struct QuoteAttributor: Sendable {
                 previousClose: previousClose,
                 block: blockRange)
 
-            var attribution: Attribution?
-            if context.opensSentence {
+            var attribution: Attribution? = context.transcriptLabel()
+            if attribution != nil {
+            } else if context.opensSentence {
                 attribution = context.after() ?? context.before()
             } else {
                 attribution = context.before() ?? context.after()
@@ -58,7 +60,6 @@ public struct QuoteAttributor: Sendable {
                         span: passage.span, speaker: result[p].speaker, speakerSpan: result[p].speakerSpan, cueSpan: result[p].cueSpan,
                         partial: context.isPartial, confidence: min(result[p].confidence, 0.8)))
                 previousByBlock[passage.block] = result.count - 1
-                resultBlocks.append(passage.block)
                 continue
             }
             // A paragraph that is quotation alone carries on the speaker of the paragraph before.
@@ -72,8 +73,13 @@ public struct QuoteAttributor: Sendable {
                         span: passage.span, speaker: last.speaker, speakerSpan: last.speakerSpan, cueSpan: last.cueSpan, partial: false,
                         confidence: min(last.confidence, confidence)))
                 previousByBlock[passage.block] = result.count - 1
-                resultBlocks.append(passage.block)
                 continue
+            }
+            // “Schiff said the administration may wait. “The other factor …””, “The Times
+            // reports: ¶ “…””: a quotation standing alone after the writer's sentence that
+            // reports someone's words takes that sentence's speaker.
+            if attribution == nil, previousByBlock[passage.block] == nil {
+                attribution = context.reportedBefore(in: text)
             }
             guard let attribution else {
                 // No one is named: a whole statement stays a quotation with an unknown speaker; a
@@ -81,19 +87,16 @@ public struct QuoteAttributor: Sendable {
                 if context.wordCount >= 4 && !context.isPartial {
                     result.append(QuoteAnnotation(span: passage.span, partial: false, confidence: 0))
                     previousByBlock[passage.block] = result.count - 1
-                    resultBlocks.append(passage.block)
-                    resultBlocks.append(passage.block)
                 }
                 continue
             }
-            var speaker: Int?
-            if let t = attribution.speakerToken, t >= 0, let mention = entities.mention(atToken: t) { speaker = mention.entity }
+            var speaker = attribution.entity
+            if speaker == nil, let t = attribution.speakerToken, t >= 0, let mention = entities.mention(atToken: t) { speaker = mention.entity }
             result.append(
                 QuoteAnnotation(
                     span: passage.span, speaker: speaker, speakerSpan: attribution.speaker, cueSpan: attribution.cue,
                     partial: context.isPartial, confidence: attribution.confidence))
             previousByBlock[passage.block] = result.count - 1
-            resultBlocks.append(passage.block)
         }
         return result
     }
@@ -144,12 +147,12 @@ private struct Context {
     static let cueParticles: Set<String> = ["out", "on", "back"]
     /// Auxiliaries and adverbs before a cue that belong to it (“has said”, “later told”).
     static let cueAuxiliaries: Set<String> = ["has", "have", "had", "was", "is", "were", "will", "would", "also", "later", "then"]
-    /// Function words that cannot end a description of a speaker.
-    static let nonNounEnds: Set<String> = ["it", "this", "that", "which", "who", "also", "not", "and", "but", "has", "have", "had", "was", "is"]
     /// Plural nouns after a cue that are its audience, not its speaker (“told reporters”).
     static let audiences: Set<String> = ["reporters", "journalists", "lawmakers", "supporters"]
     /// Words that end a description after a cue (“said a senior official in …”).
     static let descriptionEnds: Set<String> = ["in", "on", "at", "that", "after", "before", "during", "when", "while", "who"]
+    static let questionWords: Set<String> = ["whether", "if", "how", "why", "what", "about", "when", "where", "which"]
+    static let possessives: Set<String> = ["his", "its", "this", "was", "has", "is", "as", "us", "yes", "thus", "plus"]
 
     /// The first token after the passage's closing mark (or after its last word).
     var afterClose: Int { (passage.close ?? lastInsideToken) + 1 }
@@ -203,7 +206,7 @@ private struct Context {
         let previous = tokens[passage.open - 1]
         if previous.sentence != tokens[passage.open].sentence { return false }
         if previous.isMark(":") || previous.isMark(",") || previous.kind == .closeQuote { return false }
-        if previous.kind == .word && (isCue(previous) || lowers[passage.open - 1] == "that") {
+        if previous.kind == .word && (isCue(passage.open - 1) || lowers[passage.open - 1] == "that") {
             // `said “We …` is whole; `called it “a …` is not, and was decided above.
             return false
         }
@@ -211,6 +214,25 @@ private struct Context {
     }
 
     // MARK: Patterns
+
+    /// “WALLACE: Let's start …” — a transcript quoted whole names each speaker in capitals
+    /// before a colon; the label is the speaker, the person of that surname when the article
+    /// names one.
+    func transcriptLabel() -> QuoteAttributor.Attribution? {
+        var t = passage.open + 1
+        var label: [Int] = []
+        while t < block.upperBound, label.count < 3, tokens[t].kind == .word, tokens[t].isAllCaps, tokens[t].end - tokens[t].start >= 2 {
+            label.append(t)
+            t += 1
+        }
+        guard let last = label.last, t < block.upperBound, tokens[t].isMark(":") else { return nil }
+        let span = TextSpan(start: tokens[label[0]].start, end: tokens[last].end)
+        let surname = lowers[last]
+        let person = entities.entities.indices.first { e in
+            entities.entities[e].kind == .person && entities.entities[e].name.split(separator: " ").last?.lowercased() == surname
+        }
+        return .init(speaker: span, speakerToken: nil, cue: nil, confidence: person == nil ? 0.6 : 0.9, entity: person)
+    }
 
     /// `“…,” X said`, `“…,” said X`, `“…,” according to X`.
     func after() -> QuoteAttributor.Attribution? {
@@ -227,7 +249,7 @@ private struct Context {
         guard t < limit else { return nil }
         let start = t
         // `said X` / `according to X`
-        if tokens[start].kind == .word && isCue(tokens[start]) {
+        if tokens[start].kind == .word && isCue(start) {
             if let subject = phrase(from: start + 1, limit: limit) {
                 return .init(speaker: subject.span, speakerToken: subject.head, cue: tokens[start].span, confidence: subject.confidence)
             }
@@ -247,7 +269,7 @@ private struct Context {
             let token = tokens[c]
             if token.isMark(".") && !isAbbreviationPeriod(c) || token.isMark("?") || token.isMark("!") || token.isMark(";") { break }
             if token.kind == .openQuote { break }
-            if token.kind == .word && isCue(token) && c > start && !isNotAVerb(c) {
+            if token.kind == .word && isCue(c) && c > start && !isNotAVerb(c) {
                 // A name or pronoun right after the quotation is the subject, whatever apposition
                 // follows it; otherwise the words before the cue are read for one.
                 if let lead = leadingMention(from: start, limit: c), let mention = entities.mention(atToken: lead) {
@@ -256,6 +278,49 @@ private struct Context {
                 }
                 guard c - start <= 12, let subject = subject(in: start..<c) else { return nil }
                 return .init(speaker: subject.span, speakerToken: subject.head, cue: cueSpan(at: c), confidence: subject.confidence)
+            }
+            c += 1
+        }
+        return nil
+    }
+
+    /// The speaker of the sentence before a quotation that opens its own sentence: in the same
+    /// paragraph, or the paragraph before when that one ends with a colon. The sentence must
+    /// carry no quotation of its own (that one's speaker carries on by another rule).
+    func reportedBefore(in text: TokenizedText) -> QuoteAttributor.Attribution? {
+        guard opensSentence else { return nil }
+        var end = passage.open  // exclusive
+        var floor = block.lowerBound
+        if passage.open == block.lowerBound {
+            guard passage.block > 0, passage.open > 0, tokens[passage.open - 1].isMark(":") else { return nil }
+            let previousBlock = text.blocks[passage.block - 1]
+            guard tokens[passage.open - 1].start >= previousBlock.start else { return nil }
+            floor = passage.open - 1
+            while floor > 0 && tokens[floor - 1].start >= previousBlock.start { floor -= 1 }
+            end = passage.open
+        }
+        guard end - 1 >= floor else { return nil }
+        let sentence = tokens[end - 1].sentence
+        var start = end - 1
+        // A reporting sentence is short; a walk of more than 60 tokens finds none (and would
+        // make a paragraph of thousands of quotations quadratic).
+        while start - 1 >= floor && tokens[start - 1].sentence == sentence {
+            start -= 1
+            if end - start > 60 { return nil }
+        }
+        for t in start..<end where tokens[t].kind == .openQuote || tokens[t].kind == .closeQuote || tokens[t].kind == .straightQuote {
+            return nil
+        }
+        var c = start
+        while c < end {
+            if isCue(c) && !isNotAVerb(c) && !(c > start && lowers[c - 1] == "to") {
+                if c > start, let subject = subject(in: start..<c), subject.head != nil {
+                    return .init(speaker: subject.span, speakerToken: subject.head, cue: cueSpan(at: c), confidence: 0.7)
+                }
+                if let subject = phrase(from: c + 1, limit: end), subject.head != nil {
+                    return .init(speaker: subject.span, speakerToken: subject.head, cue: tokens[c].span, confidence: 0.7)
+                }
+                return nil
             }
             c += 1
         }
@@ -276,7 +341,7 @@ private struct Context {
         while c >= start {
             let token = tokens[c]
             if token.kind == .closeQuote { break }
-            if token.kind == .word && isCue(token) && !isNotAVerb(c) {
+            if token.kind == .word && isCue(c) && !isNotAVerb(c) {
                 // `said X: “…”` (cue first, subject after) or `X said that “…”`.
                 if let subject = subject(in: start..<c) {
                     return .init(speaker: subject.span, speakerToken: subject.head, cue: cueSpan(at: c), confidence: subject.confidence * 0.95)
@@ -327,14 +392,31 @@ private struct Context {
         return t
     }
 
-    /// A speech verb as the writer uses it: in lowercase (“State” in “State Department” is none).
-    func isCue(_ token: Token) -> Bool {
-        token.kind == .word && !token.isCapitalized && token.is(.speechCue)
+    /// A speech verb as the writer uses it: in lowercase (“State” in “State Department” is none),
+    /// or capitalised where it opens a sentence.
+    func isCue(_ t: Int) -> Bool {
+        let token = tokens[t]
+        guard token.kind == .word, token.is(.speechCue) else { return false }
+        return !token.isCapitalized || opensItsSentence(t)
+    }
+
+    /// “Said Ellis: …”: a cue may open a sentence, where any word is capitalised.
+    func opensItsSentence(_ t: Int) -> Bool {
+        guard t > block.lowerBound else { return true }
+        let previous = tokens[t - 1]
+        return previous.sentence != tokens[t].sentence || previous.kind == .openQuote || previous.kind == .closeQuote || previous.isMark(":")
     }
 
     /// The period of “Mr.”, “Rep.” or an initial, which ends no sentence.
     func isAbbreviationPeriod(_ t: Int) -> Bool {
         guard t > 0, tokens[t - 1].end == tokens[t].start else { return false }
+        // “R-Ky., said”, “(D-Wis.) said”: a period a comma or a closing bracket follows ends no
+        // sentence, nor one the segmenter kept inside its sentence (“Del. Stacey Plaskett”).
+        if t + 1 < tokens.count {
+            let next = tokens[t + 1]
+            if next.isMark(",") || next.isMark(")") { return true }
+            if next.sentence == tokens[t].sentence && next.sentence >= 0 && next.kind == .word { return true }
+        }
         let previous = tokens[t - 1]
         return previous.is(.honorific) || (previous.kind == .word && previous.end - previous.start == 1 && previous.isCapitalized)
     }
@@ -343,7 +425,20 @@ private struct Context {
     func isNotAVerb(_ c: Int) -> Bool {
         guard c > 0 else { return false }
         let previous = lowers[c - 1]
-        return previous == "the" || previous == "a" || previous == "an" || previous == "to" && lowers[c] == "call"
+        if previous == "the" || previous == "a" || previous == "an" || previous == "to" && lowers[c] == "call" { return true }
+        // “state engineers”, “report cards”: a cue's bare form before a title or a plural
+        // noun modifies it.
+        let cue = lowers[c]
+        if !cue.hasSuffix("ed") && !cue.hasSuffix("s") && !cue.hasSuffix("ing"), c + 1 < tokens.count {
+            let next = tokens[c + 1]
+            let nextLower = lowers[c + 1]
+            if next.kind == .word && !next.isCapitalized
+                && (next.is(.roleNoun) || nextLower.hasSuffix("s") && Lexicon.isRoleNoun(String(nextLower.dropLast())))
+            {
+                return true
+            }
+        }
+        return false
     }
 
     func cueSpan(at c: Int) -> TextSpan {
@@ -378,7 +473,12 @@ private struct Context {
             if token.kind == .closeQuote || token.kind == .openQuote { break }
             if let mention = entities.mention(atToken: t) {
                 let kind = entities.entities[mention.entity].kind
-                if kind == .person && mention.form != .pronoun && bestPerson == nil { bestPerson = t }
+                // “critical of Obama's stance, telling …”: a possessor is not the speaker.
+                if kind == .person && mention.form != .pronoun && !isPossessed(t) {
+                    // A participle after a comma (“…, telling Breitbart: ”) has the clause's
+                    // subject for its speaker: the first person, not the nearest.
+                    if bestPerson == nil || cueIsParticiple(range.upperBound) { bestPerson = t }
+                }
                 if kind != .person && bestOther == nil && !isPossessed(t) { bestOther = t }
                 if mention.form == .pronoun && pronoun == nil && token.is(.speakerPronoun) { pronoun = t }
             } else if token.is(.speakerPronoun) && pronoun == nil && (t == range.upperBound - 1 || t == range.lowerBound) {
@@ -396,7 +496,7 @@ private struct Context {
         if headIsNoun && bestPerson.map({ $0 < range.upperBound - 4 }) ?? true {
             var first = range.upperBound - 1
             while first - 1 >= range.lowerBound, range.upperBound - first < 7, tokens[first - 1].kind == .word || lowers[first - 1] == "'s",
-                entities.mention(atToken: first - 1)?.form != .pronoun, !isCue(tokens[first - 1])
+                entities.mention(atToken: first - 1)?.form != .pronoun, !isCue(first - 1)
             {
                 first -= 1
                 if tokens[first].is(.determiner) { break }
@@ -418,16 +518,35 @@ private struct Context {
         {
             first -= 1
         }
-        guard tokens[range.upperBound - 1].kind == .word else { return nil }
-        // A description must end in a noun-like word, not a function word.
-        let lastLower = lowers[range.upperBound - 1]
-        if Self.nonNounEnds.contains(lastLower) { return nil }
+        guard tokens[range.upperBound - 1].kind == .word, isDescriptionHead(range.upperBound - 1) else { return nil }
         while first < range.upperBound - 1, !tokens[first].is(.determiner), !tokens[first].isCapitalized,
             !tokens[first].isAny([.roleModifier, .roleNoun])
         {
             first += 1
         }
         return Phrase(span: TextSpan(start: tokens[first].start, end: tokens[range.upperBound - 1].end), head: nil, confidence: 0.7)
+    }
+
+    /// Whether a description can end at `t`: a noun (“the announcer”, “officials”, “the
+    /// Kremlin”), never a function word, a preposition or a common word capitalised only
+    /// because it opens the sentence (“After saying …”, “despite admitting …”).
+    func isDescriptionHead(_ t: Int) -> Bool {
+        let token = tokens[t]
+        if Self.functionWords.contains(lowers[t]) { return false }
+        if token.isCapitalized, t == block.lowerBound || tokens[t - 1].sentence != token.sentence, Lexicon.isCommonWord(lowers[t]) {
+            return false
+        }
+        return true
+    }
+
+    static let functionWords: Set<String> = [
+        "it", "this", "that", "which", "who", "also", "not", "and", "but", "has", "have", "had", "was", "is", "to", "by", "after", "before",
+        "despite", "during", "while", "percent", "when", "where", "whom", "whose", "if", "because", "since", "though", "although",
+    ]
+
+    /// Whether the cue at `c` is a participle set off by a comma (“…, saying”, “…, telling”).
+    func cueIsParticiple(_ c: Int) -> Bool {
+        c > block.lowerBound && c < tokens.count && lowers[c].hasSuffix("ing") && tokens[c - 1].isMark(",")
     }
 
     /// “Russia’s” in “Russia’s deputy foreign minister”: a possessor, not the speaker.
@@ -444,6 +563,8 @@ private struct Context {
     /// `said a senior official`, `he said`.
     func phrase(from start: Int, limit: Int) -> Phrase? {
         guard start < limit else { return nil }
+        // “Asked whether Clinton “has the integrity …””: the person is asked about, not speaking.
+        if Self.questionWords.contains(lowers[start]) { return nil }
         var t = start
         // “said on Tuesday”, “told reporters”: skip to a name within a few words.
         while t < limit && t - start < 6 {
@@ -463,7 +584,7 @@ private struct Context {
         }
         // A description right after the cue: “said a senior official”.
         t = start
-        guard t < limit, tokens[t].kind == .word,
+        guard t < limit, tokens[t].kind == .word, !Self.possessives.contains(lowers[t]),
             tokens[t].isAny([.determiner, .roleNoun])
                 || lowers[t].hasSuffix("s") && !Self.audiences.contains(lowers[t])
         else { return nil }

@@ -88,10 +88,25 @@ enum TimeLexicon {
         "did", "dug", "hung", "rang", "sang", "sank", "shrank", "swam", "began", "beat", "bit", "hid", "slid", "split",
         "quit", "fell", "let", "cut", "put", "set", "hurt", "cost", "resigned",
     ]
+    static let modals: Set<String> = ["will", "would", "could", "may", "might", "can", "shall", "should", "must"]
     static let futureCues: Set<String> = [
         "will", "shall", "won't", "would", "expected", "expects", "expect", "scheduled", "slated", "plans", "plan",
-        "planning", "upcoming", "next", "coming", "tomorrow", "intends", "intend", "hopes", "aims", "later", "until",
-        "deadline",
+        "planning", "upcoming", "next", "coming", "tomorrow", "intends", "intend", "hopes", "aims", "later",
+    ]
+    /// Verbs whose infinitive names a later event: "agreed to buy the line in February", "decided to
+    /// admit them in March" put the time after the verb, so after a past verb it is read as ahead.
+    static let prospectiveVerbs: Set<String> = [
+        "agreed", "agree", "agrees", "decided", "decide", "decides", "planned", "promised", "promises", "vowed", "vows",
+        "pledged", "pledges", "hoped", "wanted", "voted", "threatened", "threatens", "offered", "intended", "prepared",
+        "prepares", "proposed", "sought", "seeks", "asked", "urged", "urges", "ready", "likely", "poised", "aimed", "supposed",
+    ]
+    /// Past participles that follow "has"/"have" in the perfect ("have come down", "has risen").
+    static let irregularParticiples: Set<String> = [
+        "come", "gone", "done", "seen", "taken", "given", "known", "shown", "grown", "fallen", "risen", "begun", "written",
+        "driven", "broken", "spoken", "chosen", "stolen", "become", "run", "been", "won", "lost", "made", "held", "paid",
+        "sold", "bought", "brought", "kept", "left", "met", "sent", "spent", "built", "fought", "found", "got", "hit", "put",
+        "cut", "set", "let", "had", "led", "fled", "struck", "told", "said", "thrown", "flown", "drawn", "torn", "worn",
+        "sworn", "hidden", "forgotten", "frozen", "woken", "eaten", "beaten", "bitten", "sunk", "shrunk", "sung", "rung",
     ]
 
     /// Which readings a word can begin.
@@ -128,7 +143,7 @@ enum TimeLexicon {
         add(
             [
                 "now", "right", "currently", "nowadays", "current", "these", "recently", "lately", "recent", "future", "coming",
-                "upcoming", "years", "months", "weeks", "decades", "centuries",
+                "upcoming", "years", "months", "weeks", "decades", "centuries", "soon",
             ], .vague)
         add(ordinals.keys, .ordinal)
         return roles
@@ -177,7 +192,7 @@ enum TimeLexicon {
             "late", "mid", "around", "earlier", "later", "year", "month", "today", "yesterday", "tomorrow", "tonight", "overnight",
             "noon", "midday", "midnight", "this", "last", "next", "coming", "past", "previous", "upcoming", "following", "that",
             "fiscal", "every", "each", "per", "now", "right", "currently", "nowadays", "current", "these", "recently", "lately",
-            "recent", "future", "christmas", "thanksgiving", "halloween", "easter", "new", "independence", "election", "nineteen",
+            "recent", "future", "soon", "christmas", "thanksgiving", "halloween", "easter", "new", "independence", "election", "nineteen",
             "eighteen", "two",
         ]
         words.formUnion(months.keys)

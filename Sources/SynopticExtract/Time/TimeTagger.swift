@@ -8,21 +8,28 @@ import SynopticCore
 ///
 /// Conventions (TimeML / TimeBank, as HeidelTime applies them to news):
 /// - **Weekdays** ("Thursday", "on Monday", "Sunday night") resolve by the tense around them: the
-///   nearest tense cue in the sentence (within ten tokens before, eight after) decides. A future cue
-///   ("will", "would", "is expected to", "scheduled", "next", …) gives the first such day on or after
-///   the anchor; anything else (past verbs, "said", no cue) the last such day on or before the
-///   anchor, since news mostly reports what happened. "last Friday" is the last one strictly
-///   before the anchor, "next Friday" the first one strictly after.
+///   nearest tense cue in the sentence (within twelve tokens before, eight after) decides. A future
+///   cue ("will", "would", "is expected to", "scheduled", "next", a prospective verb before an
+///   infinitive, "decided to", "agreed to", or "set for", "planned for") gives the first such day on
+///   or after the anchor; anything else (past verbs, the perfect, "said", no cue) the last such day on
+///   or before the anchor, since news mostly reports what happened. After the expression only the
+///   verb's own tense counts ("On Monday the council voted to close…"). "until" after a verb looks
+///   ahead; opening a clause it leaves the tense to the verb. "last Friday" is the last one strictly
+///   before the anchor, "next Friday" the first one strictly after; "the previous Friday" is the one
+///   before the last day the text named.
 /// - **A month and day without a year** ("Jan. 12") take the year that puts the date nearest to
-///   the anchor; a clear tense moves it a year when the nearest date sits on the wrong side of
-///   the anchor by more than a week. **A month alone** ("in March") takes the anchor's year unless
-///   the tense says it lies on the other side of the anchor.
+///   the anchor; a clear tense moves it a year when the nearest date lies more than four months on
+///   the wrong side, and "ended"/"since" just before it keep it on or before the anchor. **A month
+///   alone** ("in March") lies on the side of the anchor the tense gives, else it is the nearest
+///   such month.
 /// - **Seasons** take the anchor's year ("this winter" in January 2022 is `2022-WI`, as HeidelTime
 ///   writes it); "last winter" is the year before, "next summer" the year after.
 /// - **Quarters and halves** ("the third quarter", "third-quarter") take the anchor's year, moved by
 ///   the tense like months. "the quarter", "the latest quarter" and "a year earlier" in financial
-///   copy refer back to the last quarter the text named (`1988-Q3` after "the third quarter" of
-///   1989); with none, the last complete quarter before the anchor.
+///   copy refer back to the quarter in hand: the latest complete quarter the text named (`1988-Q3`
+///   after "the third quarter" of 1989; an earlier quarter named in passing or a forecast quarter
+///   does not replace it); with none, the last complete quarter before the anchor. After a span of
+///   months to date ("the first nine months") they compare years.
 /// - **"N units ago"** counts back from the anchor at the unit's granularity ("two days ago" a day,
 ///   "six weeks ago" a week, "two months ago" a month, "five years ago" a year); **"N units
 ///   earlier/later"** counts from the last date the text named, or the anchor when it named none.
@@ -30,8 +37,11 @@ import SynopticCore
 ///   "the past" `PAST_REF`; "the future", "the near term" `FUTURE_REF`. Vague durations are `PXY`,
 ///   `PXM`, `PXW`, `PXD`, `PXDE` (decades), `PXCE` (centuries); decades with a number are years
 ///   (`P20Y`), as TimeBank writes them.
-/// - A clock time with no day ("at 3 p.m.") takes the day last named in its sentence, else the
-///   anchor; its kind is TIME, as is a day with a part of the day (`2022-01-16TNI`).
+/// - A clock time with no day ("at 3 p.m.") takes the day last named in its sentence, else, in a
+///   past-tense sentence, the last day the text named, else the anchor; its kind is TIME, as is a
+///   day with a part of the day (`2022-01-16TNI`).
+/// - "soon" in a future or modal clause, "as soon as possible" and "one day" after a modal are
+///   `FUTURE_REF`.
 ///
 /// Without an anchor, anything relative gets `value: nil, anchor: nil`: never guessed. Expressions
 /// whose value the words fix by themselves (full dates, years, durations, sets, `PRESENT_REF`…)
@@ -59,6 +69,8 @@ struct TimeScan {
         var source: Source
         var point: TimePoint?
         var setsReference = false
+        /// A span of months to date ("the first nine months"): what follows compares years, not quarters.
+        var endsQuarter = false
     }
 
     let text: TokenizedText
@@ -124,10 +136,24 @@ struct TimeScan {
         let anchorKind: TimeExpression.Anchor? =
             m.value == nil ? nil : (m.source == .explicit ? .explicit : anchor?.annotationAnchor)
         results.append(TimeExpression(span: span, kind: m.kind, value: m.value, anchor: anchorKind))
+        if m.endsQuarter {
+            // "the first nine months" are the anchor's year to date.
+            lastQuarter = nil
+            if let a = anchor { reference = (.year(a.date.year), .anchor) }
+        }
         if let p = m.point {
             if m.setsReference { reference = (p, m.source) }
             if let d = p.date { lastDay = (tokens[start].sentence, d, m.source) }
-            if m.setsReference, case .quarter(let y, let q) = p { lastQuarter = (y, q, m.source) }
+            if m.setsReference, case .quarter(let y, let q) = p {
+                // Financial copy reports on its latest complete quarter: an earlier one named in
+                // passing ("after a flat second quarter") is a comparison, one not yet over a
+                // forecast, and neither takes the place of the quarter in hand.
+                let ended = anchor.map { (y, q) < ($0.date.year, TimePoint.quarter(of: $0.date)) } ?? true
+                if let held = lastQuarter, (y, q) < (held.year, held.quarter) || !ended {
+                } else {
+                    lastQuarter = (y, q, m.source)
+                }
+            }
         }
     }
 
@@ -161,10 +187,34 @@ struct TimeScan {
 
     // MARK: - Tense
 
-    func cue(_ i: Int) -> Tense? {
+    /// The tense word `i` gives. `after` is set when the word follows the expression: then an
+    /// infinitive after it ("On Monday the council voted to close the pier") does not carry the
+    /// expression ahead, the verb's own tense does.
+    func cue(_ i: Int, after: Bool = false) -> Tense? {
         let w = lowers[i]
         guard tokens[i].kind == .word else { return nil }
-        if tokens[i].is(.futureCue) || w.hasSuffix("'ll") { return .future }
+        let next = low(i + 1)
+        // "next to the embassy" is a place.
+        if tokens[i].is(.futureCue) && !(w == "next" && next == "to") || w.hasSuffix("'ll") { return .future }
+        // "agreed to buy the line in February": the infinitive's event lies after the verb.
+        if !after, next == "to", L.prospectiveVerbs.contains(w) { return .future }
+        // "planned for early March", "set for April": a time fixed ahead.
+        if !after, next == "for", w == "planned" || w == "scheduled" || w == "set" || w == "slated" || w == "due" { return .future }
+        if w == "until" {
+            // After a verb, "until" moves a time ahead ("postponed until Tuesday"); opening a
+            // clause ("Until Thursday, they had not…") it leaves the tense to the verb.
+            let before = low(i - 1)
+            if i == 0 || tokens[i - 1].kind != .word || before == "up" || before == "not" || isBoundary(i - 1, from: i) { return nil }
+            return .future
+        }
+        // The perfect reports the past: "prices have come down", "has risen".
+        if w == "has" || w == "have" || w == "'ve" {
+            var k = i + 1
+            if k < n, tokens[k].kind == .word, low(k).hasSuffix("ly") || low(k) == "not" || low(k) == "already" || low(k) == "also" { k += 1 }
+            let p = low(k)
+            if L.irregularParticiples.contains(p) || p.utf8.count >= 4 && p.hasSuffix("ed") && !L.notPastTense.contains(p) { return .past }
+            return nil
+        }
         if (w == "set" || w == "going" || w == "plan" || w == "plans" || w == "planning") && low(i + 1) == "to" { return .future }
         if w == "due" && low(i + 1) == "to" && ["is", "are", "be", "'s"].contains(low(i - 1)) { return .future }
         if (w == "is" || w == "are") && low(i + 1) == "to" { return .future }
@@ -187,7 +237,7 @@ struct TimeScan {
         // unspecified date", "the proposed merger").
         if w.utf8.count >= 5 && w.hasSuffix("ed") && !L.notPastTense.contains(w) && !w.hasPrefix("un") {
             let before = low(i - 1)
-            if ["a", "an", "the", "its", "their", "his", "her", "this", "that", "still", "newly", "recently"].contains(before) { return nil }
+            if ["a", "an", "the", "its", "their", "his", "her", "this", "still", "newly", "recently"].contains(before) { return nil }
             return .past
         }
         return nil
@@ -201,7 +251,7 @@ struct TimeScan {
         var i = start - 1
         while i >= 0 && start - i <= 12 && !isBoundary(i, from: start) {
             if let c = cue(i) {
-                if c == .future, ["expected", "scheduled", "slated", "set", "due", "supposed"].contains(lowers[i]) {
+                if c == .future, low(i + 1) != "for", ["expected", "scheduled", "slated", "set", "due", "supposed"].contains(lowers[i]) {
                     // "was scheduled to expire Friday", "had been due to": a plan in the past.
                     var k = i - 1
                     while k >= 0 && i - k <= 3 && !isBoundary(k, from: start) {
@@ -222,7 +272,7 @@ struct TimeScan {
                 j += 1
                 continue
             }
-            if let c = cue(j) { return c }
+            if let c = cue(j, after: true) { return c }
             j += 1
         }
         return .unknown
@@ -239,6 +289,8 @@ struct TimeScan {
             // weekend" leaves them out.
             let amountOnly = w == "over" || w == "under" || w == "some" || w == "only" || w == "just"
             if !amountOnly || quantity(at: i + 1) != nil { j = i + 1 }
+        } else if w == "as", low(i + 1) == "soon", low(i + 2) == "as", low(i + 3) == "possible" {
+            return vagueRef(i + 4, "FUTURE_REF")
         } else if tokens[i].is(.twoWordApproximatorStart), i + 1 < n, L.twoWordApproximators.contains(w + " " + low(i + 1)) {
             j = i + 2
         } else if w == "no", low(i + 1) == "more" || low(i + 1) == "less", low(i + 2) == "than" {
@@ -291,7 +343,9 @@ struct TimeScan {
             }
         case "year", "month", "year-end", "month-end":
             // "year-end", "year end"
-            let end = w.hasSuffix("-end") ? i + 1 : (low(i + 1) == "end" ? i + 2 : i)
+            var end = w.hasSuffix("-end") ? i + 1 : (low(i + 1) == "end" ? i + 2 : i)
+            // "by year's end"
+            if !w.hasSuffix("-end"), low(i + 1) == "'s", low(i + 2) == "end" { end = i + 3 }
             if end > i {
                 if w.hasPrefix("year") { return relative(end) { .year($0.year) } }
                 return relative(end) { .month(year: $0.year, month: $0.month) }
@@ -405,11 +459,17 @@ struct TimeScan {
         switch tense {
         case .past: return before
         case .future: return after
-        case .unknown: return a.year
+        case .unknown:
+            // The nearest such month: "in October" written in January is the October just past,
+            // "in February" written in October the one ahead; half a year either way is the past one.
+            let ahead = (month - a.month + 12) % 12
+            return ahead < 6 ? after : before
         }
     }
 
-    func monthDay(_ month: Int, _ day: Int, _ tense: Tense, _ a: CivilDate) -> CivilDate? {
+    /// A month and day without a year. `behind` is set when the words before it put it in the
+    /// past for certain ("the quarter ended Sept. 30", "since Oct. 23").
+    func monthDay(_ month: Int, _ day: Int, _ tense: Tense, _ a: CivilDate, behind: Bool = false) -> CivilDate? {
         var best: CivilDate?
         var bestDistance = Int.max
         for y in (a.year - 1)...(a.year + 1) {
@@ -426,9 +486,16 @@ struct TimeScan {
         // written in May).
         guard let date = best else { return nil }
         let distance = date.dayNumber - a.dayNumber
+        if behind && distance > 0 { return CivilDate(year: date.year - 1, month: month, day: day).validated ?? date }
         if distance > 120 && tense == .past { return CivilDate(year: date.year - 1, month: month, day: day).validated ?? date }
         if distance < -120 && tense == .future { return CivilDate(year: date.year + 1, month: month, day: day).validated ?? date }
         return date
+    }
+
+    /// Whether the word before `i` puts a date at or before the anchor: "ended Sept. 30", "since Oct. 23".
+    func isBehind(_ i: Int) -> Bool {
+        let w = low(i - 1)
+        return w == "ended" || w == "since"
     }
 
     enum Relation { case onOrBefore, onOrAfter, before, after }
@@ -549,6 +616,10 @@ struct TimeScan {
     /// earlier") or a frequency ("once a week" is read at "a").
     func quantityStart(at i: Int) -> Match? {
         guard let q = quantity(at: i), let u = unit(at: q.end) else { return nil }
+        // "the league will one day expand": an unspecified future day.
+        if low(i) == "one", u.unit == .day, !u.plural, u.end == i + 2, L.modals.contains(low(i - 1)) {
+            return vagueRef(i + 2, "FUTURE_REF")
+        }
         var end = u.end
         var amount = q.amount
         // "a year and a half"
@@ -714,6 +785,13 @@ struct TimeScan {
         if let q = L.ordinals[low(j)], low(j + 1) == "half", q <= 2 { return explicit(j + 2, .half(year: year, half: q)) }
         if let q = Self.ordinalQuarter(low(j)) { return explicit(j + 1, .quarter(year: year, quarter: q)) }
         if low(j) == "quarter" || low(j) == "period" {
+            // "the 1988 quarter" after "the third quarter": that quarter of 1988, a comparison that
+            // leaves the quarter in hand as it was.
+            if let q = lastQuarter {
+                var m = explicit(j + 1, .quarter(year: year, quarter: q.quarter))
+                m.setsReference = false
+                return m
+            }
             if case .quarter(_, let q)? = reference?.point { return explicit(j + 1, .quarter(year: year, quarter: q)) }
             if low(j) == "period" { return explicit(j + 1, .year(year)) }
         }
@@ -743,7 +821,8 @@ struct TimeScan {
             return d.isValid ? explicit(end + 1, .day(d)) : nil
         }
         let t = tense(j - 1, end)
-        return anchoredReference(end) { a in monthDay(month, day, t, a).map { .day($0) } }
+        let behind = isBehind(j - 1)
+        return anchoredReference(end) { a in monthDay(month, day, t, a, behind: behind).map { .day($0) } }
     }
 
     /// A day number ("12", "12th").
@@ -783,7 +862,8 @@ struct TimeScan {
             }
             // A clock time after the day: "Nov. 9 at 3 p.m." stays two expressions.
             let t = tense(i, end)
-            return anchoredReference(end) { a in monthDay(month, day, t, a).map { .day($0) } }
+            let behind = isBehind(i)
+            return anchoredReference(end) { a in monthDay(month, day, t, a, behind: behind).map { .day($0) } }
         }
         if abbreviated && !isMark(i + 1, ".") && digits(j) == nil { return nil }
         guard capitalized else { return nil }
@@ -862,8 +942,16 @@ struct TimeScan {
             make = { CivilDate(year: $0, month: 10, day: 31) }
         case "easter":
             if low(end) == "sunday" { end += 1 }
-            guard low(end) != "week" else { return nil }
             make = { Self.easter($0) }
+            if low(end) == "week" {
+                // "Easter week": the week of Easter Sunday, the one nearest the anchor.
+                guard isCapitalized(i) else { return nil }
+                return relative(end + 1) { a in
+                    let candidates = [Self.easter(a.year - 1), Self.easter(a.year), Self.easter(a.year + 1)]
+                    let d = candidates.min { abs($0.dayNumber - a.dayNumber) < abs($1.dayNumber - a.dayNumber) } ?? Self.easter(a.year)
+                    return TimePoint.week(of: d)
+                }
+            }
         case "new":
             guard low(i + 1) == "year" || low(i + 1) == "year's", isCapitalized(i) else { return nil }
             end = i + 2
@@ -1008,6 +1096,12 @@ struct TimeScan {
             return relative(k + 1, kind: .time) { .clock($0.adding(days: shift), hour: hour, minute: minute) }
         }
         if let day = lastDay, day.sentence == tokens[i].sentence, day.sentence >= 0 || resultsAreNear(i) {
+            let p = TimePoint.clock(day.date, hour: hour, minute: minute)
+            return Match(end: j, kind: .time, value: p.value, source: day.source, point: p)
+        }
+        // A time of day told in the past, with no day beside it, belongs to the last day the text
+        // named ("The pier cracked on Jan. 12. … It closed at 3 p.m.").
+        if let day = lastDay, tense(i, j) == .past {
             let p = TimePoint.clock(day.date, hour: hour, minute: minute)
             return Match(end: j, kind: .time, value: p.value, source: day.source, point: p)
         }
@@ -1180,6 +1274,11 @@ struct TimeScan {
             // Only with an article ("the past", handled above) or before a unit.
             if determiner == nil && (L.units[next] == nil || next.hasSuffix("s")) { return nil }
         }
+        if let wd = L.weekdays[next], determiner != nil, w == "previous" || w == "following", let base = lastDay {
+            // "the previous Friday": the one before the last day the text named.
+            let d = weekday(wd, w == "previous" ? .before : .after, base.date)
+            return Match(end: j + 1, kind: .date, value: TimePoint.day(d).value, source: base.source, point: .day(d))
+        }
         if let wd = L.weekdays[next] {
             let relation: Relation? = shift < 0 ? .before : (shift > 0 ? .after : (w == "this" ? nil : .onOrAfter))
             guard var m = weekdayPoint(wd, at: j, relation: relation, start: start) else { return nil }
@@ -1193,6 +1292,15 @@ struct TimeScan {
         if let month = L.months[next], isCapitalized(j) {
             var end = j + 1
             if L.abbreviatedMonths.contains(next) && isMark(end, ".") { end += 1 }
+            if let day = dayNumber(end), w != "that" {
+                // "last Oct. 23": the last such day before the anchor; "next May 2" the first after.
+                return anchoredReference(end + 1) { a in
+                    var d = CivilDate(year: a.year, month: month, day: day)
+                    if shift < 0 && d >= a { d = CivilDate(year: a.year - 1, month: month, day: day) }
+                    if shift > 0 && d <= a { d = CivilDate(year: a.year + 1, month: month, day: day) }
+                    return d.validated.map { .day($0) }
+                }
+            }
             return anchoredReference(end) { a in
                 switch shift {
                 case 0: return .month(year: a.year, month: month)
@@ -1315,6 +1423,11 @@ struct TimeScan {
         case "present":
             return vagueRef(i + 2, "PRESENT_REF")
         case "last", "next", "coming", "previous", "following", "same", "upcoming":
+            if w == "last", low(i + 3) == "of", let y = digits(i + 4), digitCount(i + 4) == 4 {
+                // "the last half of 1989", "the last quarter of 1990"
+                if low(i + 2) == "half" { return explicit(i + 5, .half(year: y, half: 2)) }
+                if low(i + 2) == "quarter" { return explicit(i + 5, .quarter(year: y, quarter: 4)) }
+            }
             if w == "same" {
                 let u = low(i + 2)
                 guard u == "day" || u == "year" || u == "month" || u == "week" else { return nil }
@@ -1351,6 +1464,11 @@ struct TimeScan {
             return yearEarlier(at: i, end: j + 1)
         case "year", "month", "week", "quarter", "day":
             if w == "year", let y = spelledYearValue(at: i + 2) { return explicit(y.end, .year(y.year)) }
+            if w == "week", low(i + 2) == "of", L.months[low(i + 3)] != nil, let m = calendar(at: i + 3), let d = m.point?.date {
+                // "the week of March 6"
+                let p = TimePoint.week(of: d)
+                return Match(end: m.end, kind: .date, value: p.value, source: m.source, point: p)
+            }
             if positioned {
                 // "the end of the year", "the middle of the month": the anchor's.
                 return relative(i + 2) { a in
@@ -1363,13 +1481,23 @@ struct TimeScan {
                     }
                 }
             }
-            if w == "quarter" || w == "period" {
+            if w == "quarter" {
+                // "the quarter a year ago": the quarter in hand, a year back.
+                if low(i + 2) == "a", low(i + 3) == "year", low(i + 4) == "ago" || low(i + 4) == "earlier" {
+                    return yearEarlier(at: i, end: i + 5)
+                }
                 return relative(i + 2) { a in
                     let q = referenceQuarter(a); return .quarter(year: q.year, quarter: q.quarter)
                 }
             }
-            if w == "year", low(i - 1) == "for" || low(i - 1) == "during" || low(i - 1) == "over" {
-                return duration(i + 2, "P1Y")
+            if w == "year" {
+                // "the year ended Sept. 30", "the year ending in June": the twelve months before a day.
+                let after = low(i + 2)
+                if after == "ended" || after == "ending" { return duration(i + 2, "P1Y") }
+                let before = low(i - 1)
+                if before == "during" || before == "over" || before == "throughout" { return duration(i + 2, "P1Y") }
+                // "for the year", "the first nine months of the year": the year in hand.
+                if before == "for" || before == "of" { return relative(i + 2) { .year($0.year) } }
             }
             return nil
         case "period":
@@ -1428,7 +1556,9 @@ struct TimeScan {
             }
             // "the first nine months"
             if let qn = quantity(at: j + 1), let u = unit(at: qn.end), u.plural {
-                return duration(u.end, u.unit.duration(qn.amount))
+                var m = duration(u.end, u.unit.duration(qn.amount))
+                m.endsQuarter = u.unit == .month && (qn.amount ?? 0) > 3
+                return m
             }
             return nil
         }
@@ -1445,11 +1575,19 @@ struct TimeScan {
         }
         if w == "year" {
             if current || latest || low(j - 1) == "fiscal" || low(j - 1) == "full" {
+                // "the fiscal year ended Jan. 31", "throughout the fiscal year": twelve months.
+                let after = low(j + 1), before = low(i - 2)
+                if !current && !latest && (after == "ended" || after == "ending" || before == "throughout" || before == "during") {
+                    return duration(j + 1, "P1Y")
+                }
                 return anchoredReference(j + 1) { .year($0.year) }
             }
         }
         if let q = quantity(at: j), let u = unit(at: q.end), u.plural {
-            return duration(u.end, u.unit.duration(q.amount))
+            // "the latest nine months"
+            var m = duration(u.end, u.unit.duration(q.amount))
+            m.endsQuarter = u.unit == .month && (q.amount ?? 0) > 3
+            return m
         }
         return nil
     }
@@ -1572,6 +1710,13 @@ struct TimeScan {
             return vagueRef(i + 1, "PRESENT_REF")
         case "these":
             return low(i + 1) == "days" ? vagueRef(i + 2, "PRESENT_REF") : nil
+        case "soon":
+            // "will soon begin", "may soon seek": an unspecified time ahead. "soon after the vote"
+            // and "as soon as Tuesday" lean on another time; "was soon released" is past.
+            let next = low(i + 1)
+            if next == "after" || next == "afterward" || next == "afterwards" || next == "thereafter" || next == "as" { return nil }
+            if low(i - 1) == "as" || low(i - 1) == "too" || low(i - 1) == "how" { return nil }
+            return L.modals.contains(low(i - 1)) || tense(i, i + 1) == .future ? vagueRef(i + 1, "FUTURE_REF") : nil
         case "recently", "lately":
             return vagueRef(i + 1, "PAST_REF")
         case "recent":

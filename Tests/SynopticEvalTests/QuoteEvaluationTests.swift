@@ -1,0 +1,150 @@
+import Foundation
+import SynopticTestSupport
+import Testing
+
+@testable import SynopticEval
+
+@Suite("Quote evaluation")
+struct QuoteEvaluationTests {
+    /// A brat stand-off annotation for `text`: each attribution is (Source, Cue, Content) given
+    /// as whole-word substrings, looked for from the previous attribution's first span on.
+    static func annotation(_ text: String, _ attributions: [(source: String, cue: String, content: String)]) -> String {
+        let scalars = Array(text.unicodeScalars)
+        func offset(of needle: String, after start: Int) -> Int {
+            let target = Array(needle.unicodeScalars)
+            var i = start
+            while i + target.count <= scalars.count {
+                // Whole words only: “he” is not the end of “the”.
+                let before = i == 0 || !scalars[i - 1].properties.isAlphabetic
+                let after = i + target.count == scalars.count || !scalars[i + target.count].properties.isAlphabetic
+                if before && after && Array(scalars[i..<(i + target.count)]) == target { return i }
+                i += 1
+            }
+            Issue.record("“\(needle)” is not in the text")
+            return 0
+        }
+        var lines: [String] = []
+        var id = 1
+        var cursor = 0
+        for (n, attribution) in attributions.enumerated() {
+            var ids: [String: String] = [:]
+            var first = Int.max
+            for (role, words) in [("Source", attribution.source), ("Cue", attribution.cue), ("Content", attribution.content)] {
+                let start = offset(of: words, after: cursor)
+                first = min(first, start)
+                lines.append("T\(id)\t\(role) \(start) \(start + words.unicodeScalars.count)\t\(words)")
+                ids[role] = "T\(id)"
+                id += 1
+            }
+            lines.append("E\(n + 1)\tAttribution:T\(id) Source:\(ids["Source"]!) Cue:\(ids["Cue"]!) Content:\(ids["Content"]!)")
+            id += 1
+            cursor = first
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    @Test("a pronoun Source refers to the nearest earlier Source naming a person of a fitting gender")
+    func pronounReferent() {
+        let text = """
+            Mr. Obama said the pier would open soon. Mary Whitlock said the ferries would run late.
+
+            “We will rebuild it,” he said.
+            """
+        let ann = Self.annotation(
+            text,
+            [
+                ("Mr. Obama", "said", "the pier would open soon"),
+                ("Mary Whitlock", "said", "the ferries would run late"),
+                ("he", "said", "We will rebuild it,"),
+            ])
+        let gold = QuoteEvaluation.goldQuotes(text: text, ann: ann)
+        // Only the words inside quotation marks are a direct quote.
+        #expect(gold.count == 1)
+        #expect(gold.first?.sourceText == "he")
+        // “Obama” is among the commonest words of news English; after “Mr.” it is a name. Mary
+        // Whitlock stands nearer, but “he” cannot be her.
+        #expect(gold.first?.referent == "Mr. Obama")
+    }
+
+    @Test("the gender a text gives a surname elsewhere settles the referent")
+    func genderFromText() {
+        let text = """
+            Donald Trask spoke at noon. Trask said the toll would stay. Hillary Vance said nothing.
+
+            “We are not finished,” she said.
+            """
+        let ann = Self.annotation(
+            text,
+            [
+                ("Trask", "said", "the toll would stay"),
+                ("Hillary Vance", "said", "nothing"),
+                ("she", "said", "We are not finished,"),
+            ])
+        let gold = QuoteEvaluation.goldQuotes(text: text, ann: ann)
+        #expect(gold.first?.referent == "Hillary Vance")
+        #expect(QuoteEvaluation.genderAllows("he", "Trask", in: text))
+        #expect(!QuoteEvaluation.genderAllows("she", "Trask", in: text))
+    }
+
+    @Test("a relative pronoun Source refers to the name before it")
+    func relativePronoun() {
+        let text = "The ferry captain, Ilse Marrow, who called the schedule “a fantasy,” resigned."
+        let ann = Self.annotation(text, [("who", "called", "a fantasy,")])
+        let gold = QuoteEvaluation.goldQuotes(text: text, ann: ann)
+        #expect(gold.count == 1)
+        #expect(gold.first?.referent == "Ilse Marrow")
+    }
+
+    @Test("names compare case aside, on the surname")
+    func namesMatch() {
+        #expect(QuoteEvaluation.namesMatch(["Mike Pence"], "PENCE"))
+        #expect(QuoteEvaluation.namesMatch(["Donald J. Trump"], "Mr. Trump"))
+        #expect(!QuoteEvaluation.namesMatch(["Donald J. Trump"], "Mike Pence"))
+    }
+
+    @Test("scoring: a right and a wrong speaker, and a Source that is only the speech verb left unscored")
+    func scoring() {
+        let text = """
+            Harbor Talks Stall.
+
+            “The pier is safe,” said Ilse Marrow, the harbor engineer.
+
+            “It will take a month,” said Tobin Quast, a port official.
+
+            Officials met again on Friday. “We need more time,” said Rhea Lund.
+            """
+        let ann = Self.annotation(
+            text,
+            [
+                ("Ilse Marrow", "said", "The pier is safe,"),
+                ("a port official", "said", "It will take a month,"),
+                ("said", "said", "We need more time,"),
+            ])
+        let document = QuoteEvaluation.Document(
+            name: "invented", title: "Harbor Talks Stall", published: "2022-01-14", text: text,
+            gold: QuoteEvaluation.goldQuotes(text: text, ann: ann))
+        let score = QuoteEvaluation().score([document]) { _ in }
+        #expect(score.gold == 3)
+        #expect(score.matched == 3)
+        // “a port official” is the apposition of Tobin Quast: the prediction's words do not overlap
+        // the Source and the surname is not in it, so it counts as wrong; the slipped Source is
+        // left out.
+        #expect(score.unscorable == 1)
+        #expect(score.speakerScored == 2)
+        #expect(score.speakerRight == 1)
+    }
+
+    @Test("on PolNeAR dev, quote spans and speakers hold their measured level")
+    func publicCorpus() throws {
+        guard let root = SharedData.root else {
+            print("notice: ../shared is absent; skipping the quote evaluation on public data")
+            return
+        }
+        let documents = try QuoteEvaluation.load(root.appendingPathComponent("data/attribution/polnear"), split: "dev")
+        #expect(documents.count == 84)
+        let score = QuoteEvaluation().score(documents) { _ in }
+        #expect(score.gold >= 900)
+        #expect(score.f1 >= 0.92, "\(score)")
+        #expect(score.speakerAccuracy >= 0.85, "\(score)")
+    }
+}
