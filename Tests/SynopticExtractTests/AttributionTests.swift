@@ -224,4 +224,43 @@ import Testing
         // Velde is named in the introductory clause; the subject is Ahlberg.
         #expect(speakers["He read every report,"] == .some("Piet Ahlberg"))
     }
+
+    /// Each quotation's speaker as the text words it (a name, a pronoun or a description).
+    static func speakerWords(_ article: Article, _ annotations: ArticleAnnotations) -> [String: String?] {
+        Dictionary(
+            annotations.quotes.map { quote in (String(article[quote.span]), quote.speakerSpan.map { String(article[$0]) }) },
+            uniquingKeysWith: { first, _ in first })
+    }
+
+    @Test func descriptionsAreNounPhrasesAndItIsTheSourceQuotedLast() {
+        let (article, a) = Self.annotate(
+            """
+            Audit Finds Gaps.
+
+            “The port was left holding $8 million in debt,” the Harbor Gazette wrote in an editorial.
+
+            “But since then, its fortunes have changed,” it further wrote.
+
+            The auditors rated 30% of Republican claims as “false” or “pants on fire.”
+
+            Only 1 percent of the staff had been involved with what several councillors called “fraud.”
+
+            A chorus of council members has said the same thing, including the former mayor -- “It is wrong to hide the ledgers.”
+
+            “We will appeal,” it said.
+            """)
+        let words = Self.speakerWords(article, a)
+        #expect(words["The port was left holding $8 million in debt,"] == .some("Harbor Gazette"))
+        // “it” after an outlet's quotation is that outlet, which “the” marks as no person.
+        #expect(words["But since then, its fortunes have changed,"] == .some("Harbor Gazette"))
+        #expect(a.entities.first { $0.name == "Harbor Gazette" }?.kind == .organization)
+        // An adjective is no speaker (the quotations are then fragments with no one named).
+        #expect(words["false"] ?? nil != "Republican")
+        // A description runs back to its determiner, not over the clause before it.
+        #expect(words["fraud."] == .some("several councillors"))
+        // “has said the same thing”: the object of the cue is not its speaker.
+        #expect(words["It is wrong to hide the ledgers."] ?? nil != "the same thing")
+        // “it” with no outlet quoted just before is no one the text names.
+        #expect(words["We will appeal,"] == .some(nil))
+    }
 }

@@ -263,6 +263,11 @@ struct RecognitionState {
         }
     }
 
+    /// Whether the word before token `t` is “the”, written right before it.
+    func followsDefiniteArticle(_ t: Int) -> Bool {
+        t > 0 && lowers[t - 1] == "the" && tokens[t - 1].sentence == tokens[t].sentence
+    }
+
     /// Splits a run into titles and a name and decides what the name is.
     func classify(_ run: [Int], honorific: String?) -> NameChunk? {
         var run = run
@@ -342,10 +347,13 @@ struct RecognitionState {
                 tokens[t].is(.commonWord) && !tokens[t].isAny([.givenName, .nameParticle]) && tokens[t].end - tokens[t].start > 1
             }
             chunk.kind = (last.is(.place) && !last.is(.givenName)) || middleIsCommon ? nil : .person
+            // “the Harbor Gazette”: a person's name takes no article; what does is an
+            // organisation's (a newspaper, a firm, a band).
+            if chunk.kind == .person && followsDefiniteArticle(run[0]) { chunk.kind = .organization }
         } else if run.count >= 2, !run.contains(where: { tokens[$0].isAny([.commonWord, .place, .demonym]) }) {
             // Two or three capitalised words that are neither common words nor places: most
             // often a person the name lists do not know.
-            chunk.kind = run.count <= 3 ? .person : nil
+            chunk.kind = run.count <= 3 ? (followsDefiniteArticle(run[0]) ? .organization : .person) : nil
         } else if run.count == 1 && isPlace() {
             chunk.kind = .place
         } else {

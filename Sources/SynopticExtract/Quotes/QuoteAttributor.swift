@@ -92,10 +92,32 @@ public struct QuoteAttributor: Sendable {
             }
             var speaker = attribution.entity
             if speaker == nil, let t = attribution.speakerToken, t >= 0, let mention = entities.mention(atToken: t) { speaker = mention.entity }
+            var speakerSpan = attribution.speaker
+            var confidence = attribution.confidence
+            if speaker == nil, attribution.speakerToken == nil, let span = speakerSpan, span.length == 2, text[span].lowercased() == "it" {
+                // “…,” it added: the organisation or document quoted last, within the two
+                // paragraphs before; a person is never “it”, and with no one to refer to the
+                // speaker stays unknown.
+                let floor = text.blocks[max(0, passage.block - 2)].start
+                // A description naming people (“council members”, “a spokesman”) is no “it” either.
+                let lastIsThing = { (last: QuoteAnnotation) -> Bool in
+                    if let e = last.speaker { return entities.entities[e].kind != .person }
+                    guard let span = last.speakerSpan, let head = text[span].split(separator: " ").last?.lowercased() else { return false }
+                    return !head.hasSuffix("s") && !Lexicon.isRoleNoun(head)
+                }
+                if let last = result.last, last.span.start >= floor, last.speakerSpan != nil, lastIsThing(last) {
+                    speaker = last.speaker
+                    speakerSpan = last.speakerSpan
+                    confidence = min(last.confidence, 0.6)
+                } else {
+                    speakerSpan = nil
+                    confidence = 0
+                }
+            }
             result.append(
                 QuoteAnnotation(
-                    span: passage.span, speaker: speaker, speakerSpan: attribution.speaker, cueSpan: attribution.cue,
-                    partial: context.isPartial, confidence: attribution.confidence))
+                    span: passage.span, speaker: speaker, speakerSpan: speakerSpan, cueSpan: attribution.cue,
+                    partial: context.isPartial, confidence: confidence))
             previousByBlock[passage.block] = result.count - 1
         }
         return result
@@ -153,6 +175,24 @@ private struct Context {
     static let descriptionEnds: Set<String> = ["in", "on", "at", "that", "after", "before", "during", "when", "while", "who"]
     static let questionWords: Set<String> = ["whether", "if", "how", "why", "what", "about", "when", "where", "which"]
     static let possessives: Set<String> = ["his", "its", "this", "was", "has", "is", "as", "us", "yes", "thus", "plus"]
+    /// Determiners that make what follows a possessed noun (“their report”, “his comments”).
+    static let possessiveDeterminers: Set<String> = ["their", "his", "its", "our", "my", "your"]
+    /// Adverbs that stand between a subject and its cue (“it further wrote”), never a subject.
+    static let adverbs: Set<String> = [
+        "further", "later", "then", "again", "still", "even", "just", "only", "now", "earlier", "previously", "repeatedly", "once",
+        "first", "finally", "recently", "often", "never", "always", "already", "also", "initially", "reportedly", "publicly", "privately",
+    ]
+    /// Words no description of a speaker runs back over: verbs, relatives, subordinators and
+    /// prepositions that begin another phrase (“… had been involved with what multiple lawmakers called”).
+    static let descriptionStoppers: Set<String> = [
+        "had", "has", "have", "been", "be", "was", "were", "is", "are", "will", "would", "could", "should", "did", "does", "do", "what",
+        "which", "who", "whom", "whose", "when", "where", "why", "how", "that", "because", "if", "while", "although", "though", "with",
+        "about", "after", "before", "during", "to", "by", "into", "than", "as",
+    ]
+    /// Adjectives of party and persuasion, capitalised but no one's name (“Republican claims”).
+    static let politicalAdjectives: Set<String> = ["republican", "democratic", "democrat", "conservative", "liberal", "progressive", "socialist"]
+    /// Singular nouns that name a group and speak without a determiner (“police said”).
+    static let collectives: Set<String> = ["police", "staff", "management", "security"]
 
     /// The first token after the passage's closing mark (or after its last word).
     var afterClose: Int { (passage.close ?? lastInsideToken) + 1 }
@@ -488,6 +528,12 @@ private struct Context {
         }
         // “a senior U.S. official said”, “Kremlin officials said”: the description is the speaker,
         // not the place or organisation inside it.
+        // “officials have said”, “it further wrote”: auxiliaries and adverbs before the cue belong
+        // to it, not to the subject.
+        var range = range
+        while range.count > 1, Self.cueAuxiliaries.contains(lowers[range.upperBound - 1]) || Self.adverbs.contains(lowers[range.upperBound - 1]) {
+            range = range.lowerBound..<(range.upperBound - 1)
+        }
         let head = tokens[range.upperBound - 1]
         let headLower = lowers[range.upperBound - 1]
         let headIsNoun =
@@ -496,7 +542,7 @@ private struct Context {
         if headIsNoun && bestPerson.map({ $0 < range.upperBound - 4 }) ?? true {
             var first = range.upperBound - 1
             while first - 1 >= range.lowerBound, range.upperBound - first < 7, tokens[first - 1].kind == .word || lowers[first - 1] == "'s",
-                entities.mention(atToken: first - 1)?.form != .pronoun, !isCue(first - 1)
+                entities.mention(atToken: first - 1)?.form != .pronoun, !isCue(first - 1), !Self.descriptionStoppers.contains(lowers[first - 1])
             {
                 first -= 1
                 if tokens[first].is(.determiner) { break }
@@ -511,10 +557,14 @@ private struct Context {
         }
         if let pronoun { return pronounPhrase(pronoun) }
         if let o = bestOther, let mention = entities.mention(atToken: o) { return Phrase(span: mention.span, head: o, confidence: 0.9) }
+        // “…,” it added: the organisation or document quoted just before, which the caller knows.
+        if lowers[range.upperBound - 1] == "it", range.upperBound - 1 == range.lowerBound || tokens[range.upperBound - 2].kind != .word {
+            return Phrase(span: tokens[range.upperBound - 1].span, head: nil, confidence: 0.6)
+        }
         // A description: “a senior State Department official”, “officials”, “the ministry”.
         var first = range.upperBound - 1
         while first - 1 >= range.lowerBound, tokens[first - 1].kind == .word || lowers[first - 1] == "'s",
-            range.upperBound - first < 7
+            range.upperBound - first < 7, !Self.descriptionStoppers.contains(lowers[first - 1])
         {
             first -= 1
         }
@@ -524,6 +574,13 @@ private struct Context {
         {
             first += 1
         }
+        // “Republican claims”, “critic said”: one singular word with no determiner is no noun
+        // phrase; plurals (“officials”), collectives (“police”) and names are.
+        if first == range.upperBound - 1, !lowers[first].hasSuffix("s"), !Self.collectives.contains(lowers[first]),
+            !tokens[first].isCapitalized || tokens[first].is(.demonym) || Self.politicalAdjectives.contains(lowers[first])
+        {
+            return nil
+        }
         return Phrase(span: TextSpan(start: tokens[first].start, end: tokens[range.upperBound - 1].end), head: nil, confidence: 0.7)
     }
 
@@ -532,7 +589,10 @@ private struct Context {
     /// because it opens the sentence (“After saying …”, “despite admitting …”).
     func isDescriptionHead(_ t: Int) -> Bool {
         let token = tokens[t]
-        if Self.functionWords.contains(lowers[t]) { return false }
+        let lower = lowers[t]
+        if Self.functionWords.contains(lower) || Self.possessiveDeterminers.contains(lower) || Self.adverbs.contains(lower) { return false }
+        // “disrespectful”, “dangerous”: an adjective ends no noun phrase.
+        if !token.isCapitalized, lower.hasSuffix("ful") || lower.hasSuffix("ous") { return false }
         if token.isCapitalized, t == block.lowerBound || tokens[t - 1].sentence != token.sentence, Lexicon.isCommonWord(lowers[t]) {
             return false
         }
