@@ -35,6 +35,8 @@ let package = Package(
         .target(name: "SynopticText", dependencies: ["SynopticCore"], swiftSettings: strictSettings),
         // Stage 5: entities, quotes and their speakers, figures and time expressions.
         .target(name: "SynopticExtract", dependencies: ["SynopticCore"], swiftSettings: strictSettings),
+        // Stages 3 and 4: duplicates, successive versions with their diff, and clustering into stories.
+        .target(name: "SynopticStories", dependencies: ["SynopticCore"], swiftSettings: strictSettings),
         // Stage 7: per-story synthesis (summary for now).
         .target(name: "SynopticSynthesis", dependencies: ["SynopticCore"], swiftSettings: strictSettings),
         // Stage 8: renderers for the briefing document.
@@ -45,8 +47,8 @@ let package = Package(
         .target(
             name: "Synoptic",
             dependencies: [
-                "SynopticCore", "SynopticIngest", "SynopticHTML", "SynopticText", "SynopticExtract", "SynopticSynthesis",
-                "SynopticRender",
+                "SynopticCore", "SynopticIngest", "SynopticHTML", "SynopticText", "SynopticExtract", "SynopticStories",
+                "SynopticSynthesis", "SynopticRender",
             ],
             swiftSettings: strictSettings
         ),
@@ -74,6 +76,9 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "SynopticExtractTests", dependencies: ["SynopticExtract", "SynopticCore", "SynopticText", "SynopticIngest", "SynopticTestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "SynopticStoriesTests", dependencies: ["SynopticStories", "SynopticCore", "SynopticText", "SynopticIngest", "SynopticTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(name: "SynopticEvalTests", dependencies: ["SynopticEval", "SynopticTestSupport"], swiftSettings: strictSettings),
         .testTarget(

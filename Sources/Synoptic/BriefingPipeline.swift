@@ -4,6 +4,7 @@ import Foundation
 @_exported import SynopticHTML
 @_exported import SynopticIngest
 @_exported import SynopticRender
+@_exported import SynopticStories
 @_exported import SynopticSynthesis
 @_exported import SynopticText
 

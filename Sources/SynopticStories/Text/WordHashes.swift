@@ -1,0 +1,96 @@
+import SynopticCore
+
+/// The words of a text as the story stage compares them: lowercase runs of letters and digits,
+/// each reduced to a 64-bit hash without making a `String` per word.
+///
+/// Duplicate detection, version linking and clustering all compare texts word by word; hashing
+/// once per word, as the scalars go by, keeps that cost linear in the text and free of
+/// allocation. Apostrophes inside a word are dropped (“Russia’s” and "Russia's" are one word
+/// “russias”), so typographic and straight quotes compare equal; every other mark separates.
+public enum WordHashes {
+    /// FNV-1a 64-bit parameters.
+    static let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+    static let prime: UInt64 = 0x0000_0100_0000_01b3
+
+    /// The hash of each word of `text`, in order.
+    public static func of(_ text: some StringProtocol) -> [UInt64] {
+        var result: [UInt64] = []
+        result.reserveCapacity(text.utf8.count / 5)
+        forEachWord(in: text) { result.append($0) }
+        return result
+    }
+
+    /// Calls `body` with the hash of each word of `text`, in order.
+    @inline(__always)
+    public static func forEachWord(in text: some StringProtocol, _ body: (UInt64) -> Void) {
+        var hash = offsetBasis
+        var inWord = false
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                var byte = UInt8(truncatingIfNeeded: v)
+                if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
+                if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                    hash = (hash ^ UInt64(byte)) &* prime
+                    inWord = true
+                    continue
+                }
+                // An apostrophe between letters is part of the word and is left out of it.
+                if byte == 0x27 && inWord { continue }
+            } else if v == 0x2019 || v == 0x2018 {
+                if inWord { continue }
+            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                for lower in scalar.properties.lowercaseMapping.unicodeScalars {
+                    var u = lower.value
+                    // The scalar's bytes, low first, so that non-ASCII words hash as distinctly.
+                    repeat {
+                        hash = (hash ^ UInt64(u & 0xFF)) &* prime
+                        u >>= 8
+                    } while u != 0
+                }
+                inWord = true
+                continue
+            }
+            if inWord {
+                body(hash)
+                hash = offsetBasis
+                inWord = false
+            }
+        }
+        if inWord { body(hash) }
+    }
+
+    /// The hashes of every run of `size` consecutive words (a text shorter than `size` words
+    /// gives one shingle of all its words, an empty text none).
+    public static func shingles(_ words: [UInt64], size: Int) -> [UInt64] {
+        precondition(size >= 1)
+        guard !words.isEmpty else { return [] }
+        let count = max(words.count - size + 1, 1)
+        var result: [UInt64] = []
+        result.reserveCapacity(count)
+        for start in 0..<count {
+            var hash = offsetBasis
+            for w in words[start..<min(start + size, words.count)] {
+                hash = (hash ^ w) &* prime
+                hash ^= hash >> 29
+            }
+            result.append(mix(hash))
+        }
+        return result
+    }
+
+    /// A 64-bit finalizer (splitmix64's): spreads nearby inputs over the whole range, which
+    /// MinHash's permutations and LSH's bands rely on.
+    @inline(__always)
+    public static func mix(_ x: UInt64) -> UInt64 {
+        var z = x &+ 0x9E37_79B9_7F4A_7C15
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
+
+extension Article {
+    /// The article's paragraphs (its blocks) as text, headline excluded.
+    public var paragraphTexts: [Substring] { blocks.map { text[$0.span] } }
+}
