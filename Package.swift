@@ -38,7 +38,7 @@ let package = Package(
         // Stages 3 and 4: duplicates, successive versions with their diff, and clustering into stories.
         .target(name: "SynopticStories", dependencies: ["SynopticCore"], swiftSettings: strictSettings),
         // Stage 7: per-story synthesis (summary for now).
-        .target(name: "SynopticSynthesis", dependencies: ["SynopticCore"], swiftSettings: strictSettings),
+        .target(name: "SynopticSynthesis", dependencies: ["SynopticCore", "SynopticStories"], swiftSettings: strictSettings),
         // Stage 8: renderers for the briefing document.
         .target(name: "SynopticRender", dependencies: ["SynopticCore"], swiftSettings: strictSettings),
         // Scoring of the stages on public data.

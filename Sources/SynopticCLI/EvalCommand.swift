@@ -7,7 +7,9 @@ public struct EvalCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Score a stage on public benchmark data.",
-        subcommands: [EvalSentencesCommand.self, EvalExtractionCommand.self, EvalQuotesCommand.self, EvalTimeCommand.self])
+        subcommands: [
+            EvalSentencesCommand.self, EvalExtractionCommand.self, EvalQuotesCommand.self, EvalTimeCommand.self, EvalStoriesCommand.self,
+        ])
 
     public init() {}
 }

@@ -23,23 +23,55 @@ public enum WordHashes {
     /// Calls `body` with the hash of each word of `text`, in order.
     @inline(__always)
     public static func forEachWord(in text: some StringProtocol, _ body: (UInt64) -> Void) {
+        forEachWordWithShape(in: text) { hash, _ in body(hash) }
+    }
+
+    /// What a word looked like before it was lowercased and hashed.
+    public struct Shape: Sendable {
+        /// Letters and digits in the word.
+        public var length: Int
+        /// The first letter is uppercase.
+        public var capitalized: Bool
+        /// Only digits.
+        public var numeric: Bool
+        /// No word stands before it in the text, or a sentence-ending mark (. ! ?) does.
+        public var opensSentence: Bool
+    }
+
+    /// Calls `body` with the hash and the shape of each word of `text`, in order.
+    @inline(__always)
+    public static func forEachWordWithShape(in text: some StringProtocol, _ body: (UInt64, Shape) -> Void) {
         var hash = offsetBasis
         var inWord = false
+        var shape = Shape(length: 0, capitalized: false, numeric: true, opensSentence: true)
+        var sentenceEnded = true
+        @inline(__always) func begin(_ capitalized: Bool) {
+            if !inWord {
+                inWord = true
+                shape = Shape(length: 0, capitalized: capitalized, numeric: true, opensSentence: sentenceEnded)
+            }
+        }
         for scalar in text.unicodeScalars {
             let v = scalar.value
             if v < 0x80 {
                 var byte = UInt8(truncatingIfNeeded: v)
-                if byte >= 0x41 && byte <= 0x5A { byte |= 0x20 }
-                if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                let upper = byte >= 0x41 && byte <= 0x5A
+                if upper { byte |= 0x20 }
+                let digit = byte >= 0x30 && byte <= 0x39
+                if (byte >= 0x61 && byte <= 0x7A) || digit {
+                    begin(upper)
                     hash = (hash ^ UInt64(byte)) &* prime
-                    inWord = true
+                    shape.length += 1
+                    if !digit { shape.numeric = false }
                     continue
                 }
                 // An apostrophe between letters is part of the word and is left out of it.
                 if byte == 0x27 && inWord { continue }
+                if byte == 0x2E || byte == 0x21 || byte == 0x3F { sentenceEnded = true }
             } else if v == 0x2019 || v == 0x2018 {
                 if inWord { continue }
             } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                begin(scalar.properties.isUppercase)
                 for lower in scalar.properties.lowercaseMapping.unicodeScalars {
                     var u = lower.value
                     // The scalar's bytes, low first, so that non-ASCII words hash as distinctly.
@@ -48,16 +80,19 @@ public enum WordHashes {
                         u >>= 8
                     } while u != 0
                 }
-                inWord = true
+                shape.length += 1
+                if scalar.properties.numericType == nil { shape.numeric = false }
                 continue
             }
             if inWord {
-                body(hash)
+                body(hash, shape)
                 hash = offsetBasis
                 inWord = false
+                sentenceEnded = false
+                if v == 0x2E || v == 0x21 || v == 0x3F { sentenceEnded = true }
             }
         }
-        if inWord { body(hash) }
+        if inWord { body(hash, shape) }
     }
 
     /// The hashes of every run of `size` consecutive words (a text shorter than `size` words

@@ -1,19 +1,30 @@
 import SynopticCore
+import SynopticStories
 
-/// Builds the stories of a batch. Until clustering lands, a batch is one story: the articles the
-/// user gave together. Its title is the headline closest to what the articles share.
+/// Builds the stories of a batch: clusters the articles (``StoryClusterer``), then titles and
+/// summarizes each story. A story's title is the headline closest to what its articles share.
+///
+/// Stories are listed largest first (ties: the one whose first article came first in the batch),
+/// numbered `story-1`, `story-2`… in that order, and their articles keep the batch's order.
 public struct StoryBuilder: Sendable {
     public var summarizer: ExtractiveSummarizer
+    public var clustering: StoryClusterer.Options
 
-    public init(summarizer: ExtractiveSummarizer = .init()) { self.summarizer = summarizer }
+    public init(summarizer: ExtractiveSummarizer = .init(), clustering: StoryClusterer.Options = .init()) {
+        self.summarizer = summarizer
+        self.clustering = clustering
+    }
 
     public func stories(for articles: [Article]) -> [Story] {
         guard !articles.isEmpty else { return [] }
-        return [
-            Story(
-                id: "story-1", title: Self.title(for: articles), articleIDs: articles.map(\.id),
-                summary: summarizer.summarize(articles))
-        ]
+        let clusters = StoryClusterer.cluster(articles.map { StoryFeatures(article: $0) }, options: clustering)
+            .map { $0.sorted() }
+            .sorted { $0.count != $1.count ? $0.count > $1.count : $0[0] < $1[0] }
+        return clusters.enumerated().map { number, members in
+            let group = members.map { articles[$0] }
+            return Story(
+                id: "story-\(number + 1)", title: Self.title(for: group), articleIDs: group.map(\.id), summary: summarizer.summarize(group))
+        }
     }
 
     /// The headline sharing the most content words with the other headlines and bodies.

@@ -1,0 +1,210 @@
+import Foundation
+
+/// Groups articles into stories as they arrive: each article joins the story it is most like, or
+/// starts one.
+///
+/// An article and a story are compared as TF-IDF vectors (the story's is the sum of its members'
+/// damped frequencies) by cosine similarity, scaled down by the days between the article and the
+/// story's nearest member. The article joins the best story whose score reaches
+/// ``Options/threshold``; otherwise it starts a story of its own.
+///
+/// Candidates come from an inverted index, never from a scan of every story: the article's most
+/// weighty terms are looked up, each in the stories that contain it, most recent first and at most
+/// ``Options/postingsPerTerm`` of them, and only the ``Options/candidates`` stories sharing the
+/// most weight are scored in full. The cost of one article is therefore bounded by its own length,
+/// whatever the number of stories, and a batch costs about n·log n (the dictionaries).
+///
+/// Order: a single pass depends on the order articles arrive in. ``cluster(_:)`` therefore sorts
+/// a batch by publication day, then by a hash of each article's words (undated articles last), so
+/// the result is the same whatever order the files were listed in. ``add(_:)`` is the incremental
+/// form, for articles that arrive over time: their arrival order is the order.
+public struct StoryClusterer: Sendable {
+    public struct Options: Sendable, Hashable {
+        /// The least score with which an article joins a story (calibrated on the AllSides dev
+        /// stories; see docs/evaluation.md).
+        public var threshold: Float = 0.08
+        /// Days apart within which time is no evidence against a story: 0, the same day.
+        public var sameDays = 0
+        /// Beyond ``sameDays``, the score falls by a factor e every this many days. A day apart
+        /// keeps 37% of the score, two days 14%: a report joins yesterday's story only when it
+        /// shares much of its words, and a story that runs for a week goes on as long as each
+        /// day's reports join the day before (the distance is to the story's nearest day).
+        public var dayDecay: Float = 1
+        /// Terms of the article looked up in the index.
+        public var queryTerms = 12
+        /// Stories read per term, most recent first.
+        public var postingsPerTerm = 400
+        /// Stories scored in full per article.
+        public var candidates = 40
+        /// Unrelated articles assumed besides the batch when weighting terms: without them, in a
+        /// batch of five reports of one event the words all five share would weigh least and the
+        /// reports look unrelated.
+        public var backgroundDocuments = 100
+        public init() {}
+    }
+
+    public var options: Options
+
+    /// Articles seen and, per term, in how many of them it occurs (for IDF).
+    private(set) var documentCount = 0
+    private var documentFrequency: [UInt64: Int32] = [:]
+    /// Per story: its members (indices in arrival order), term sums, days and vector norm.
+    private var stories: [StoryState] = []
+    /// Per term, the stories that hold it, in the order they first did.
+    private var postings: [UInt64: [Int32]] = [:]
+    /// The story of each article added, by arrival index.
+    public private(set) var assignment: [Int] = []
+    /// Work done, for tests that bound it: candidate stories scored in full.
+    public private(set) var scoredCandidates = 0
+
+    struct StoryState: Sendable {
+        var members: [Int] = []
+        var sums: [UInt64: Float] = [:]
+        var firstDay: Int?
+        var lastDay: Int?
+        /// Squared norm of the IDF-weighted sums, and the article count it was computed at.
+        var normSquared: Float = 0
+        var normAt = 0
+    }
+
+    public init(options: Options = .init()) { self.options = options }
+
+    /// Stories of a batch, as lists of indices into `articles`, in the order the stories began.
+    /// The batch's term frequencies are counted first, so every article is compared with the same
+    /// weights.
+    public static func cluster(_ articles: [StoryFeatures], options: Options = .init()) -> [[Int]] {
+        var clusterer = StoryClusterer(options: options)
+        for features in articles { clusterer.count(features) }
+        let order = articles.indices.sorted { a, b in
+            let l = articles[a]
+            let r = articles[b]
+            switch (l.day, r.day) {
+            case let (x?, y?) where x != y: return x < y
+            case (nil, _?): return false
+            case (_?, nil): return true
+            default: return l.contentHash != r.contentHash ? l.contentHash < r.contentHash : a < b
+            }
+        }
+        var storyOf = [Int](repeating: -1, count: articles.count)
+        for index in order { storyOf[index] = clusterer.place(articles[index]) }
+        var members = [[Int]](repeating: [], count: clusterer.stories.count)
+        for index in order { members[storyOf[index]].append(index) }
+        return members
+    }
+
+    /// Adds an article as it arrives and returns the index of its story (stories are numbered
+    /// in the order they began).
+    @discardableResult
+    public mutating func add(_ features: StoryFeatures) -> Int {
+        count(features)
+        return place(features)
+    }
+
+    /// Counts the article's terms into the document frequencies.
+    mutating func count(_ features: StoryFeatures) {
+        documentCount += 1
+        for term in features.terms.keys { documentFrequency[term, default: 0] += 1 }
+    }
+
+    func idf(_ term: UInt64) -> Float {
+        let df = Float(documentFrequency[term] ?? 0)
+        return log((Float(documentCount + options.backgroundDocuments) + 1) / (df + 1)) + 1
+    }
+
+    /// Finds the article's story, or starts one, and records it.
+    mutating func place(_ features: StoryFeatures) -> Int {
+        let index = assignment.count
+        let weighted = features.terms.map { (term: $0.key, weight: $0.value * idf($0.key)) }
+        let norm = weighted.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
+        var best: (story: Int, score: Float)?
+        if norm > 0 {
+            for story in candidates(for: weighted) {
+                let score = similarity(weighted, norm: norm, story: story) * timeFactor(features.day, story: story)
+                scoredCandidates += 1
+                if score >= options.threshold, score > best?.score ?? -1 { best = (story, score) }
+            }
+        }
+        let story: Int
+        if let best {
+            story = best.story
+        } else {
+            story = stories.count
+            stories.append(StoryState())
+        }
+        join(index, features: features, story: story)
+        assignment.append(story)
+        return story
+    }
+
+    /// The stories sharing the most weight with the article's heaviest terms.
+    func candidates(for weighted: [(term: UInt64, weight: Float)]) -> [Int] {
+        let query = weighted.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }.prefix(options.queryTerms)
+        var shared: [Int32: Float] = [:]
+        for (term, weight) in query {
+            guard let list = postings[term] else { continue }
+            for story in list.suffix(options.postingsPerTerm) { shared[story, default: 0] += weight }
+        }
+        return shared.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key > $1.key }.prefix(options.candidates).map { Int($0.key) }
+    }
+
+    /// Cosine of the article's IDF-weighted vector with the story's.
+    mutating func similarity(_ weighted: [(term: UInt64, weight: Float)], norm: Float, story: Int) -> Float {
+        refreshNorm(story)
+        let state = stories[story]
+        guard state.normSquared > 0 else { return 0 }
+        var dot: Float = 0
+        for (term, weight) in weighted {
+            if let sum = state.sums[term] { dot += weight * sum * idf(term) }
+        }
+        return dot / (norm * state.normSquared.squareRoot())
+    }
+
+    /// Recomputes a story's norm when the document frequencies have moved on since (the IDF of
+    /// every term changes a little with each article counted): when a tenth more articles have
+    /// been counted, so that a long run of arrivals costs each story a full pass now and then,
+    /// not every time.
+    mutating func refreshNorm(_ story: Int) {
+        let at = stories[story].normAt
+        guard at < 0 || documentCount * 10 > at * 11 else { return }
+        var total: Float = 0
+        for (term, sum) in stories[story].sums {
+            let w = sum * idf(term)
+            total += w * w
+        }
+        stories[story].normSquared = total
+        stories[story].normAt = documentCount
+    }
+
+    /// 1 within ``Options/sameDays`` of the story's days, then falling by e every
+    /// ``Options/dayDecay`` days; 1 when either side has no date.
+    func timeFactor(_ day: Int?, story: Int) -> Float {
+        guard let day, let first = stories[story].firstDay, let last = stories[story].lastDay else { return 1 }
+        let apart = day < first ? first - day : (day > last ? day - last : 0)
+        guard apart > options.sameDays else { return 1 }
+        return exp(-Float(apart - options.sameDays) / options.dayDecay)
+    }
+
+    mutating func join(_ index: Int, features: StoryFeatures, story: Int) {
+        stories[story].members.append(index)
+        // The norm follows the sums term by term (a story of thousands of copies is not summed
+        // again for each one); a story's first member sets it from scratch.
+        var normSquared = stories[story].normSquared
+        for (term, weight) in features.terms {
+            let old = stories[story].sums[term]
+            if old == nil { postings[term, default: []].append(Int32(story)) }
+            let new = (old ?? 0) + weight
+            stories[story].sums[term] = new
+            let w = idf(term)
+            normSquared += (new * new - (old ?? 0) * (old ?? 0)) * w * w
+        }
+        if let day = features.day {
+            stories[story].firstDay = min(stories[story].firstDay ?? day, day)
+            stories[story].lastDay = max(stories[story].lastDay ?? day, day)
+        }
+        if stories[story].members.count == 1 {
+            stories[story].normAt = -1
+        } else {
+            stories[story].normSquared = max(normSquared, 0)
+        }
+    }
+}
