@@ -238,8 +238,13 @@ public struct ArticleDiff: Hashable, Sendable {
         var i = 0
         func isDigit(_ s: Unicode.Scalar) -> Bool { s.value >= 0x30 && s.value <= 0x39 }
         while i < scalars.count {
-            guard isDigit(scalars[i]), i == 0 || !(scalars[i - 1].properties.isAlphabetic) else {
+            guard isDigit(scalars[i]) else {
                 i += 1
+                continue
+            }
+            // Digits inside a name (F16, COVID19) are not a figure.
+            if i > 0 && scalars[i - 1].properties.isAlphabetic {
+                while i < scalars.count && (isDigit(scalars[i]) || scalars[i].properties.isAlphabetic) { i += 1 }
                 continue
             }
             var j = i
