@@ -60,7 +60,8 @@ public struct DiffCommand: ParsableCommand {
             a = try Self.single(articles, from: earlier, problems: problems)
             b = earlier == later ? a : try Self.single(articles, from: later, problems: problems)
         } catch let error as DiffInputError {
-            StandardError.write("\(error.description)\n")
+            // A file that could not be read was named on standard error as it failed; say more only when it was not.
+            if error.needsReport { StandardError.write("\(error.description)\n") }
             throw ExitCode(2)
         }
         let annotated = pipeline.annotate([a, b])
@@ -83,11 +84,11 @@ public struct DiffCommand: ParsableCommand {
         let mine = articles.filter { $0.provenance.path == path }
         if mine.count == 1 { return mine[0] }
         if mine.count > 1 {
-            throw DiffInputError(description: "synoptic diff: \(path) holds \(mine.count) articles; give one article per file")
+            throw DiffInputError(description: "synoptic diff: \(path) holds \(mine.count) articles; give one article per file", needsReport: true)
         }
         let reasons = problems[path] ?? problems.filter { $0.key.hasPrefix(path) }.flatMap(\.value)
         let why = reasons.isEmpty ? "no article could be read" : reasons.joined(separator: "; ")
-        throw DiffInputError(description: "synoptic diff: \(path): \(why)")
+        throw DiffInputError(description: "synoptic diff: \(path): \(why)", needsReport: reasons.isEmpty)
     }
 }
 
@@ -95,4 +96,6 @@ public struct DiffCommand: ParsableCommand {
 /// `brief` exits when no article could be read.
 struct DiffInputError: Error, CustomStringConvertible {
     var description: String
+    /// Whether standard error has not yet said why (a read failure is reported as it happens).
+    var needsReport: Bool
 }
