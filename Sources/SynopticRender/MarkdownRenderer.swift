@@ -27,6 +27,7 @@ public struct MarkdownRenderer: Sendable {
                 out += "- \(escape(sentence.text)) \(cites)\n"
             }
             out += whoSaidWhat(story, numbers: numbers, members: members)
+            out += versions(story, numbers: numbers, members: members)
             out += "\n## Sources\n\n"
             out += "| # | Title | Outlet | Dateline | Published | Words |\n|---|---|---|---|---|---|\n"
             for article in members {
@@ -81,6 +82,51 @@ public struct MarkdownRenderer: Sendable {
                 out += "- “\(escape(quote.text))”\(fragment) — \(escape(outlet))\(cite)\n"
             }
             out += "\n"
+        }
+        return out
+    }
+
+    /// Versions of one article among the sources, each pair with its main changes.
+    func versions(_ story: Story, numbers: [String: Int], members: [Article]) -> String {
+        guard !story.versionChanges.isEmpty else { return "" }
+        let titles = Dictionary(members.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+        var out = "\n## Versions\n\n"
+        for change in story.versionChanges {
+            func name(_ id: String) -> String { "`\(id.replacingBackticks)`" + (numbers[id].map { " [\($0)]" } ?? "") }
+            var facts: [String] = []
+            if change.headlineChanged, let old = titles[change.earlier] ?? nil, let new = titles[change.later] ?? nil {
+                facts.append("headline changed from “\(escape(old))” to “\(escape(new))”")
+            }
+            if change.dekChanged { facts.append("dek rewritten") }
+            var paragraphs: [String] = []
+            if change.paragraphsAdded > 0 { paragraphs.append("\(change.paragraphsAdded) added") }
+            if change.paragraphsRemoved > 0 { paragraphs.append("\(change.paragraphsRemoved) removed") }
+            if change.paragraphsRewritten > 0 { paragraphs.append("\(change.paragraphsRewritten) rewritten") }
+            if change.paragraphsMoved > 0 { paragraphs.append("\(change.paragraphsMoved) moved") }
+            let total = change.paragraphsAdded + change.paragraphsRemoved + change.paragraphsRewritten + change.paragraphsMoved
+            if total > 0 { facts.append("paragraphs: " + paragraphs.joined(separator: ", ")) }
+            let figures = change.figuresChanged.prefix(5).map { edit -> String in
+                let counts = edit.counts.map { " \(escape($0))" } ?? ""
+                switch (edit.earlier, edit.later) {
+                case let (old?, new?): return "\(escape(old)) → \(escape(new))\(counts)"
+                case let (nil, new?): return "new \(escape(new))\(counts)"
+                case let (old?, nil): return "\(escape(old))\(counts) dropped"
+                default: return ""
+                }
+            }
+            if !figures.isEmpty {
+                let more = change.figuresChanged.count > 5 ? " and \(change.figuresChanged.count - 5) more" : ""
+                facts.append("figures: " + figures.joined(separator: "; ") + more)
+            }
+            let added = change.quotesChanged.filter { $0.earlier == nil }.count
+            let removed = change.quotesChanged.filter { $0.later == nil }.count
+            let reworded = change.quotesChanged.count - added - removed
+            var quotes: [String] = []
+            if added > 0 { quotes.append("\(added) added") }
+            if removed > 0 { quotes.append("\(removed) removed") }
+            if reworded > 0 { quotes.append("\(reworded) reworded") }
+            if !quotes.isEmpty { facts.append("quotations: " + quotes.joined(separator: ", ")) }
+            out += "- \(name(change.earlier)) → \(name(change.later)): \(facts.isEmpty ? "wording only" : facts.joined(separator: "; ")).\n"
         }
         return out
     }

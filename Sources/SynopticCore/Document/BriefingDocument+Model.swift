@@ -61,6 +61,14 @@ extension StoryRecord {
                 span: $0.time.span)
         }
         self.versions = story.versions
+        self.versionChanges = story.versionChanges.map {
+            VersionChangeRecord(
+                earlier: $0.earlier, later: $0.later, headlineChanged: $0.headlineChanged, dekChanged: $0.dekChanged,
+                paragraphsAdded: $0.paragraphsAdded, paragraphsRemoved: $0.paragraphsRemoved, paragraphsRewritten: $0.paragraphsRewritten,
+                paragraphsMoved: $0.paragraphsMoved, paragraphsUnchanged: $0.paragraphsUnchanged,
+                figuresChanged: $0.figuresChanged.map { FigureEditRecord(earlier: $0.earlier, later: $0.later, counts: $0.counts) },
+                quotesChanged: $0.quotesChanged.map { QuoteEditRecord(earlier: $0.earlier, later: $0.later, speaker: $0.speaker) })
+        }
         self.timeline = story.timeline.map { TimelineRecord(date: $0.date, text: $0.text, sources: $0.sources) }
     }
 }

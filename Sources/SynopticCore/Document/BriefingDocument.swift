@@ -113,6 +113,73 @@ public struct StoryRecord: Codable, Hashable, Sendable {
     public var places: [PersonRecord]
     public var figures: [FigureRecord]
     public var dates: [DateRecord]
+    /// The main changes of each pair in `versions`, in the same order.
+    public var versionChanges: [VersionChangeRecord]
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, articles, summary, quotes, people, versions, timeline, organizations, places, figures, dates
+        case versionChanges = "version_changes"
+    }
+}
+
+/// The main changes from one version of an article to the next.
+public struct VersionChangeRecord: Codable, Hashable, Sendable {
+    public var earlier: String
+    public var later: String
+    public var headlineChanged: Bool
+    public var dekChanged: Bool
+    public var paragraphsAdded: Int
+    public var paragraphsRemoved: Int
+    public var paragraphsRewritten: Int
+    public var paragraphsMoved: Int
+    public var paragraphsUnchanged: Int
+    public var figuresChanged: [FigureEditRecord]
+    public var quotesChanged: [QuoteEditRecord]
+
+    enum CodingKeys: String, CodingKey {
+        case earlier, later
+        case headlineChanged = "headline_changed"
+        case dekChanged = "dek_changed"
+        case paragraphsAdded = "paragraphs_added"
+        case paragraphsRemoved = "paragraphs_removed"
+        case paragraphsRewritten = "paragraphs_rewritten"
+        case paragraphsMoved = "paragraphs_moved"
+        case paragraphsUnchanged = "paragraphs_unchanged"
+        case figuresChanged = "figures_changed"
+        case quotesChanged = "quotes_changed"
+    }
+}
+
+/// A figure that changed, appeared or disappeared between two versions; `null` on the side that lacks it.
+public struct FigureEditRecord: Codable, Hashable, Sendable {
+    public var earlier: String?
+    public var later: String?
+    public var counts: String?
+
+    enum CodingKeys: String, CodingKey { case earlier, later, counts }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(earlier, forKey: .earlier)
+        try c.encode(later, forKey: .later)
+        try c.encode(counts, forKey: .counts)
+    }
+}
+
+/// A quotation added, removed or reworded between two versions; `null` on the side that lacks it.
+public struct QuoteEditRecord: Codable, Hashable, Sendable {
+    public var earlier: String?
+    public var later: String?
+    public var speaker: String?
+
+    enum CodingKeys: String, CodingKey { case earlier, later, speaker }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(earlier, forKey: .earlier)
+        try c.encode(later, forKey: .later)
+        try c.encode(speaker, forKey: .speaker)
+    }
 }
 
 /// One summary sentence and the articles that report it.

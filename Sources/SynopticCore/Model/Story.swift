@@ -17,6 +17,8 @@ public struct Story: Hashable, Sendable {
     public var places: [Person] = []
     public var figures: [StoryFigure] = []
     public var dates: [StoryDate] = []
+    /// The main changes of each pair in ``versions``, in the same order.
+    public var versionChanges: [VersionChange] = []
 
     public init(
         id: String, title: String, articleIDs: [String], summary: [SummarySentence] = [], quotes: [Quote] = [],
