@@ -18,6 +18,11 @@ import SynopticText
 ///
 ///     swift run -c release synoptic-bench --extract [--data PATH] [--runs N]
 ///
+/// With `--stories`, it measures story clustering at 10,000, 30,000 and 100,000 articles (see
+/// `StoryThroughput`):
+///
+///     swift run -c release synoptic-bench --stories [--data PATH] [--counts 10000,30000,100000]
+///
 /// With `--html`, it measures HTML extraction instead (see `HTMLThroughput`):
 ///
 ///     swift run -c release synoptic-bench --html [--data PATH] [--runs N] [--peers PYTHON]
@@ -48,6 +53,15 @@ struct Bench {
         // `all`: also the NeuS and AllSides lead excerpts (about 1 KB each), where per-file cost weighs more.
         let corpus = option("--corpus") ?? "articles"
         let texts = try RealText.load(from: URL(fileURLWithPath: dataPath), excerpts: corpus == "all")
+        if let count = option("--stories-child").flatMap(Int.init) {
+            StoryThroughput.child(count: count, texts: try RealText.load(from: URL(fileURLWithPath: dataPath), excerpts: true))
+            return
+        }
+        if arguments.contains("--stories") {
+            let counts = option("--counts")?.split(separator: ",").compactMap { Int($0) } ?? StoryThroughput.defaultCounts
+            try StoryThroughput.run(dataPath: dataPath, counts: counts)
+            return
+        }
         if arguments.contains("--extract") {
             ExtractionThroughput.run(texts: texts, runs: runs)
             return
@@ -79,7 +93,9 @@ struct Bench {
             var blocks: [[RawBlock]] = []
             time("split blocks") { blocks = normalized.map { BlockSplitter().split($0.scalars) } }
             time("segment sentences") {
-                for (n, b) in zip(normalized, blocks) { for block in b { for piece in block.pieces { _ = SentenceSegmenter().sentences(in: n.scalars, range: piece) } } }
+                for (n, b) in zip(normalized, blocks) {
+                    for block in b { for piece in block.pieces { _ = SentenceSegmenter().sentences(in: n.scalars, range: piece) } }
+                }
             }
             time("build strings") { for n in normalized { _ = ScalarText(String(scalars: n.scalars[...])) } }
             return
@@ -123,8 +139,9 @@ struct Bench {
         }
         let best = timings.min()!
         let median = timings.sorted()[timings.count / 2]
-        print("read+normalize+segment: best \(fmt(Double(total) / 1e6 / best)) MB/s, median \(fmt(Double(total) / 1e6 / median)) MB/s "
-            + "(\(mb(total)) MB, \(sentenceCount) sentences, one core)")
+        print(
+            "read+normalize+segment: best \(fmt(Double(total) / 1e6 / best)) MB/s, median \(fmt(Double(total) / 1e6 / median)) MB/s "
+                + "(\(mb(total)) MB, \(sentenceCount) sentences, one core)")
 
         // Reading alone (open, read, decode, front matter), without assembling.
         let readStart = DispatchTime.now().uptimeNanoseconds

@@ -114,12 +114,15 @@ public struct StoryClusterer: Sendable {
     /// Finds the article's story, or starts one, and records it.
     mutating func place(_ features: StoryFeatures) -> Int {
         let index = assignment.count
-        let weighted = features.terms.map { (term: $0.key, weight: $0.value * idf($0.key)) }
+        let weighted = features.terms.map { term, tf in
+            let idf = idf(term)
+            return WeightedTerm(term: term, weight: tf * idf, idf: idf)
+        }
         let norm = weighted.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
         var best: (story: Int, score: Float)?
         if norm > 0 {
-            for story in candidates(for: weighted) {
-                let score = similarity(weighted, norm: norm, story: story) * timeFactor(features.day, story: story)
+            for (story, time) in candidates(for: weighted, day: features.day) {
+                let score = similarity(weighted, norm: norm, story: story) * time
                 scoredCandidates += 1
                 if score >= options.threshold, score > best?.score ?? -1 { best = (story, score) }
             }
@@ -136,25 +139,56 @@ public struct StoryClusterer: Sendable {
         return story
     }
 
-    /// The stories sharing the most weight with the article's heaviest terms.
-    func candidates(for weighted: [(term: UInt64, weight: Float)]) -> [Int] {
+    struct WeightedTerm {
+        var term: UInt64
+        /// Damped frequency times IDF.
+        var weight: Float
+        var idf: Float
+    }
+
+    /// The stories sharing the most weight with the article's heaviest terms, each with its time
+    /// factor. A story too far away in time for any content to lift it to the threshold (the
+    /// cosine is at most 1) is passed over before it is scored.
+    func candidates(for weighted: [WeightedTerm], day: Int?) -> [(story: Int, time: Float)] {
         let query = weighted.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }.prefix(options.queryTerms)
         var shared: [Int32: Float] = [:]
-        for (term, weight) in query {
-            guard let list = postings[term] else { continue }
-            for story in list.suffix(options.postingsPerTerm) { shared[story, default: 0] += weight }
+        var time: [Int32: Float] = [:]
+        for term in query {
+            guard let list = postings[term.term] else { continue }
+            // Stories are listed in the order they began, which in a batch is the order of their
+            // days: reading back from the newest, a long run of stories too old to count means
+            // the rest are older still.
+            var tooOld = 0
+            for story in list.suffix(options.postingsPerTerm).reversed() {
+                let t: Float
+                if let known = time[story] {
+                    t = known
+                } else {
+                    t = timeFactor(day, story: Int(story))
+                    time[story] = t
+                }
+                if t >= options.threshold {
+                    shared[story, default: 0] += term.weight
+                    tooOld = 0
+                } else {
+                    tooOld += 1
+                    if tooOld >= 64 { break }
+                }
+            }
         }
-        return shared.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key > $1.key }.prefix(options.candidates).map { Int($0.key) }
+        return shared.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key > $1.key }.prefix(options.candidates).map {
+            (Int($0.key), time[$0.key]!)
+        }
     }
 
     /// Cosine of the article's IDF-weighted vector with the story's.
-    mutating func similarity(_ weighted: [(term: UInt64, weight: Float)], norm: Float, story: Int) -> Float {
+    mutating func similarity(_ weighted: [WeightedTerm], norm: Float, story: Int) -> Float {
         refreshNorm(story)
         let state = stories[story]
         guard state.normSquared > 0 else { return 0 }
         var dot: Float = 0
-        for (term, weight) in weighted {
-            if let sum = state.sums[term] { dot += weight * sum * idf(term) }
+        for term in weighted {
+            if let sum = state.sums[term.term] { dot += term.weight * sum * term.idf }
         }
         return dot / (norm * state.normSquared.squareRoot())
     }
