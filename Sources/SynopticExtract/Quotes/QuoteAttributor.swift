@@ -175,6 +175,8 @@ private struct Context {
     static let descriptionEnds: Set<String> = ["in", "on", "at", "that", "after", "before", "during", "when", "while", "who"]
     static let questionWords: Set<String> = ["whether", "if", "how", "why", "what", "about", "when", "where", "which"]
     static let possessives: Set<String> = ["his", "its", "this", "was", "has", "is", "as", "us", "yes", "thus", "plus"]
+    /// Words after which a cue's bare form is no verb when a plural noun follows it.
+    static let modifierContexts: Set<String> = ["when", "where", "while", "of", "for", "by", "in", "on", "at", "with", "from", "and", "as"]
     /// Determiners that make what follows a possessed noun (“their report”, “his comments”).
     static let possessiveDeterminers: Set<String> = ["their", "his", "its", "our", "my", "your"]
     /// Adverbs that stand between a subject and its cue (“it further wrote”), never a subject.
@@ -374,7 +376,9 @@ private struct Context {
         var lower = open - 1
         let floor = max(block.lowerBound, (previousClose ?? -1) + 1)
         while lower >= floor && tokens[lower].sentence == sentence { lower -= 1 }
-        let start = lower + 1
+        var start = lower + 1
+        // “PORT ELLIS — State engineers warned …”: a dateline names a place, never the speaker.
+        if start == block.lowerBound, let dash = datelineDash() { start = max(start, dash + 1) }
         guard start < open else { return nil }
         // The nearest cue before the quotation, not inside another quotation.
         var c = open - 1
@@ -397,6 +401,25 @@ private struct Context {
                     confidence: subject.confidence * 0.9)
             }
             c -= 1
+        }
+        return nil
+    }
+
+    /// The dash after a dateline that opens the paragraph (“VIENNA —”, “PORT ELLIS —”): words
+    /// in capitals, perhaps with a comma and a date, then a dash, within the first eight tokens.
+    func datelineDash() -> Int? {
+        var t = block.lowerBound
+        var capitals = 0
+        while t < block.upperBound && t - block.lowerBound < 8 {
+            let token = tokens[t]
+            if token.kind == .word && token.isAllCaps {
+                capitals += 1
+            } else if token.isMark("—") || token.isMark("–") || token.isMark("-") {
+                return capitals > 0 ? t : nil
+            } else if !(token.isMark(",") || token.isMark(".") || token.kind == .number || token.kind == .word && token.isCapitalized) {
+                return nil
+            }
+            t += 1
         }
         return nil
     }
@@ -466,6 +489,14 @@ private struct Context {
         guard c > 0 else { return false }
         let previous = lowers[c - 1]
         if previous == "the" || previous == "a" || previous == "an" || previous == "to" && lowers[c] == "call" { return true }
+        // “when state engineers rated”: after a subordinator or a preposition, a cue's bare form
+        // before a plural noun is a modifier (“to tell reporters” is a verb, so not after “to”).
+        let bare = lowers[c]
+        if Self.modifierContexts.contains(previous), !bare.hasSuffix("ed"), !bare.hasSuffix("s"), !bare.hasSuffix("ing"), c + 1 < tokens.count,
+            tokens[c + 1].kind == .word, !tokens[c + 1].isCapitalized, lowers[c + 1].hasSuffix("s"), !tokens[c + 1].is(.speechCue)
+        {
+            return true
+        }
         // “state engineers”, “report cards”: a cue's bare form before a title or a plural
         // noun modifies it.
         let cue = lowers[c]
@@ -590,7 +621,11 @@ private struct Context {
     func isDescriptionHead(_ t: Int) -> Bool {
         let token = tokens[t]
         let lower = lowers[t]
-        if Self.functionWords.contains(lower) || Self.possessiveDeterminers.contains(lower) || Self.adverbs.contains(lower) { return false }
+        if Self.functionWords.contains(lower) || Self.possessiveDeterminers.contains(lower) || Self.adverbs.contains(lower)
+            || Self.descriptionStoppers.contains(lower) || lower == "the" || lower == "a" || lower == "an"
+        {
+            return false
+        }
         // “disrespectful”, “dangerous”: an adjective ends no noun phrase.
         if !token.isCapitalized, lower.hasSuffix("ful") || lower.hasSuffix("ous") { return false }
         if token.isCapitalized, t == block.lowerBound || tokens[t - 1].sentence != token.sentence, Lexicon.isCommonWord(lowers[t]) {
@@ -650,9 +685,11 @@ private struct Context {
         else { return nil }
         var end = t
         while end + 1 < limit && end - t < 8, tokens[end + 1].kind == .word || lowers[end + 1] == "'s" {
-            if Self.descriptionEnds.contains(lowers[end + 1]) { break }
+            if Self.descriptionEnds.contains(lowers[end + 1]) || Self.descriptionStoppers.contains(lowers[end + 1]) || isCue(end + 1) { break }
             end += 1
         }
+        while end > t, !isDescriptionHead(end) { end -= 1 }
+        guard isDescriptionHead(end) else { return nil }
         return Phrase(span: TextSpan(start: tokens[t].start, end: tokens[end].end), head: nil, confidence: 0.7)
     }
 }
