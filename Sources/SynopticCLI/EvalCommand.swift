@@ -7,7 +7,10 @@ public struct EvalCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Score a stage on public benchmark data.",
-        subcommands: [EvalSentencesCommand.self, EvalExtractionCommand.self, EvalQuotesCommand.self, EvalTimeCommand.self])
+        subcommands: [
+            EvalSentencesCommand.self, EvalExtractionCommand.self, EvalQuotesCommand.self, EvalTimeCommand.self,
+            EvalDuplicatesCommand.self,
+        ])
 
     public init() {}
 }

@@ -61,6 +61,7 @@ extension StoryRecord {
                 span: $0.time.span)
         }
         self.versions = story.versions
+        self.duplicates = story.duplicates.map { DuplicateRecord(articles: $0.articles, kind: $0.kind, similarity: $0.similarity) }
         self.timeline = story.timeline.map { TimelineRecord(date: $0.date, text: $0.text, sources: $0.sources) }
     }
 }

@@ -113,6 +113,25 @@ public struct StoryRecord: Codable, Hashable, Sendable {
     public var places: [PersonRecord]
     public var figures: [FigureRecord]
     public var dates: [DateRecord]
+    /// Pairs of member articles that carry the same text.
+    public var duplicates: [DuplicateRecord]
+}
+
+/// Two articles of a story that carry the same text, with how (`exact`, `near`, `copy`) and how much.
+public struct DuplicateRecord: Codable, Hashable, Sendable {
+    /// The two article ids, the earlier one in reading order first.
+    public var articles: [String]
+    public var kind: DuplicatePair.Kind
+    public var similarity: Double
+
+    enum CodingKeys: String, CodingKey { case articles, kind, similarity }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(articles, forKey: .articles)
+        try c.encode(kind, forKey: .kind)
+        try c.encode((similarity * 1000).rounded() / 1000, forKey: .similarity)
+    }
 }
 
 /// One summary sentence and the articles that report it.

@@ -17,6 +17,8 @@ public struct Story: Hashable, Sendable {
     public var places: [Person] = []
     public var figures: [StoryFigure] = []
     public var dates: [StoryDate] = []
+    /// Pairs of member articles that carry the same text (filled by the duplicates stage).
+    public var duplicates: [DuplicatePair] = []
 
     public init(
         id: String, title: String, articleIDs: [String], summary: [SummarySentence] = [], quotes: [Quote] = [],
