@@ -39,6 +39,7 @@ public struct BriefingPipeline: Sendable {
         var stories = StoryBuilder(summarizer: ExtractiveSummarizer(options: summary)).stories(for: annotated)
         let dated = Self.anchorUndated(annotated, in: stories)
         for index in stories.indices { StoryEntities.fill(&stories[index], articles: dated) }
+        Self.markDuplicates(in: &stories, articles: dated)
         return Briefing(articles: dated, stories: stories, diagnostics: diagnostics)
     }
 

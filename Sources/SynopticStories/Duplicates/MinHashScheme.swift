@@ -13,18 +13,22 @@
 /// | candidate | 0.025 | 0.15 | 0.47 | 0.93 | 0.984 | 0.998 | 1.000 | 1.000 |
 ///
 /// Its threshold `(1/64)^(1/2) = 0.125` sits low on purpose. A reported pair must have a Jaccard
-/// of at least 0.5 (near-duplicate), or have 70 % of the smaller text inside a larger one at
-/// most 2.5 times its size (a copy: a trimmed or extended reprint), and the least Jaccard such a
-/// copy can have is 0.7·0.4 / (1 + 0.4 − 0.7·0.4) = 0.25, where LSH still finds 98.4 % of pairs.
-/// A higher threshold (32 bands of 4 rows: 0.42) would lose most trimmed reprints before they were
-/// verified. The price of the low threshold is candidates that fail verification: articles on
-/// the same topic share a few percent of their 5-grams and are candidates 15 % of the time at
-/// 0.05, each costing one merge of two sorted arrays. Texts that share no shingle never meet.
+/// of at least 0.5 (near-duplicate), or have 70 % of the smaller text inside a larger one at most
+/// five times its size (a copy: a trimmed or extended reprint). A copy at 70 % containment and
+/// 40 % of the larger's size has a Jaccard of 0.7·0.4 / (1 + 0.4 − 0.7·0.4) = 0.25, where the bands
+/// find 98.4 % of pairs; a higher threshold (32 bands of 4 rows: 0.42) would lose most trimmed
+/// reprints before they were verified. Smaller copies fall lower on the curve (0.13 at a fifth of
+/// the size: 67 %), so the index also looks up each text's opening words (`leadKeys`): a reprint
+/// cut short keeps its lead. The price of the low threshold is candidates that fail verification:
+/// articles on one topic share a few percent of their 5-grams and meet 15 % of the time at 0.05,
+/// each costing one merge of two sorted arrays. Texts that share no shingle never meet.
 ///
 /// Five words per shingle: one edited word changes five shingles, so a reprint with a few edits
 /// keeps most of them, while different articles on one topic rarely share five words in a row
-/// beyond names and stock phrases (four-word shingles doubled the shared share on the generated
-/// set's same-topic pairs).
+/// beyond names and stock phrases. Over the 2,160 pairs of different articles of one AllSides story
+/// or one PolNeAR day, the mean share of the smaller article's shingles found in the other is 0.0059
+/// with five words, 0.0096 with four and 0.0204 with three; six words gain little (0.0040) and make
+/// every edit cost six shingles.
 public struct MinHashScheme: Sendable, Hashable {
     /// Words per shingle.
     public let shingleSize: Int
@@ -37,7 +41,8 @@ public struct MinHashScheme: Sendable, Hashable {
     public let copyContainment: Double
     /// …and the smaller text has at least this share of the larger's shingles.
     public let copySizeRatio: Double
-    /// Texts with fewer words match only as exact duplicates: a few shared words prove nothing.
+    /// Texts with fewer words match only as exact duplicates: a few shared words prove nothing,
+    /// and a one-line item inside a long article is a quotation more often than a copy.
     public let minimumWords: Int
     /// Most recent entries read from one LSH bucket per query: a bucket shared by thousands of
     /// near-identical texts costs a constant per query, not one verification per member.
