@@ -40,6 +40,7 @@ public struct BriefingPipeline: Sendable {
         let dated = Self.anchorUndated(annotated, in: stories)
         for index in stories.indices { StoryEntities.fill(&stories[index], articles: dated) }
         StoryVersions.fill(&stories, articles: dated)
+        Self.markDuplicates(in: &stories, articles: dated)
         return Briefing(articles: dated, stories: stories, diagnostics: diagnostics)
     }
 

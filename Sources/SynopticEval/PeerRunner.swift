@@ -8,6 +8,8 @@ public enum PeerRunner {
         case segmentation = "segment_peers.py"
         /// trafilatura, installed by the script when missing.
         case extraction = "extraction_peers.py"
+        /// datasketch's MinHashLSH, installed by the script when missing.
+        case duplicates = "duplicates_peers.py"
     }
 
     /// A peers script inside a repository checkout.

@@ -69,6 +69,7 @@ extension StoryRecord {
                 figuresChanged: $0.figuresChanged.map { FigureEditRecord(earlier: $0.earlier, later: $0.later, counts: $0.counts) },
                 quotesChanged: $0.quotesChanged.map { QuoteEditRecord(earlier: $0.earlier, later: $0.later, speaker: $0.speaker) })
         }
+        self.duplicates = story.duplicates.map { DuplicateRecord(articles: $0.articles, kind: $0.kind, similarity: $0.similarity) }
         self.timeline = story.timeline.map { TimelineRecord(date: $0.date, text: $0.text, sources: $0.sources) }
     }
 }

@@ -116,9 +116,13 @@ public struct StoryRecord: Codable, Hashable, Sendable {
     /// The main changes of each pair in `versions`, in the same order.
     public var versionChanges: [VersionChangeRecord]
 
+    /// Pairs of member articles that carry the same text.
+    public var duplicates: [DuplicateRecord]
+
     enum CodingKeys: String, CodingKey {
         case id, title, articles, summary, quotes, people, versions, timeline, organizations, places, figures, dates
         case versionChanges = "version_changes"
+        case duplicates
     }
 }
 
@@ -179,6 +183,23 @@ public struct QuoteEditRecord: Codable, Hashable, Sendable {
         try c.encode(earlier, forKey: .earlier)
         try c.encode(later, forKey: .later)
         try c.encode(speaker, forKey: .speaker)
+    }
+}
+
+/// Two articles of a story that carry the same text, with how (`exact`, `near`, `copy`) and how much.
+public struct DuplicateRecord: Codable, Hashable, Sendable {
+    /// The two article ids, the earlier one in reading order first.
+    public var articles: [String]
+    public var kind: DuplicatePair.Kind
+    public var similarity: Double
+
+    enum CodingKeys: String, CodingKey { case articles, kind, similarity }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(articles, forKey: .articles)
+        try c.encode(kind, forKey: .kind)
+        try c.encode((similarity * 1000).rounded() / 1000, forKey: .similarity)
     }
 }
 

@@ -19,6 +19,8 @@ public struct Story: Hashable, Sendable {
     public var dates: [StoryDate] = []
     /// The main changes of each pair in ``versions``, in the same order.
     public var versionChanges: [VersionChange] = []
+    /// Pairs of member articles that carry the same text (filled by the duplicates stage).
+    public var duplicates: [DuplicatePair] = []
 
     public init(
         id: String, title: String, articleIDs: [String], summary: [SummarySentence] = [], quotes: [Quote] = [],
