@@ -8,6 +8,8 @@ public enum PeerRunner {
         case segmentation = "segment_peers.py"
         /// trafilatura, installed by the script when missing.
         case extraction = "extraction_peers.py"
+        /// scikit-learn's agglomerative clustering, installed by the script when missing.
+        case stories = "stories_peers.py"
     }
 
     /// A peers script inside a repository checkout.
