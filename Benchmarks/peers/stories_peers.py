@@ -64,7 +64,9 @@ def ensure_sklearn():
         subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True, stdout=sys.stderr)
     if subprocess.run([str(python), "-c", "import sklearn"], capture_output=True).returncode != 0:
         print(f"installing scikit-learn from PyPI into {venv}", file=sys.stderr)
-        subprocess.run([str(python), "-m", "pip", "install", "-q", "scikit-learn"], check=True, stdout=sys.stderr)
+        if subprocess.run([str(python), "-m", "pip", "install", "-q", "scikit-learn"], stdout=sys.stderr).returncode != 0:
+            # One line for the caller to show, not a traceback: the likely cause is no network.
+            sys.exit(f"could not install scikit-learn into {venv} (no network?)")
     os.environ[REEXEC_MARK] = "1"
     os.execv(str(python), [str(python), *sys.argv])
 
