@@ -11,7 +11,8 @@ import Testing
             #"{"id": 10, "date": "2021-10-18T11:30:00-07:00", "news": {"left": {"newsSource": "A", "newsTitle": "Powell dies at 84", "newBody": ["Colin Powell died on Monday."]}, "right": {"newsSource": "B", "newsTitle": "Colin Powell dead", "newBody": ["The former secretary of state died."]}}}"#,
             #"{"id": 12, "news": {"center": {"newsSource": "C", "newsTitle": "Budget passes", "newBody": ["The Senate passed the budget."]}}}"#,
         ]
-        let file = FileManager.default.temporaryDirectory.appendingPathComponent("story-peer-test-\(getpid()).jsonl")
+        // A file of its own per call: the tests run in parallel.
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("story-peer-test-\(UUID().uuidString).jsonl")
         defer { try? FileManager.default.removeItem(at: file) }
         try Data(lines.joined(separator: "\n").utf8).write(to: file)
         return try StoryEvaluation.load(file)
