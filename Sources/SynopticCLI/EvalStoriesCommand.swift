@@ -13,7 +13,9 @@ public struct EvalStoriesCommand: ParsableCommand {
             line's `news` belongs to that line's story, feeds all the articles as one pile in date \
             order, and scores the stories found with B-cubed precision, recall and F1. --shuffle runs \
             the same pile in other orders to show the result does not depend on it; --sweep prints the \
-            score over a range of thresholds (how the default was chosen). The method is in \
+            score over a range of thresholds (how the default was chosen). With --peers, scikit-learn's \
+            TF-IDF and agglomerative clustering runs on the same articles in the same run, text only \
+            and with the same-day constraint, each at its best threshold on this data. The method is in \
             docs/evaluation.md.
             """)
 
@@ -38,6 +40,17 @@ public struct EvalStoriesCommand: ParsableCommand {
     @Flag(help: "Print each gold story that was split or merged.")
     public var verbose = false
 
+    @Flag(
+        help: ArgumentHelp(
+            "Also cluster the same articles with scikit-learn in this run and score it beside Synoptic.",
+            discussion:
+                "Without scikit-learn, Benchmarks/peers/stories_peers.py installs it from PyPI into a venv at $SYNOPTIC_PEER_VENV (default ~/.cache/synoptic/peers)."
+        ))
+    public var peers = false
+
+    @Option(help: "The Python that runs the peer (with --peers).")
+    public var python = "python3"
+
     public init() {}
 
     public func run() throws {
@@ -54,9 +67,24 @@ public struct EvalStoriesCommand: ParsableCommand {
         print("Stories, AllSides roundups (dev): \(items.count) articles of \(Set(items.map(\.story)).count) stories, one pile")
         let start = Date()
         let (score, clusters) = StoryEvaluation().score(items, options: options)
-        let seconds = Date().timeIntervalSince(start)
-        print(String(format: "  synoptic (threshold %.2f)       %@  %.2f s", options.threshold, score.description, seconds))
+        var seconds = Date().timeIntervalSince(start)
+        if peers {
+            // Timings beside a peer are the best of several runs: on a shared machine one run can be
+            // several times slower than the next.
+            for _ in 1..<Self.timedRuns {
+                let again = Date()
+                _ = StoryEvaluation().score(items, options: options)
+                seconds = min(seconds, Date().timeIntervalSince(again))
+            }
+            print(
+                Self.row(
+                    String(format: "synoptic (threshold %.2f)", options.threshold),
+                    score.description + String(format: "  %.2f s (best of %d runs)", seconds, Self.timedRuns)))
+        } else {
+            print(String(format: "  synoptic (threshold %.2f)       %@  %.2f s", options.threshold, score.description, seconds))
+        }
         if verbose { printErrors(items, clusters) }
+        if peers { scorePeer(items, sameDays: options.sameDays, synopticSeconds: seconds) }
         if sweep {
             for step in stride(from: Float(0.04), through: 0.401, by: 0.02) {
                 var swept = options
@@ -77,6 +105,56 @@ public struct EvalStoriesCommand: ParsableCommand {
             }
             print("  \(identical) of \(shuffle) shuffled orders give exactly the same stories")
         }
+    }
+
+    /// Runs scikit-learn on the same articles and prints each variant's best threshold beside
+    /// Synoptic. A peer that cannot run (no Python, no network to install scikit-learn) leaves a
+    /// notice, not an error: Synoptic's score above stands.
+    func scorePeer(_ items: [StoryEvaluation.Item], sameDays: Int, synopticSeconds: Double) {
+        let gold = items.map(\.story)
+        print(Self.row("date alone (each day one story)", StoryEvaluation.bCubed(StoryPeer.dayAlone(items), gold: gold).description))
+        guard let root = RepositoryLocator.repositoryRoot() else {
+            print("  notice: the scikit-learn peer did not run: run from the repository to use --peers")
+            return
+        }
+        let lines: [[String: Any]]
+        do {
+            lines = try PeerRunner.run(
+                python: python, script: PeerRunner.script(.stories, in: root), arguments: ["--same-days", "\(sameDays)", "--eval"],
+                items: StoryPeer.articles(items))
+        } catch {
+            print("  notice: the scikit-learn peer did not run: \(error)")
+            return
+        }
+        let runs = lines.compactMap { StoryPeer.run(from: $0, items: items) }
+        guard let first = runs.first else {
+            print("  notice: the scikit-learn peer printed no result (no network to install scikit-learn? its messages are on standard error)")
+            return
+        }
+        print("  peer on the same articles, this run (scikit-learn \(first.version); its threshold tuned on dev, as Synoptic's is):")
+        for (run, score) in StoryPeer.best(runs, gold: gold) {
+            let name = String(format: "%@ (%@, t=%.2f)", run.peer, run.variant, run.threshold)
+            // Every threshold builds the whole merge tree and only cuts it elsewhere, so all the runs of
+            // a variant do the same work: their best time is the best of that many runs of this one.
+            let sameWork = runs.filter { $0.variant == run.variant }
+            let seconds = sameWork.map(\.seconds).min() ?? run.seconds
+            let ratio = synopticSeconds > 0 ? String(format: ", %.1f× synoptic's time", seconds / synopticSeconds) : ""
+            print(Self.row(name, score.description + String(format: "  %.2f s (best of %d runs)", seconds, sameWork.count) + ratio))
+        }
+        if sweep {
+            for run in runs {
+                let score = StoryEvaluation.bCubed(run.clusters, gold: gold)
+                print(String(format: "    %@ t=%.2f  %@", run.variant, run.threshold, score.description))
+            }
+        }
+    }
+
+    /// Runs timed for a comparison with a peer.
+    static let timedRuns = 3
+
+    /// One result line: the clusterer's name in a column wide enough for the peer's, then its figures.
+    static func row(_ name: String, _ figures: String) -> String {
+        "  " + name.padding(toLength: 56, withPad: " ", startingAt: 0) + figures
     }
 
     func printErrors(_ items: [StoryEvaluation.Item], _ clusters: [[Int]]) {

@@ -10,6 +10,8 @@ public enum PeerRunner {
         case extraction = "extraction_peers.py"
         /// datasketch's MinHashLSH, installed by the script when missing.
         case duplicates = "duplicates_peers.py"
+        /// scikit-learn's agglomerative clustering, installed by the script when missing.
+        case stories = "stories_peers.py"
     }
 
     /// A peers script inside a repository checkout.

@@ -13,6 +13,11 @@ public struct StoryEvaluation: Sendable {
     public struct Item: Sendable {
         public var article: Article
         public var story: String
+
+        public init(article: Article, story: String) {
+            self.article = article
+            self.story = story
+        }
     }
 
     public struct Score: Sendable, CustomStringConvertible {
