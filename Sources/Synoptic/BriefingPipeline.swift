@@ -38,7 +38,10 @@ public struct BriefingPipeline: Sendable {
         let annotated = annotate(articles)
         var stories = StoryBuilder(summarizer: ExtractiveSummarizer(options: summary)).stories(for: annotated)
         let dated = Self.anchorUndated(annotated, in: stories)
-        for index in stories.indices { StoryEntities.fill(&stories[index], articles: dated) }
+        // Each story reads its own members, found by id once: a batch of thousands of stories
+        // must not scan every article for each.
+        let byID = Dictionary(dated.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        for index in stories.indices { StoryEntities.fill(&stories[index], articles: stories[index].articleIDs.compactMap { byID[$0] }) }
         StoryVersions.fill(&stories, articles: dated)
         Self.markDuplicates(in: &stories, articles: dated)
         return Briefing(articles: dated, stories: stories, diagnostics: diagnostics)

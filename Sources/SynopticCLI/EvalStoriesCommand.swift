@@ -31,6 +31,9 @@ public struct EvalStoriesCommand: ParsableCommand {
     @Option(help: "Beyond those days, the score falls by a factor e every this many days (default: the clusterer's).")
     public var dayDecay: Float?
 
+    @Option(help: "How an article is compared with a story: centroid or average (default: the clusterer's).")
+    public var linkage: String?
+
     @Flag(help: "Also print the score for thresholds from 0.04 to 0.40.")
     public var sweep = false
 
@@ -64,6 +67,10 @@ public struct EvalStoriesCommand: ParsableCommand {
         if let threshold { options.threshold = threshold }
         if let sameDays { options.sameDays = sameDays }
         if let dayDecay { options.dayDecay = dayDecay }
+        if let linkage {
+            guard let value = StoryClusterer.Options.Linkage(rawValue: linkage) else { throw RuntimeError("--linkage is centroid or average") }
+            options.linkage = value
+        }
         print("Stories, AllSides roundups (dev): \(items.count) articles of \(Set(items.map(\.story)).count) stories, one pile")
         let start = Date()
         let (score, clusters) = StoryEvaluation().score(items, options: options)

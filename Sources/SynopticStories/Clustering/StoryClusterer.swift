@@ -36,6 +36,10 @@ public struct StoryClusterer: Sendable {
         public var postingsPerTerm = 400
         /// Stories scored in full per article.
         public var candidates = 40
+        /// How an article is compared with a story: with the story's summed vector (`centroid`),
+        /// or by its mean cosine with the members (`average`, average linkage).
+        public var linkage: Linkage = .average
+        public enum Linkage: String, Sendable, Hashable, CaseIterable { case centroid, average }
         /// Unrelated articles assumed besides the batch when weighting terms: without them, in a
         /// batch of five reports of one event the words all five share would weigh least and the
         /// reports look unrelated.
@@ -52,14 +56,26 @@ public struct StoryClusterer: Sendable {
     private var stories: [StoryState] = []
     /// Per term, the stories that hold it, in the order they first did.
     private var postings: [UInt64: [Int32]] = [:]
+    /// Reused per article by ``candidates(for:day:)``.
+    private var scratch = Scratch()
+    struct Scratch: Sendable {
+        var shared: [Float] = []
+        var time: [Float] = []
+        var stamp: [UInt32] = []
+        var turn: UInt32 = 0
+    }
     /// The story of each article added, by arrival index.
     public private(set) var assignment: [Int] = []
     /// Work done, for tests that bound it: candidate stories scored in full.
     public private(set) var scoredCandidates = 0
 
     struct StoryState: Sendable {
-        var members: [Int] = []
+        var count = 0
         var sums: [UInt64: Float] = [:]
+        /// The sum of the members' unit vectors (IDF-weighted, each of length 1): its dot product
+        /// with an article's unit vector, over the member count, is the article's mean cosine
+        /// with the members.
+        var unitSums: [UInt64: Float] = [:]
         var firstDay: Int?
         var lastDay: Int?
         /// Squared norm of the IDF-weighted sums, and the article count it was computed at.
@@ -113,34 +129,45 @@ public struct StoryClusterer: Sendable {
 
     /// Finds the article's story, or starts one, and records it.
     mutating func place(_ features: StoryFeatures) -> Int {
-        let index = assignment.count
-        let weighted = features.terms.map { term, tf in
-            let idf = idf(term)
-            return WeightedTerm(term: term, weight: tf * idf, idf: idf)
-        }
-        let norm = weighted.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
-        var best: (story: Int, score: Float)?
-        if norm > 0 {
-            for (story, time) in candidates(for: weighted, day: features.day) {
-                let score = similarity(weighted, norm: norm, story: story) * time
-                scoredCandidates += 1
-                if score >= options.threshold, score > best?.score ?? -1 { best = (story, score) }
-            }
-        }
-        let story: Int
-        if let best {
-            story = best.story
-        } else {
-            story = stories.count
-            stories.append(StoryState())
-        }
-        join(index, features: features, story: story)
+        let (weighted, norm) = weightedTerms(features)
+        let story = bestStory(weighted, norm: norm, day: features.day) ?? newStory()
+        join(features: features, weighted: weighted, norm: norm, story: story)
         assignment.append(story)
         return story
     }
 
+    /// The article's terms weighted by IDF, in the order of their hashes, and the vector's
+    /// length. The order is fixed because floating-point sums depend on it, and a dictionary's
+    /// order changes from one process to the next: without it, two runs could differ.
+    func weightedTerms(_ features: StoryFeatures) -> (terms: [WeightedTerm], norm: Float) {
+        let weighted = features.terms.sorted { $0.key < $1.key }.map { term, tf in
+            let idf = idf(term)
+            return WeightedTerm(term: term, tf: tf, weight: tf * idf, idf: idf)
+        }
+        return (weighted, weighted.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot())
+    }
+
+    /// The story scoring highest at or above the threshold, if any.
+    mutating func bestStory(_ weighted: [WeightedTerm], norm: Float, day: Int?) -> Int? {
+        guard norm > 0 else { return nil }
+        var best: (story: Int, score: Float)?
+        for (story, time) in candidates(for: weighted, day: day) where stories[story].count > 0 {
+            let score = similarity(weighted, norm: norm, story: story) * time
+            scoredCandidates += 1
+            if score >= options.threshold, score > best?.score ?? -1 { best = (story, score) }
+        }
+        return best?.story
+    }
+
+    mutating func newStory() -> Int {
+        stories.append(StoryState())
+        return stories.count - 1
+    }
+
     struct WeightedTerm {
         var term: UInt64
+        /// Damped frequency.
+        var tf: Float
         /// Damped frequency times IDF.
         var weight: Float
         var idf: Float
@@ -149,10 +176,22 @@ public struct StoryClusterer: Sendable {
     /// The stories sharing the most weight with the article's heaviest terms, each with its time
     /// factor. A story too far away in time for any content to lift it to the threshold (the
     /// cosine is at most 1) is passed over before it is scored.
-    func candidates(for weighted: [WeightedTerm], day: Int?) -> [(story: Int, time: Float)] {
+    mutating func candidates(for weighted: [WeightedTerm], day: Int?) -> [(story: Int, time: Float)] {
         let query = weighted.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }.prefix(options.queryTerms)
-        var shared: [Int32: Float] = [:]
-        var time: [Int32: Float] = [:]
+        // Per story, the weight shared and the time factor, in arrays indexed by story and
+        // stamped with the article's turn, so nothing is cleared or hashed per article.
+        if scratch.shared.count < stories.count {
+            scratch.shared += [Float](repeating: 0, count: stories.count - scratch.shared.count)
+            scratch.time += [Float](repeating: 0, count: stories.count - scratch.time.count)
+            scratch.stamp += [UInt32](repeating: 0, count: stories.count - scratch.stamp.count)
+        }
+        scratch.turn &+= 1
+        if scratch.turn == 0 {
+            scratch.stamp = [UInt32](repeating: 0, count: scratch.stamp.count)
+            scratch.turn = 1
+        }
+        let turn = scratch.turn
+        var touched: [Int32] = []
         for term in query {
             guard let list = postings[term.term] else { continue }
             // Stories are listed in the order they began, which in a batch is the order of their
@@ -160,15 +199,15 @@ public struct StoryClusterer: Sendable {
             // the rest are older still.
             var tooOld = 0
             for story in list.suffix(options.postingsPerTerm).reversed() {
-                let t: Float
-                if let known = time[story] {
-                    t = known
-                } else {
-                    t = timeFactor(day, story: Int(story))
-                    time[story] = t
+                let s = Int(story)
+                if scratch.stamp[s] != turn {
+                    scratch.stamp[s] = turn
+                    scratch.time[s] = timeFactor(day, story: s)
+                    scratch.shared[s] = 0
+                    touched.append(story)
                 }
-                if t >= options.threshold {
-                    shared[story, default: 0] += term.weight
+                if scratch.time[s] >= options.threshold {
+                    scratch.shared[s] += term.weight
                     tooOld = 0
                 } else {
                     tooOld += 1
@@ -176,13 +215,25 @@ public struct StoryClusterer: Sendable {
                 }
             }
         }
-        return shared.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key > $1.key }.prefix(options.candidates).map {
-            (Int($0.key), time[$0.key]!)
-        }
+        var ranked: [(shared: Float, story: Int32)] = []
+        ranked.reserveCapacity(touched.count)
+        for story in touched where scratch.shared[Int(story)] > 0 { ranked.append((scratch.shared[Int(story)], story)) }
+        ranked.sort { $0.shared != $1.shared ? $0.shared > $1.shared : $0.story > $1.story }
+        if ranked.count > options.candidates { ranked.removeLast(ranked.count - options.candidates) }
+        return ranked.map { (Int($0.story), scratch.time[Int($0.story)]) }
     }
 
-    /// Cosine of the article's IDF-weighted vector with the story's.
+    /// Cosine of the article's IDF-weighted vector with the story's, or its mean cosine with the
+    /// story's members.
     mutating func similarity(_ weighted: [WeightedTerm], norm: Float, story: Int) -> Float {
+        if options.linkage == .average {
+            let state = stories[story]
+            var dot: Float = 0
+            for term in weighted {
+                if let sum = state.unitSums[term.term] { dot += term.weight * sum }
+            }
+            return dot / (norm * Float(state.count))
+        }
         refreshNorm(story)
         let state = stories[story]
         guard state.normSquared > 0 else { return 0 }
@@ -201,7 +252,7 @@ public struct StoryClusterer: Sendable {
         let at = stories[story].normAt
         guard at < 0 || documentCount * 10 > at * 11 else { return }
         var total: Float = 0
-        for (term, sum) in stories[story].sums {
+        for (term, sum) in stories[story].sums.sorted(by: { $0.key < $1.key }) {
             let w = sum * idf(term)
             total += w * w
         }
@@ -218,24 +269,29 @@ public struct StoryClusterer: Sendable {
         return exp(-Float(apart - options.sameDays) / options.dayDecay)
     }
 
-    mutating func join(_ index: Int, features: StoryFeatures, story: Int) {
-        stories[story].members.append(index)
+    mutating func join(features: StoryFeatures, weighted: [WeightedTerm], norm: Float, story: Int) {
+        stories[story].count += 1
+        if norm > 0 {
+            for term in weighted { stories[story].unitSums[term.term, default: 0] += term.weight / norm }
+        }
         // The norm follows the sums term by term (a story of thousands of copies is not summed
         // again for each one); a story's first member sets it from scratch.
         var normSquared = stories[story].normSquared
-        for (term, weight) in features.terms {
+        for weightedTerm in weighted {
+            let term = weightedTerm.term
+            let weight = weightedTerm.tf
             let old = stories[story].sums[term]
             if old == nil { postings[term, default: []].append(Int32(story)) }
             let new = (old ?? 0) + weight
             stories[story].sums[term] = new
-            let w = idf(term)
+            let w = weightedTerm.idf
             normSquared += (new * new - (old ?? 0) * (old ?? 0)) * w * w
         }
         if let day = features.day {
             stories[story].firstDay = min(stories[story].firstDay ?? day, day)
             stories[story].lastDay = max(stories[story].lastDay ?? day, day)
         }
-        if stories[story].members.count == 1 {
+        if stories[story].count == 1 {
             stories[story].normAt = -1
         } else {
             stories[story].normSquared = max(normSquared, 0)
