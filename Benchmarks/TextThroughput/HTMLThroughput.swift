@@ -37,13 +37,18 @@ enum HTMLThroughput {
         line("decode+parse+extract (HTMLExtractor)", extract, "\(blocks) blocks")
         line("full clean (HTMLCleaner)", clean, "\(sentences) sentences")
         // Time ratios: how many parses' worth of time each stage costs.
-        print("  time ratios: extract/parse \(Bench.fmt(extract / parse))x, clean/parse \(Bench.fmt(clean / parse))x, extract/streaming parse \(Bench.fmt(extract / stream))x")
-        print("  extraction runs at \(Int((parse / extract * 100).rounded()))% of the tree parse's pages/s, \(Int((stream / extract * 100).rounded()))% of the streaming parse's")
+        print(
+            "  time ratios: extract/parse \(Bench.fmt(extract / parse))x, clean/parse \(Bench.fmt(clean / parse))x, extract/streaming parse \(Bench.fmt(extract / stream))x"
+        )
+        print(
+            "  extraction runs at \(Int((parse / extract * 100).rounded()))% of the tree parse's pages/s, \(Int((stream / extract * 100).rounded()))% of the streaming parse's"
+        )
 
         guard let python else { return }
         let items: [[String: Any]] = zip(pages, htmls).map { page, html in ["id": page.id, "html": String(decoding: html, as: UTF8.self)] }
         let results = try PeerRunner.run(
-            python: python, script: PeerRunner.script(.extraction, in: try Bench.repository()), arguments: ["--runs", "\(runs)", "--speed"], items: items)
+            python: python, script: PeerRunner.script(.extraction, in: try Bench.repository()), arguments: ["--runs", "\(runs)", "--speed"],
+            items: items)
         var peerSeconds: [String: Double] = [:]
         for result in results {
             guard let peer = result["peer"] as? String, let seconds = result["seconds"] as? Double else { continue }

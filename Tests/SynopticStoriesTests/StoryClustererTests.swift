@@ -108,3 +108,22 @@ import Testing
         #expect(clusterer.scoredCandidates <= copies.count * 2)
     }
 }
+
+@Suite struct TermWeightsTests {
+    @Test func weightsAddUpAcrossGrowthAndTheZeroHash() {
+        var table = TermWeights()
+        var inserted = 0
+        for term in 0..<5_000 as Range<UInt64> where table.add(1, to: WordHashes.mix(term)) { inserted += 1 }
+        #expect(inserted == 5_000)
+        let again = table.add(2, to: WordHashes.mix(7))
+        #expect(!again)
+        #expect(table.count == 5_000)
+        #expect(table.weight(of: WordHashes.mix(7)) == 3)
+        #expect(table.weight(of: WordHashes.mix(4_999)) == 1)
+        #expect(table.weight(of: WordHashes.mix(5_000)) == nil)
+        // A hash of 0 is stored like any other term.
+        let zeroIsNew = table.add(0.5, to: 0)
+        #expect(zeroIsNew)
+        #expect(table.weight(of: 0) == 0.5)
+    }
+}

@@ -74,8 +74,8 @@ public struct StoryClusterer: Sendable {
         var sums: [UInt64: Float] = [:]
         /// The sum of the members' unit vectors (IDF-weighted, each of length 1): its dot product
         /// with an article's unit vector, over the member count, is the article's mean cosine
-        /// with the members.
-        var unitSums: [UInt64: Float] = [:]
+        /// with the members. Kept for average linkage; `sums` and the norm for centroid linkage.
+        var unitSums = TermWeights()
         var firstDay: Int?
         var lastDay: Int?
         /// Squared norm of the IDF-weighted sums, and the article count it was computed at.
@@ -230,7 +230,7 @@ public struct StoryClusterer: Sendable {
             let state = stories[story]
             var dot: Float = 0
             for term in weighted {
-                if let sum = state.unitSums[term.term] { dot += term.weight * sum }
+                if let sum = state.unitSums.weight(of: term.term) { dot += term.weight * sum }
             }
             return dot / (norm * Float(state.count))
         }
@@ -271,8 +271,17 @@ public struct StoryClusterer: Sendable {
 
     mutating func join(features: StoryFeatures, weighted: [WeightedTerm], norm: Float, story: Int) {
         stories[story].count += 1
-        if norm > 0 {
-            for term in weighted { stories[story].unitSums[term.term, default: 0] += term.weight / norm }
+        if let day = features.day {
+            stories[story].firstDay = min(stories[story].firstDay ?? day, day)
+            stories[story].lastDay = max(stories[story].lastDay ?? day, day)
+        }
+        if options.linkage == .average {
+            // Average linkage needs the unit sums alone; the story's terms go into the index
+            // the first time it holds them.
+            for term in weighted where stories[story].unitSums.add(norm > 0 ? term.weight / norm : 0, to: term.term) {
+                postings[term.term, default: []].append(Int32(story))
+            }
+            return
         }
         // The norm follows the sums term by term (a story of thousands of copies is not summed
         // again for each one); a story's first member sets it from scratch.
@@ -286,10 +295,6 @@ public struct StoryClusterer: Sendable {
             stories[story].sums[term] = new
             let w = weightedTerm.idf
             normSquared += (new * new - (old ?? 0) * (old ?? 0)) * w * w
-        }
-        if let day = features.day {
-            stories[story].firstDay = min(stories[story].firstDay ?? day, day)
-            stories[story].lastDay = max(stories[story].lastDay ?? day, day)
         }
         if stories[story].count == 1 {
             stories[story].normAt = -1
