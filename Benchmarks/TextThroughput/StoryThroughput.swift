@@ -1,5 +1,6 @@
 import Foundation
 import Synoptic
+import SynopticEval
 
 /// Scale of story clustering (`synoptic-bench --stories`): 10,000, 30,000 and 100,000 articles,
 /// each count in a fresh process of its own so that its peak memory is its own.
@@ -110,15 +111,5 @@ enum StoryThroughput {
         var title = base.title.split(separator: " ").map(String.init)
         if !title.isEmpty { title[title.count - 1] = "update \(number)" }
         return (title.joined(separator: " "), paragraphs)
-    }
-}
-
-/// A small seeded generator (splitmix64), so every run writes the same variants.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        defer { state &+= 0x9E37_79B9_7F4A_7C15 }
-        return WordHashes.mix(state)
     }
 }

@@ -101,11 +101,12 @@ public struct EvalStoriesCommand: ParsableCommand {
             }
         }
         if shuffle > 0 {
-            var generator = SplitMix(seed: 20_221_121)
+            var generator = SplitMix64(seed: 20_221_121)
             var identical = 0
             let reference = Set(clusters.map { Set($0.map { items[$0].article.id }) })
             for _ in 0..<shuffle {
-                let shuffled = items.shuffled(using: &generator)
+                var shuffled = items
+                generator.shuffle(&shuffled)
                 let (s, found) = StoryEvaluation().score(shuffled, options: options)
                 if Set(found.map { Set($0.map { shuffled[$0].article.id }) }) == reference { identical += 1 }
                 print(String(format: "    shuffled   %@", s.description))
@@ -182,18 +183,5 @@ public struct EvalStoriesCommand: ParsableCommand {
                 }
             }
         }
-    }
-}
-
-/// A small seeded generator (splitmix64), so a shuffled run can be repeated.
-struct SplitMix: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
