@@ -60,4 +60,15 @@ import Testing
         let story = briefing.stories.first { $0.articleIDs.contains("undated-1") }
         #expect(story?.articleIDs.contains("undated-2") == true)
     }
+
+    /// Dictionaries iterate in an order seeded per process, so only two processes can show a
+    /// result that depends on it.
+    @Test func twoRunsOfTheCommandGiveTheSameBriefing() throws {
+        var inputs = ["Examples/harbor-bridge"]
+        if let seeds = SharedData.seedPaths(for: "the repeatability test's seed half") { inputs += seeds }
+        let first = try CommandLine.run(["brief", "--format", "json"] + inputs)
+        let second = try CommandLine.run(["brief", "--format", "json"] + inputs)
+        #expect(first.status == 0)
+        #expect(first.stdout == second.stdout)
+    }
 }

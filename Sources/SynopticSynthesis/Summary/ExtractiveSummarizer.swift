@@ -70,7 +70,7 @@ public struct ExtractiveSummarizer: Sendable {
                 centroid[term, default: 0] += share * weight / vectors[index].norm
             }
         }
-        let centroidVector = TermVectors.Vector(weights: centroid, norm: centroid.values.reduce(0) { $0 + $1 * $1 }.squareRoot())
+        let centroidVector = TermVectors.Vector(weights: centroid)
 
         // Score the eligible sentences, then check corroboration for the most central ones.
         var scored: [(index: Int, score: Double, sources: [Int])] = []

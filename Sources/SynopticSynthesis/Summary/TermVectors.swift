@@ -5,15 +5,42 @@ import SynopticCore
 /// sentences of one story.
 struct TermVectors {
     /// Sparse vector: term id → weight, with its Euclidean norm.
+    ///
+    /// Sums run over the terms in id order (``entries``): a dictionary's order changes from one
+    /// process to the next, floating-point sums depend on it, and a summary must not change
+    /// between two runs on the same articles because two sentences tied in one and not the other.
     struct Vector {
-        var weights: [Int: Double]
-        var norm: Double
+        let weights: [Int: Double]
+        /// The same weights, by term id.
+        let entries: [(id: Int, weight: Double)]
+        let norm: Double
 
+        init(weights: [Int: Double]) {
+            self.weights = weights
+            let entries = weights.map { (id: $0.key, weight: $0.value) }.sorted { $0.id < $1.id }
+            self.entries = entries
+            self.norm = entries.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
+        }
+
+        /// The cosine, by one merge of the two id-ordered term lists.
         func cosine(_ other: Vector) -> Double {
             guard norm > 0, other.norm > 0 else { return 0 }
-            let (small, large) = weights.count <= other.weights.count ? (weights, other.weights) : (other.weights, weights)
             var dot = 0.0
-            for (term, weight) in small { if let w = large[term] { dot += weight * w } }
+            var i = 0
+            var j = 0
+            let a = entries
+            let b = other.entries
+            while i < a.count && j < b.count {
+                if a[i].id == b[j].id {
+                    dot += a[i].weight * b[j].weight
+                    i += 1
+                    j += 1
+                } else if a[i].id < b[j].id {
+                    i += 1
+                } else {
+                    j += 1
+                }
+            }
             return dot / (norm * other.norm)
         }
     }
@@ -70,14 +97,11 @@ struct TermVectors {
         return ids.map { termIDs in
             var weights: [Int: Double] = [:]
             for id in termIDs { weights[id, default: 0] += 1 }
-            var norm = 0.0
             for (id, tf) in weights {
                 let idf = log((1 + count) / (1 + Double(documentFrequency[id] ?? 0))) + 1
-                let w = (1 + log(tf)) * idf
-                weights[id] = w
-                norm += w * w
+                weights[id] = (1 + log(tf)) * idf
             }
-            return Vector(weights: weights, norm: norm.squareRoot())
+            return Vector(weights: weights)
         }
     }
 }
