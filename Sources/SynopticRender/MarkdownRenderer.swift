@@ -28,6 +28,7 @@ public struct MarkdownRenderer: Sendable {
             }
             out += whoSaidWhat(story, numbers: numbers, members: members)
             out += versions(story, numbers: numbers, members: members)
+            out += duplicates(story, numbers: numbers)
             out += "\n## Sources\n\n"
             out += "| # | Title | Outlet | Dateline | Published | Words |\n|---|---|---|---|---|---|\n"
             for article in members {
@@ -128,6 +129,24 @@ public struct MarkdownRenderer: Sendable {
             if !quotes.isEmpty { facts.append("quotations: " + quotes.joined(separator: ", ")) }
             out += "- \(name(change.earlier)) → \(name(change.later)): \(facts.isEmpty ? "wording only" : facts.joined(separator: "; ")).\n"
         }
+        return out
+    }
+
+    /// Articles of the story that carry the same text, each pair with how and how much.
+    func duplicates(_ story: Story, numbers: [String: Int]) -> String {
+        guard !story.duplicates.isEmpty else { return "" }
+        var out = "\n## Duplicates\n\n"
+        for pair in story.duplicates.prefix(20) where pair.articles.count == 2 {
+            let names = pair.articles.map { id in "`\(id.replacingBackticks)`" + (numbers[id].map { " [\($0)]" } ?? "") }
+            let how: String
+            switch pair.kind {
+            case .exact: how = "the same text"
+            case .near: how = String(format: "near-duplicates (%.0f%% of their word runs shared)", pair.similarity * 100)
+            case .copy: how = String(format: "a copy (%.0f%% of the shorter inside the longer)", pair.similarity * 100)
+            }
+            out += "- \(names[0]) and \(names[1]): \(how).\n"
+        }
+        if story.duplicates.count > 20 { out += "- and \(story.duplicates.count - 20) more pairs (all in the JSON).\n" }
         return out
     }
 

@@ -38,5 +38,10 @@ struct BriefingDuplicatesTests {
         #expect(duplicates.count == 2)
         #expect(duplicates.first?["kind"] as? String == "copy")
         #expect(duplicates.last?["similarity"] as? Double == 1)
+
+        let markdown = try OutputFormat.markdown.render(briefing)
+        #expect(markdown.contains("## Duplicates"))
+        #expect(markdown.contains("`a-herald` [1] and `c-mirror` [3]: the same text."))
+        #expect(markdown.contains("`a-herald` [1] and `b-wire` [2]: a copy"))
     }
 }
