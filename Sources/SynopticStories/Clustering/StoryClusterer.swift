@@ -227,12 +227,13 @@ public struct StoryClusterer: Sendable {
     /// story's members.
     mutating func similarity(_ weighted: [WeightedTerm], norm: Float, story: Int) -> Float {
         if options.linkage == .average {
-            let state = stories[story]
+            // Only the unit sums are read: the story's other tables are not copied per candidate.
+            let sums = stories[story].unitSums
             var dot: Float = 0
             for term in weighted {
-                if let sum = state.unitSums.weight(of: term.term) { dot += term.weight * sum }
+                if let sum = sums.weight(of: term.term) { dot += term.weight * sum }
             }
-            return dot / (norm * Float(state.count))
+            return dot / (norm * Float(stories[story].count))
         }
         refreshNorm(story)
         let state = stories[story]

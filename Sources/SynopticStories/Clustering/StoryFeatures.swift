@@ -25,7 +25,7 @@ public struct StoryFeatures: Sendable, Hashable {
 
     public init(article: Article, weights: Weights = .init()) {
         self.init(
-            title: article.title, paragraphs: article.blocks.map { article.text[$0.span] },
+            title: article.title, paragraphs: article.paragraphTexts,
             published: article.provenance.published, weights: weights)
     }
 
