@@ -70,7 +70,25 @@ extension StoryRecord {
                 quotesChanged: $0.quotesChanged.map { QuoteEditRecord(earlier: $0.earlier, later: $0.later, speaker: $0.speaker) })
         }
         self.duplicates = story.duplicates.map { DuplicateRecord(articles: $0.articles, kind: $0.kind, similarity: $0.similarity) }
-        self.timeline = story.timeline.map { TimelineRecord(date: $0.date, text: $0.text, sources: $0.sources) }
+        self.timeline = story.timeline.map {
+            TimelineRecord(
+                date: $0.date, text: $0.text, sources: $0.sources, when: $0.when, resolved: $0.resolved, outlets: $0.outlets,
+                references: $0.references.map(ReferenceRecord.init))
+        }
+        self.facts = story.facts.map {
+            FactRecord(
+                id: $0.id, text: $0.text, status: $0.status, sources: $0.sources, outlets: $0.outlets, article: $0.origin.article,
+                start: $0.origin.span.start, end: $0.origin.span.end, mentions: $0.mentions.map(ReferenceRecord.init), salience: $0.salience)
+        }
+        self.disagreements = story.disagreements.map { disagreement in
+            DisagreementRecord(
+                kind: disagreement.kind, subject: disagreement.subject,
+                sides: disagreement.sides.map {
+                    SideRecord(
+                        text: $0.text, value: $0.value, sources: $0.sources, outlets: $0.outlets, references: $0.references.map(ReferenceRecord.init))
+                }, note: disagreement.note, facts: disagreement.facts)
+        }
+        self.exclusives = story.exclusives.map { ExclusiveRecord(outlet: $0.outlet, articles: $0.articles, facts: $0.facts) }
     }
 }
 

@@ -118,11 +118,15 @@ public struct StoryRecord: Codable, Hashable, Sendable {
 
     /// Pairs of member articles that carry the same text.
     public var duplicates: [DuplicateRecord]
+    /// What the articles state, aligned across them, most salient first.
+    public var facts: [FactRecord]
+    public var disagreements: [DisagreementRecord]
+    public var exclusives: [ExclusiveRecord]
 
     enum CodingKeys: String, CodingKey {
         case id, title, articles, summary, quotes, people, versions, timeline, organizations, places, figures, dates
         case versionChanges = "version_changes"
-        case duplicates
+        case duplicates, facts, disagreements, exclusives
     }
 }
 
@@ -307,8 +311,100 @@ public struct DateRecord: Codable, Hashable, Sendable {
     }
 }
 
+/// A dated event, merged across the articles that report it.
 public struct TimelineRecord: Codable, Hashable, Sendable {
+    /// TIMEX3 value: a calendar date, or `XXXX-WXX-N` for weekday N of an unanchored week.
     public var date: String
     public var text: String
     public var sources: [String]
+    /// The time expression as written in the first source.
+    public var when: String
+    /// Whether `date` is on the calendar.
+    public var resolved: Bool
+    public var outlets: [String]
+    public var references: [ReferenceRecord]
+}
+
+/// A span of one article's `body`.
+public struct ReferenceRecord: Codable, Hashable, Sendable {
+    public var article: String
+    public var start: Int
+    public var end: Int
+
+    public init(_ reference: SourceReference) {
+        self.article = reference.article
+        self.start = reference.span.start
+        self.end = reference.span.end
+    }
+}
+
+/// A fact and the sources that state it.
+public struct FactRecord: Codable, Hashable, Sendable {
+    public var id: String
+    public var text: String
+    /// `corroborated`, `exclusive` or `disputed`.
+    public var status: Fact.Status
+    public var sources: [String]
+    public var outlets: [String]
+    /// The article `text` comes from, and its offsets there.
+    public var article: String
+    public var start: Int
+    public var end: Int
+    /// Every sentence of the group, one per article.
+    public var mentions: [ReferenceRecord]
+    public var salience: Double
+
+    enum CodingKeys: String, CodingKey { case id, text, status, sources, outlets, article, start, end, mentions, salience }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id)
+        try c.encode(text, forKey: .text)
+        try c.encode(status, forKey: .status)
+        try c.encode(sources, forKey: .sources)
+        try c.encode(outlets, forKey: .outlets)
+        try c.encode(article, forKey: .article)
+        try c.encode(start, forKey: .start)
+        try c.encode(end, forKey: .end)
+        try c.encode(mentions, forKey: .mentions)
+        try c.encode((salience * 1000).rounded() / 1000, forKey: .salience)
+    }
+}
+
+/// Sources that differ on one point, side by side.
+public struct DisagreementRecord: Codable, Hashable, Sendable {
+    /// `figure`, `quote`, `date`, `place`, `name` or `claim`.
+    public var kind: Disagreement.Kind
+    public var subject: String
+    public var sides: [SideRecord]
+    public var note: String
+    public var facts: [String]
+}
+
+/// One side of a disagreement.
+public struct SideRecord: Codable, Hashable, Sendable {
+    public var text: String
+    public var value: String?
+    public var sources: [String]
+    public var outlets: [String]
+    public var references: [ReferenceRecord]
+
+    enum CodingKeys: String, CodingKey { case text, value, sources, outlets, references }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(text, forKey: .text)
+        try c.encode(value, forKey: .value)
+        try c.encode(sources, forKey: .sources)
+        try c.encode(outlets, forKey: .outlets)
+        try c.encode(references, forKey: .references)
+    }
+}
+
+/// The facts only one source reports.
+public struct ExclusiveRecord: Codable, Hashable, Sendable {
+    public var outlet: String
+    public var articles: [String]
+    /// Ids of the facts (see `facts`).
+    public var facts: [String]
 }

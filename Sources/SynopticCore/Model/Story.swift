@@ -21,6 +21,12 @@ public struct Story: Hashable, Sendable {
     public var versionChanges: [VersionChange] = []
     /// Pairs of member articles that carry the same text (filled by the duplicates stage).
     public var duplicates: [DuplicatePair] = []
+    /// What the articles state, aligned across them, most salient first (filled by synthesis).
+    public var facts: [Fact] = []
+    /// Points on which the sources differ.
+    public var disagreements: [Disagreement] = []
+    /// Facts only one source reports, by source.
+    public var exclusives: [ExclusiveGroup] = []
 
     public init(
         id: String, title: String, articleIDs: [String], summary: [SummarySentence] = [], quotes: [Quote] = [],
@@ -143,12 +149,24 @@ public struct StoryDate: Hashable, Sendable {
     }
 }
 
-/// A dated event of a story.
+/// A dated event of a story, merged across the articles that report it.
 public struct TimelineEntry: Hashable, Sendable {
-    /// ISO 8601 date.
+    /// The event's date in TIMEX3 notation, as far as the text fixes it: a calendar date
+    /// (`2022-01-13`), a coarser one (`2022-01`, `2022-W02`), or, when nothing anchors the story
+    /// on the calendar, a weekday of the story's week (`XXXX-WXX-4`, a Thursday).
     public var date: String
+    /// The sentence that tells the event, exactly as it appears in its first source.
     public var text: String
+    /// Ids of the articles that report it; the first is where ``text`` comes from.
     public var sources: [String]
+    /// The time expression as the first source writes it ("on Thursday", "Jan. 12").
+    public var when: String = ""
+    /// Whether ``date`` is on the calendar (`false` for a weekday of an unanchored week).
+    public var resolved: Bool = true
+    /// Distinct sources that report it (as in ``Fact/outlets``).
+    public var outlets: [String] = []
+    /// Where each source tells it.
+    public var references: [SourceReference] = []
 
     public init(date: String, text: String, sources: [String]) {
         self.date = date
