@@ -44,6 +44,9 @@ public struct BriefingPipeline: Sendable {
         for index in stories.indices { StoryEntities.fill(&stories[index], articles: stories[index].articleIDs.compactMap { byID[$0] }) }
         StoryVersions.fill(&stories, articles: dated)
         Self.markDuplicates(in: &stories, articles: dated)
+        for index in stories.indices {
+            StorySynthesis.fill(&stories[index], articles: stories[index].articleIDs.compactMap { byID[$0] })
+        }
         return Briefing(articles: dated, stories: stories, diagnostics: diagnostics)
     }
 

@@ -1,0 +1,140 @@
+import SynopticCore
+
+/// Groups the sentences of a story's articles that state the same fact, and scores each group.
+///
+/// Sentences of different articles are linked, most similar first, when their TF-IDF cosine
+/// reaches ``Options/linkThreshold``; two groups merge only when no article would then hold two
+/// sentences of one group and the mean cosine across the two groups stays at or above
+/// ``Options/groupThreshold`` (so a chain of loosely similar sentences does not become one fact).
+/// Word order does not enter the cosine, so reordered and lightly reworded sentences meet; figures
+/// and names weigh as the rare words they are.
+///
+/// A fact stated by one source only is kept when it reads as a statement (see
+/// ``isStatement(_:words:)``); those are the exclusives.
+public struct FactAligner: Sendable {
+    public struct Options: Sendable, Hashable {
+        public var linkThreshold: Double
+        public var groupThreshold: Double
+
+        public init(linkThreshold: Double = 0.42, groupThreshold: Double = 0.3) {
+            self.linkThreshold = linkThreshold
+            self.groupThreshold = groupThreshold
+        }
+    }
+
+    public var options: Options
+
+    public init(options: Options = .init()) { self.options = options }
+
+    /// A group of sentences with the facts' ingredients, before ids and statuses are given.
+    struct Group {
+        var members: [Int]
+        var representative: Int
+        var salience: Double
+    }
+
+    /// The facts of a story, most salient first, ids `fact-1`… in that order. Status is
+    /// `corroborated` or `exclusive`; disagreements mark theirs `disputed` later.
+    public func facts(story: Story, articles: [Article], sources: SourceKeys) -> [Fact] {
+        let sentences = StorySentences(articles: articles)
+        let groups = align(sentences, sources: sources)
+        return Self.facts(from: groups, sentences: sentences, sources: sources)
+    }
+
+    static func facts(from groups: [Group], sentences: StorySentences, sources: SourceKeys) -> [Fact] {
+        groups.enumerated().map { number, group in
+            let members = group.members.sorted { ($0 < $1) }
+            let articleIDs = members.map { sentences.articles[sentences.entries[$0].article].id }
+            let outlets = sources.sources(of: articleIDs)
+            return Fact(
+                id: "fact-\(number + 1)", text: sentences.entries[group.representative].text,
+                origin: sentences.reference(group.representative), mentions: members.map(sentences.reference), sources: articleIDs,
+                outlets: outlets, status: outlets.count > 1 ? .corroborated : .exclusive, salience: group.salience)
+        }
+    }
+
+    func align(_ sentences: StorySentences, sources: SourceKeys) -> [Group] {
+        let n = sentences.entries.count
+        guard n > 0 else { return [] }
+        let pairs = sentences.similarPairs(threshold: options.linkThreshold)
+        // Union-find over sentences; each root keeps its members.
+        var parent = Array(0..<n)
+        var members = (0..<n).map { [$0] }
+        func root(_ i: Int) -> Int {
+            var i = i
+            while parent[i] != i {
+                parent[i] = parent[parent[i]]
+                i = parent[i]
+            }
+            return i
+        }
+        for pair in pairs {
+            let a = root(pair.i), b = root(pair.j)
+            guard a != b else { continue }
+            let articlesA = Set(members[a].map { sentences.entries[$0].article })
+            guard !members[b].contains(where: { articlesA.contains(sentences.entries[$0].article) }) else { continue }
+            if members[a].count > 1 || members[b].count > 1 {
+                var total = 0.0
+                for x in members[a] { for y in members[b] { total += sentences.vectors[x].cosine(sentences.vectors[y]) } }
+                guard total / Double(members[a].count * members[b].count) >= options.groupThreshold else { continue }
+            }
+            let (keep, drop) = members[a].count >= members[b].count ? (a, b) : (b, a)
+            parent[drop] = keep
+            members[keep] += members[drop]
+            members[drop] = []
+        }
+
+        // The story's centre: every article weighs the same, however long.
+        var centroid: [Int: Double] = [:]
+        for (a, range) in sentences.ranges.enumerated() where !range.isEmpty {
+            _ = a
+            let share = 1.0 / Double(range.count)
+            for i in range where sentences.vectors[i].norm > 0 {
+                for entry in sentences.vectors[i].entries { centroid[entry.id, default: 0] += share * entry.weight / sentences.vectors[i].norm }
+            }
+        }
+        let centre = TermVectors.Vector(weights: centroid)
+        let sourceCount = max(sources.sources.count, 1)
+
+        var groups: [Group] = []
+        for i in 0..<n where parent[i] == i {
+            let group = members[i].sorted()
+            let outlets = sources.sources(of: group.map { sentences.articles[sentences.entries[$0].article].id })
+            if outlets.count < 2 {
+                // One source: a fact only when some sentence of it is a statement that stands alone.
+                guard group.contains(where: { Self.isStatement(sentences.entries[$0].text, words: sentences.entries[$0].words) }) else { continue }
+            }
+            let representative = Self.representative(of: group, sentences: sentences)
+            let breadth = sourceCount > 1 ? Double(outlets.count - 1) / Double(sourceCount - 1) : 0
+            let centrality = group.map { sentences.vectors[$0].cosine(centre) }.max() ?? 0
+            let earliest = group.map { sentences.entries[$0].position }.min() ?? 0
+            let lead = 1 / (1 + Double(earliest) / 3)
+            let salience = 0.5 * breadth + 0.3 * min(1, centrality * 2) + 0.2 * lead
+            groups.append(Group(members: group, representative: representative, salience: salience))
+        }
+        groups.sort { $0.salience != $1.salience ? $0.salience > $1.salience : $0.members[0] < $1.members[0] }
+        return groups
+    }
+
+    /// The member closest to the others that a reader can follow alone; among those, the one
+    /// nearest the top of its article.
+    static func representative(of group: [Int], sentences: StorySentences) -> Int {
+        guard group.count > 1 else { return group[0] }
+        func value(_ i: Int) -> Double {
+            let entry = sentences.entries[i]
+            var total = 0.0
+            for j in group where j != i { total += sentences.vectors[i].cosine(sentences.vectors[j]) }
+            let standsAlone = ExtractiveSummarizer.standsAlone(entry.text, words: entry.words) ? 0.2 : 0
+            return total / Double(group.count - 1) + standsAlone - 0.001 * Double(entry.position)
+        }
+        return group.max { value($0) != value($1) ? value($0) < value($1) : $0 > $1 } ?? group[0]
+    }
+
+    /// A sentence that states something: long enough to carry a fact, ending like a sentence, and
+    /// not a fragment of a quotation. Quoted statements count: who said what is a fact too.
+    static func isStatement(_ text: String, words: Int) -> Bool {
+        guard words >= 6, words <= 80 else { return false }
+        guard let last = text.unicodeScalars.last, [".", "!", "?", "\u{201D}", "\u{2019}", ")"].contains(last) else { return false }
+        return text.unicodeScalars.first.map { $0.properties.isUppercase || $0.properties.numericType != nil || $0 == "\u{201C}" } ?? false
+    }
+}
