@@ -7,7 +7,7 @@ import SynopticCore
 /// When nothing anchors the story on the calendar (no article has a publication date or a full
 /// date), a bare weekday ("on Thursday") still places an event within the story's week. Such
 /// entries carry `XXXX-WXX-N` (TIMEX3 for weekday N of an unknown week) and are ordered as the week
-/// the story covers: starting after the longest run of days no article names, so "Sunday night",
+/// the story covers, taken to run from the weekend (see ``weekStart(_:)``), so "Sunday night",
 /// "Monday" and "Thursday" read in that order.
 struct TimelineBuilder {
     /// Entries kept for one date: the ones most sources tell.
@@ -119,23 +119,14 @@ struct TimelineBuilder {
         return items.filter { seen.insert($0).inserted }
     }
 
-    /// The first day of the story's week for unanchored weekdays (1 Monday … 7 Sunday): the day
-    /// after the longest run of days no article names. Between runs of equal length, the week that
-    /// starts nearest the weekend (Saturday, then Sunday, then Monday…) wins, as news weeks do.
+    /// The first day of the story's week for unanchored weekdays (1 Monday … 7 Sunday). News
+    /// weeks run from the weekend: the week starts at the named day nearest after a weekend
+    /// (Saturday, then Sunday, Monday…) that follows a day no article names. With every day named,
+    /// it starts on Saturday. This is a presumption, which is why such entries say `resolved: false`.
     static func weekStart(_ weekdays: Set<Int>) -> Int {
-        let days = weekdays.sorted()
-        guard !days.isEmpty else { return 1 }
-        var best = days[0]
-        var longest = -1
-        for (k, day) in days.enumerated() {
-            let start = k + 1 < days.count ? days[k + 1] : days[0]
-            let gap = (start - day + 7) % 7 == 0 ? 7 : (start - day + 7) % 7
-            if gap > longest || (gap == longest && (start + 1) % 7 < (best + 1) % 7) {
-                longest = gap
-                best = start
-            }
-        }
-        return best
+        func fromWeekend(_ day: Int) -> Int { (day + 1) % 7 }
+        let starts = weekdays.filter { !weekdays.contains($0 == 1 ? 7 : $0 - 1) }
+        return starts.min { fromWeekend($0) < fromWeekend($1) } ?? 6
     }
 
     static let weekdayNames: [(String, Int)] = [

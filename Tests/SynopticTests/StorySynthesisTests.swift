@@ -1,0 +1,263 @@
+import Foundation
+import Synoptic
+import SynopticTestSupport
+import Testing
+
+/// Facts aligned across outlets, disagreements, exclusives and the timeline, through the whole
+/// pipeline on invented reports (and the seeds where they are at hand).
+@Suite struct StorySynthesisTests {
+    func brief(_ files: [String: String]) throws -> Briefing {
+        let dir = try SharedData.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for (name, text) in files { try text.write(to: dir.appendingPathComponent(name), atomically: true, encoding: .utf8) }
+        return BriefingPipeline().run([dir.path])
+    }
+
+    func report(outlet: String?, published: String? = nil, _ title: String, _ paragraphs: [String]) -> String {
+        var front: [String] = []
+        if let outlet { front.append("outlet: \(outlet)") }
+        if let published { front.append("published: \(published)") }
+        let header = front.isEmpty ? "" : "---\n" + front.joined(separator: "\n") + "\n---\n"
+        return header + title + "\n\n" + paragraphs.joined(separator: "\n\n") + "\n"
+    }
+
+    /// Three invented outlets on one flood at a fictional river port.
+    var floodReports: [String: String] {
+        [
+            "ledger.txt": report(
+                outlet: "Vellmar Ledger", published: "2031-05-16", "Floodwater closes the Vellmar river port",
+                [
+                    "Floodwater from the Ostra river closed the Vellmar river port on Wednesday, stranding 42 barges at the quays.",
+                    "Harbor master Ilse Korvald said 2,150 dockworkers had been sent home. “The water rose faster than any of our gauges predicted, and we had no choice but to clear the quays,” Korvald said.",
+                    "The port authority said the damage to the grain terminal would be assessed next week.",
+                    "A ferry captain, Tomas Erlen, said his crew had spent the night moving cargo to higher ground.",
+                ]),
+            "courier.txt": report(
+                outlet: "Ostra Courier", published: "2031-05-16", "Vellmar port shut as the Ostra floods",
+                [
+                    "The Vellmar river port was closed on Wednesday after floodwater from the Ostra river reached the quays, leaving 42 barges stranded.",
+                    "More than 2,000 dockworkers were sent home, harbor master Ilse Korvald said. “The water rose faster than our gauges predicted, so we had no choice but to clear the quays,” she said.",
+                    "Insurers in the region said claims from the flood could reach several million crowns.",
+                ]),
+            "herald.txt": report(
+                outlet: "Northbank Herald", published: "2031-05-16", "River port closed by the Ostra flood",
+                [
+                    "Floodwater from the Ostra river forced the Vellmar river port to close on Wednesday, with 42 barges stranded at the quays.",
+                    "Harbor master Ilse Korvald said 1,400 dockworkers had been sent home from the flooded quays.",
+                    "The regional rail operator said freight trains to the port would not run before Monday.",
+                ]),
+        ]
+    }
+
+    @Test func theSameFactInThreeOutletsIsOneCorroboratedFact() throws {
+        let briefing = try brief(floodReports)
+        let story = try #require(briefing.stories.first)
+        #expect(briefing.stories.count == 1)
+        let closure = try #require(story.facts.first { $0.text.contains("42 barges") })
+        #expect(Set(closure.outlets) == ["Vellmar Ledger", "Ostra Courier", "Northbank Herald"])
+        #expect(closure.status == .corroborated)
+        #expect(closure.mentions.count == 3)
+        // Every mention points at the sentence in its own article.
+        for mention in closure.mentions {
+            let article = try #require(briefing.articles.first { $0.id == mention.article })
+            #expect(article[mention.span].contains("42 barges"))
+        }
+        // The most widely reported fact comes first.
+        #expect(story.facts.first?.outlets.count == 3)
+    }
+
+    @Test func whatOneOutletAloneReportsIsItsExclusive() throws {
+        let briefing = try brief(floodReports)
+        let story = try #require(briefing.stories.first)
+        let insurers = try #require(story.facts.first { $0.text.contains("Insurers") })
+        #expect(insurers.status == .exclusive)
+        #expect(insurers.outlets == ["Ostra Courier"])
+        let courier = try #require(story.exclusives.first { $0.outlet == "Ostra Courier" })
+        #expect(courier.facts.contains(insurers.id))
+        #expect(courier.articles == ["courier"])
+        // No fact reported by two outlets is anyone's exclusive.
+        let shared = Set(story.facts.filter { $0.outlets.count > 1 }.map(\.id))
+        #expect(story.exclusives.allSatisfy { Set($0.facts).isDisjoint(with: shared) })
+    }
+
+    @Test func figuresOfOneQuantityThatCannotBothHoldAreADisagreementAndHedgesAreRespected() throws {
+        let briefing = try brief(floodReports)
+        let story = try #require(briefing.stories.first)
+        let figures = story.disagreements.filter { $0.kind == .figure }
+        // 2,150 and 1,400 dockworkers cannot both hold; "more than 2,000" agrees with 2,150.
+        let dockworkers = try #require(figures.first { $0.subject.contains("dockworkers") })
+        let sides = Set(dockworkers.sides.map(\.value))
+        #expect(sides.contains("1400"))
+        #expect(sides.contains("2150") || sides.contains("2000"))
+        #expect(dockworkers.sides.allSatisfy { !$0.sources.isEmpty && !$0.references.isEmpty })
+        let herald = try #require(dockworkers.sides.first { $0.value == "1400" })
+        #expect(herald.outlets == ["Northbank Herald"])
+        // The barges agree everywhere: no disagreement about them.
+        #expect(!figures.contains { $0.subject.contains("barge") })
+        // The fact the figure belongs to is marked disputed.
+        #expect(story.facts.contains { $0.status == .disputed && $0.text.contains("dockworkers") })
+    }
+
+    @Test func hedgedAndProjectedFiguresAreNoConflict() throws {
+        let briefing = try brief([
+            "a.txt": report(
+                outlet: "Kessel Post", "Army masses at the Drava border",
+                [
+                    "Drava officials said on Thursday that the northern army had massed 84,000 soldiers near the border.",
+                    "Analysts said the army could field as many as 130,000 soldiers by the spring if the buildup continued.",
+                ]),
+            "b.txt": report(
+                outlet: "Lindenau Times", "Drava says army is massing at its border",
+                [
+                    "The northern army has massed more than 80,000 soldiers near the border, Drava officials said on Thursday.",
+                    "The buildup could reach 130,000 soldiers within months, according to analysts.",
+                ]),
+        ])
+        let story = try #require(briefing.stories.first)
+        #expect(story.disagreements.filter { $0.kind == .figure }.isEmpty, "\(story.disagreements)")
+    }
+
+    @Test func oneSpeakersRemarkWordedDifferentlyIsAQuoteVariantButAnExcerptIsNot() throws {
+        let briefing = try brief(floodReports)
+        let story = try #require(briefing.stories.first)
+        let variants = story.disagreements.filter { $0.kind == .quote }
+        let korvald = try #require(variants.first { $0.subject.contains("Korvald") })
+        #expect(korvald.sides.count == 2)
+        #expect(korvald.sides.contains { $0.text.contains("faster than any of our gauges") && $0.outlets == ["Vellmar Ledger"] })
+        #expect(korvald.sides.contains { $0.text.contains("so we had no choice") && $0.outlets == ["Ostra Courier"] })
+
+        let excerpt = try brief([
+            "a.txt": report(
+                outlet: "Kessel Post", "Mayor defends the curfew",
+                ["“The curfew keeps people off the flooded roads and it will end when the water falls,” Mayor Anneli Roost said on Monday."]),
+            "b.txt": report(
+                outlet: "Lindenau Times", "Curfew to end when the water falls, mayor says",
+                ["Mayor Anneli Roost said on Monday that the curfew “will end when the water falls.”"]),
+        ])
+        #expect(excerpt.stories.first?.disagreements.filter { $0.kind == .quote }.isEmpty == true)
+    }
+
+    @Test func versionsOfOneArticleCountAsOneSource() throws {
+        let first = report(
+            outlet: nil, "Ferry line suspended after the Ostra flood",
+            [
+                "The ferry line between Vellmar and Kessel was suspended on Tuesday after the Ostra river flooded its piers.",
+                "The operator said the piers would be inspected before service resumed.",
+            ])
+        let second = report(
+            outlet: nil, "Ferry line suspended after the Ostra flood",
+            [
+                "The ferry line between Vellmar and Kessel was suspended on Tuesday after the Ostra river flooded its piers.",
+                "The operator said the piers would be inspected before service resumed, probably on Friday.",
+                "Passengers were offered seats on buses along the river road.",
+            ])
+        let briefing = try brief(["ferry-1.txt": first, "ferry-2.txt": second])
+        let story = try #require(briefing.stories.first)
+        #expect(!story.versions.isEmpty)
+        let suspended = try #require(story.facts.first { $0.text.contains("suspended") })
+        #expect(suspended.sources.count == 2)
+        #expect(suspended.outlets.count == 1)
+        #expect(suspended.status == .exclusive)
+    }
+
+    @Test func theTimelineOrdersDatedEventsAndMergesThemAcrossOutlets() throws {
+        let briefing = try brief(floodReports)
+        let story = try #require(briefing.stories.first)
+        // Wednesday before publication on Friday 16 May 2031 is 14 May; the rail line's Monday is ahead.
+        let closure = try #require(story.timeline.first { $0.text.contains("42 barges") })
+        #expect(closure.date == "2031-05-14")
+        #expect(closure.resolved)
+        #expect(Set(closure.outlets) == ["Vellmar Ledger", "Ostra Courier", "Northbank Herald"])
+        let dates = story.timeline.map(\.date)
+        #expect(dates == dates.sorted())
+    }
+
+    @Test func anUnanchoredWeekIsOrderedFromItsFirstDay() throws {
+        let briefing = try brief([
+            "a.txt": report(
+                outlet: "Kessel Post", "A week of talks on the Ostra dams",
+                [
+                    "The delegations dined together in Kessel on Sunday night before the talks.",
+                    "Negotiators from both banks met in Kessel on Monday to discuss the Ostra dams.",
+                    "A second round in Lindenau on Thursday ended without an agreement on the dams.",
+                ]),
+            "b.txt": report(
+                outlet: "Lindenau Times", "Dam talks end without agreement",
+                [
+                    "The talks on the Ostra dams ended in Lindenau on Thursday without an agreement.",
+                    "On Friday, a cyberattack disabled the sluice controls of the upper dam.",
+                ]),
+        ])
+        let story = try #require(briefing.stories.first)
+        let days = story.timeline.map(\.date)
+        #expect(story.timeline.allSatisfy { !$0.resolved })
+        let order = ["XXXX-WXX-7", "XXXX-WXX-1", "XXXX-WXX-4", "XXXX-WXX-5"]
+        #expect(order.compactMap { days.firstIndex(of: $0) } == order.compactMap { days.firstIndex(of: $0) }.sorted())
+        #expect(order.allSatisfy(days.contains))
+        let thursday = try #require(story.timeline.first { $0.date == "XXXX-WXX-4" })
+        #expect(thursday.outlets.count == 2)
+    }
+
+    @Test func storiesWithOneArticleNoCommonSentencesOrNoDatesGetEmptySectionsNotCrashes() throws {
+        let briefing = try brief([
+            "alone.txt": report(outlet: "Kessel Post", "Orchard fair opens", ["The orchard fair opened with forty stalls of pears and plums."]),
+            "empty.txt": "Headline only",
+        ])
+        for story in briefing.stories {
+            #expect(story.disagreements.isEmpty)
+            #expect(story.timeline.isEmpty)
+            #expect(story.facts.allSatisfy { $0.outlets.count == 1 })
+        }
+        let fair = try #require(briefing.stories.first { $0.articleIDs.contains("alone") })
+        #expect(fair.exclusives.count == 1)
+    }
+
+    @Test(.timeLimit(.minutes(2))) func fiveHundredArticlesOfOneStoryStayFast() throws {
+        var files: [String: String] = [:]
+        for k in 0..<500 {
+            files[String(format: "r%03d.txt", k)] = report(
+                outlet: "Outlet \(k % 40)", "Ostra flood update \(k)",
+                [
+                    "Floodwater from the Ostra river closed the Vellmar river port on Wednesday, stranding 42 barges at the quays.",
+                    "Harbor master Ilse Korvald said \(1_000 + k) dockworkers had been sent home, report \(k) said.",
+                    "Observer \(k) noted that gauge \(k % 17) read \(k * 3) centimetres above the mark.",
+                ])
+        }
+        let briefing = try brief(files)
+        let story = try #require(briefing.stories.max { $0.articleIDs.count < $1.articleIDs.count })
+        #expect(story.articleIDs.count > 400)
+        let closure = try #require(story.facts.first)
+        #expect(closure.outlets.count == 40)
+        #expect(closure.text.contains("42 barges"))
+    }
+
+    // MARK: - The seeds
+
+    @Test func theSeedsShowQuoteVariantsAndNoFalseTroopConflict() throws {
+        guard let paths = SharedData.seedPaths(for: "theSeedsShowQuoteVariantsAndNoFalseTroopConflict") else { return }
+        let briefing = BriefingPipeline().run(paths)
+        let story = try #require(briefing.stories.first)
+        let variants = story.disagreements.filter { $0.kind == .quote }
+        // The ambassador's two wordings and the deputy minister's.
+        #expect(variants.contains { $0.subject.hasSuffix("Carpenter") && $0.sides.count >= 2 })
+        #expect(variants.contains { $0.subject.hasSuffix("Ryabkov") && $0.sides.allSatisfy { $0.text.lowercased().contains("dead end") } })
+        // The troop figures are consistent or count different things.
+        #expect(!story.disagreements.contains { $0.kind == .figure && $0.subject.lowercased().contains("troop") })
+    }
+
+    @Test func theSeedTimelineRunsThroughTheWeekInOrder() throws {
+        guard let paths = SharedData.seedPaths(for: "theSeedTimelineRunsThroughTheWeekInOrder") else { return }
+        let briefing = BriefingPipeline().run(paths)
+        let story = try #require(briefing.stories.first)
+        let dates = story.timeline.map(\.date)
+        let monday = try #require(dates.firstIndex(of: "XXXX-WXX-1"))
+        let thursday = try #require(dates.firstIndex(of: "XXXX-WXX-4"))
+        #expect(monday < thursday)
+        if let friday = dates.firstIndex(of: "XXXX-WXX-5") { #expect(thursday < friday) }
+        // Geneva's talks are told on Monday, Vienna's on Thursday.
+        let geneva = try #require(
+            story.timeline.firstIndex { $0.text.contains("Geneva") || $0.when.contains("Monday") && $0.text.contains("negotiations") })
+        let vienna = try #require(story.timeline.firstIndex { $0.date == "XXXX-WXX-4" && $0.text.contains("Vienna") })
+        #expect(geneva < vienna)
+    }
+}
