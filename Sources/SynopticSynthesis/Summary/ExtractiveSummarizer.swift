@@ -1,14 +1,26 @@
 import SynopticCore
 
-/// A first, honest extractive summary of a story: centroid scoring with a lead bias, a bonus for
-/// facts several articles carry, and maximal-marginal-relevance selection against redundancy.
+/// An extractive summary of a story: every sentence quoted exactly from one article, scored by a
+/// learned model of what summaries keep (``SummaryModel`` over ``SummaryFeatures``: lead position,
+/// centrality, how much of the sentence the other outlets carry, closeness to the headlines,
+/// length), chosen by maximal marginal relevance against redundancy, within a sentence and word
+/// budget.
 ///
-/// Every sentence is quoted exactly from one article and lists every article that carries a close
-/// match (TF-IDF cosine at or above ``Options/corroborationThreshold``). Sentences a reader could
-/// not follow out of context are never chosen: those opening with a pronoun or a connective, those
-/// holding half a quotation, fragments without closing punctuation, and headings.
+/// Every sentence lists every article that carries a close match (TF-IDF cosine at or above
+/// ``Options/corroborationThreshold``); facts more outlets carry score higher through the model's
+/// cross-article features. Sentences a reader could not follow out of context are never chosen:
+/// those opening with a pronoun or a connective, those holding half a quotation, fragments without
+/// closing punctuation, and headings.
 public struct ExtractiveSummarizer: Sendable {
     public struct Options: Sendable, Hashable {
+        /// The order of the summary's sentences.
+        public enum Order: String, Sendable, Hashable {
+            /// Article order, then position in the article: an order a reader can follow.
+            case reading
+            /// Most likely first (what a length-truncated evaluation reads).
+            case rank
+        }
+
         /// Most sentences in the summary.
         public var maxSentences: Int
         /// Most words in the summary (`nil` for no word budget).
@@ -17,12 +29,23 @@ public struct ExtractiveSummarizer: Sendable {
         public var corroborationThreshold: Double
         /// Sentences of one article considered, from the top (news puts the facts first).
         public var sentencesPerArticle: Int
+        public var order: Order
+        /// Whether the last sentence may run past ``maxWords`` (for evaluations that cut every
+        /// system's text at the budget); a briefing stays within it.
+        public var fillsBudget: Bool
+        public var model: SummaryModel
 
-        public init(maxSentences: Int = 5, maxWords: Int? = nil, corroborationThreshold: Double = 0.45, sentencesPerArticle: Int = 400) {
+        public init(
+            maxSentences: Int = 5, maxWords: Int? = nil, corroborationThreshold: Double = 0.45, sentencesPerArticle: Int = 400,
+            order: Order = .reading, fillsBudget: Bool = false, model: SummaryModel = .trained
+        ) {
             self.maxSentences = maxSentences
             self.maxWords = maxWords
             self.corroborationThreshold = corroborationThreshold
             self.sentencesPerArticle = sentencesPerArticle
+            self.order = order
+            self.fillsBudget = fillsBudget
+            self.model = model
         }
     }
 
@@ -30,57 +53,18 @@ public struct ExtractiveSummarizer: Sendable {
 
     public init(options: Options = .init()) { self.options = options }
 
-    struct Candidate {
-        var article: Int
-        var sentence: Int
-        var position: Int
-        var text: String
-        var words: Int
-        var eligible: Bool
-    }
-
     public func summarize(_ articles: [Article]) -> [SummarySentence] {
-        var candidates: [Candidate] = []
-        for (a, article) in articles.enumerated() {
-            var position = 0
-            for (s, sentence) in article.sentences.enumerated() {
-                guard position < options.sentencesPerArticle else { break }
-                let kind = article.blocks[sentence.block].kind
-                guard kind != .heading else { continue }
-                let text = String(article[sentence.span])
-                let words = WordCounter.count(in: text)
-                candidates.append(
-                    Candidate(
-                        article: a, sentence: s, position: position, text: text, words: words,
-                        eligible: kind == .paragraph && Self.standsAlone(text, words: words)))
-                position += 1
-            }
-        }
+        let features = SummaryFeatures(articles: articles, sentencesPerArticle: options.sentencesPerArticle)
+        let candidates = features.candidates
         guard !candidates.isEmpty else { return [] }
-        var terms = TermVectors()
-        let vectors = terms.vectors(for: candidates.map { TermVectors.words($0.text) })
+        let vectors = features.vectors
 
-        // The centroid weighs every article equally, however long.
-        var centroid: [Int: Double] = [:]
-        var perArticle: [Int: Int] = [:]
-        for candidate in candidates { perArticle[candidate.article, default: 0] += 1 }
-        for (index, candidate) in candidates.enumerated() {
-            let share = 1.0 / Double(perArticle[candidate.article]!)
-            for (term, weight) in vectors[index].weights where vectors[index].norm > 0 {
-                centroid[term, default: 0] += share * weight / vectors[index].norm
-            }
-        }
-        let centroidVector = TermVectors.Vector(weights: centroid)
-
-        // Score the eligible sentences, then check corroboration for the most central ones.
         var scored: [(index: Int, score: Double, sources: [Int])] = []
         for (index, candidate) in candidates.enumerated() where candidate.eligible {
-            let lead = 1 + 0.5 * max(0, 1 - Double(candidate.position) / 5)
-            // A briefing states what happened; mostly-quoted sentences belong to who-said-what.
-            let reported = Self.quotedShare(candidate.text) > 0.5 ? 0.7 : 1.0
-            scored.append((index, vectors[index].cosine(centroidVector) * lead * reported, [candidate.article]))
+            scored.append((index, options.model.probability(features.rows[index]), [candidate.article]))
         }
-        scored.sort { $0.score > $1.score }
+        // Exact ties fall to reading order, so the summary never depends on a sort's whims.
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }
         // A summary longer than this is no summary; the cap also bounds the work below.
         let maxSentences = min(options.maxSentences, 200)
         scored = Array(scored.prefix(max(maxSentences * 5, 100)))
@@ -92,9 +76,7 @@ public struct ExtractiveSummarizer: Sendable {
                 sources.insert(candidates[other].article)
             }
             scored[k].sources = [own] + sources.subtracting([own]).sorted()
-            scored[k].score *= 1 + 0.3 * Double(sources.count - 1)
         }
-        scored.sort { $0.score > $1.score }
 
         // Maximal marginal relevance.
         let best = scored.first?.score ?? 1
@@ -102,6 +84,7 @@ public struct ExtractiveSummarizer: Sendable {
         var words = 0
         var pool = scored
         while chosen.count < maxSentences, !pool.isEmpty {
+            if let budget = options.maxWords, words >= budget { break }
             var pick: Int?
             var pickValue = -Double.infinity
             for (k, entry) in pool.enumerated() {
@@ -117,15 +100,16 @@ public struct ExtractiveSummarizer: Sendable {
             let entry = pool.remove(at: k)
             let length = candidates[entry.index].words
             // Over the word budget: skip it, a shorter sentence may still fit.
-            if let budget = options.maxWords, words + length > budget { continue }
+            if let budget = options.maxWords, words + length > budget, !options.fillsBudget { continue }
             words += length
             chosen.append((entry.index, entry.sources))
         }
 
-        // Reading order: article order, then position in the article.
-        chosen.sort {
-            let l = candidates[$0.index], r = candidates[$1.index]
-            return l.article != r.article ? l.article < r.article : l.position < r.position
+        if options.order == .reading {
+            chosen.sort {
+                let l = candidates[$0.index], r = candidates[$1.index]
+                return l.article != r.article ? l.article < r.article : l.position < r.position
+            }
         }
         return chosen.map { entry in
             let candidate = candidates[entry.index]
