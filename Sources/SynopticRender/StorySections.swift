@@ -233,7 +233,8 @@ enum ReadableDate {
             if let month = Int(fields[1]), fields[1].count == 2, (1...12).contains(month) { return "\(months[month - 1]) \(year)" }
             if let week = isoWeek(fields[1]) { return "week \(week) of \(year)" }
         case 3:
-            if let date = CivilDate(iso8601: datePart) {
+            // The calendar reader takes any leading `YYYY-MM-DD`; the value must be that and no more.
+            if datePart.count == 10, let date = CivilDate(iso8601: datePart) {
                 let day = "\(weekdays[date.weekday - 1].prefix(3)) \(date.day) \(months[date.month - 1]) \(date.year)"
                 guard let timePart else { return day }
                 if let part = partsOfDay[timePart] { return "\(day), \(part)" }
