@@ -184,7 +184,7 @@ private struct StoryPage {
     func agreementMatrix() -> String {
         guard !story.facts.isEmpty else { return section("Agreement matrix", empty(EmptySection.facts)) }
         let columns = sections.matrixColumns
-        let (facts, hidden) = sections.matrixFacts
+        let (facts, hidden) = sections.matrixFacts()
         var body = "<div class=\"scroll\">\n<table class=\"matrix\">\n<thead>\n<tr><th>#</th><th>Fact</th>"
         for outlet in columns {
             let numbersOfOutlet = sections.articles(of: outlet).compactMap { numbers[$0] }.map(String.init).joined(separator: ", ")
@@ -240,7 +240,11 @@ private struct StoryPage {
         var body = ""
         for (group, facts) in groups {
             body += "<h3>\(escape(group.outlet))</h3>\n<ul>\n"
-            for fact in facts { body += "<li>\(escape(fact.text)) \(chips(fact.sources.isEmpty ? group.articles : fact.sources))</li>\n" }
+            for fact in facts.prefix(StorySections.exclusivesPerSourceLimit) {
+                body += "<li>\(escape(fact.text)) \(chips(fact.sources.isEmpty ? group.articles : fact.sources))</li>\n"
+            }
+            let hidden = facts.count - StorySections.exclusivesPerSourceLimit
+            if hidden > 0 { body += "<li class=\"note\">and \(hidden) more from this source (all in the JSON)</li>\n" }
             body += "</ul>\n"
         }
         return section("Exclusives", body)

@@ -70,7 +70,7 @@ public struct MarkdownRenderer: Sendable {
         var out = "\n## Agreement matrix\n\n"
         guard !sections.story.facts.isEmpty else { return out + "_\(EmptySection.facts)_\n" }
         let columns = sections.matrixColumns
-        let (facts, hidden) = sections.matrixFacts
+        let (facts, hidden) = sections.matrixFacts()
         let headers = columns.map { outlet in
             let label = cites(sections.articles(of: outlet), numbers)
             return escape(outlet) + (label.isEmpty ? "" : " \(label)")
@@ -124,9 +124,11 @@ public struct MarkdownRenderer: Sendable {
         guard !groups.isEmpty else { return out + "_\(EmptySection.exclusives)_\n" }
         for (group, facts) in groups {
             out += "### \(escape(group.outlet))\n\n"
-            for fact in facts {
+            for fact in facts.prefix(StorySections.exclusivesPerSourceLimit) {
                 out += "- \(escape(fact.text)) \(cites(fact.sources.isEmpty ? group.articles : fact.sources, numbers))\n"
             }
+            let hidden = facts.count - StorySections.exclusivesPerSourceLimit
+            if hidden > 0 { out += "- _and \(hidden) more from this source (all in the JSON)._\n" }
             out += "\n"
         }
         return String(out.dropLast())

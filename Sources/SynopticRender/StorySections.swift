@@ -6,6 +6,9 @@ import SynopticCore
 struct StorySections {
     /// Facts beyond this many are counted, not shown, in the agreement matrix.
     static let matrixRowLimit = 15
+    /// Exclusive facts of one source beyond this many are counted, not shown: a source whose every
+    /// sentence is its own would otherwise fill the briefing.
+    static let exclusivesPerSourceLimit = 5
     /// Groups of figures beyond this many are counted, not shown.
     static let figureGroupLimit = 20
 
@@ -47,12 +50,12 @@ struct StorySections {
         return members.contains { $0.id == outlet } ? [outlet] : []
     }
 
-    /// The facts the matrix shows: the most salient first (ties keep the stage's order), capped.
-    var matrixFacts: (shown: [Fact], hidden: Int) {
+    /// The facts the matrix shows: the most salient first (ties keep the stage's order), at most `limit`.
+    func matrixFacts(limit: Int = matrixRowLimit) -> (shown: [Fact], hidden: Int) {
         let ordered = story.facts.enumerated().sorted { a, b in
             a.element.salience != b.element.salience ? a.element.salience > b.element.salience : a.offset < b.offset
         }.map(\.element)
-        let shown = Array(ordered.prefix(Self.matrixRowLimit))
+        let shown = Array(ordered.prefix(limit))
         return (shown, ordered.count - shown.count)
     }
 

@@ -46,7 +46,7 @@ public struct TextRenderer: Sendable {
         var out = "\nAGREEMENT\n"
         guard !sections.story.facts.isEmpty else { return out + "  \(EmptySection.facts)\n" }
         let total = sections.matrixColumns.count
-        let (facts, hidden) = sections.matrixFacts
+        let (facts, hidden) = sections.matrixFacts(limit: 8)
         for fact in facts {
             let disputed = fact.status == .disputed ? " (disputed)" : ""
             let count = "\(fact.outlets.count)/\(total)"
@@ -72,7 +72,8 @@ public struct TextRenderer: Sendable {
         guard !groups.isEmpty else { return out + "  \(EmptySection.exclusives)\n" }
         for (group, facts) in groups {
             out += "  \(group.outlet)\n"
-            for fact in facts { out += wrap("\(fact.text) \(cites(fact.sources, numbers))", first: "    * ", rest: "      ") }
+            for fact in facts.prefix(3) { out += wrap("\(fact.text) \(cites(fact.sources, numbers))", first: "    * ", rest: "      ") }
+            if facts.count > 3 { out += "    and \(facts.count - 3) more\n" }
         }
         return out
     }

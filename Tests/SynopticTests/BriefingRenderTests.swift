@@ -179,6 +179,29 @@ struct BriefingRenderTests {
         #expect(!markdown.contains("## Versions") && !markdown.contains("## Duplicates"))
     }
 
+    @Test("Markdown and HTML: the matrix shows the 15 most salient facts and the exclusives 5 per source, and count the rest")
+    func caps() {
+        var story = Story(id: "story-1", title: "Many small facts", articleIDs: ["wire"])
+        story.facts = (1...20).map { n in
+            Self.fact(
+                "fact-\(n)", "Invented fact number \(n).", sources: ["wire"], outlets: ["Coastal Wire"], status: .exclusive, salience: Double(n) / 100
+            )
+        }
+        story.exclusives = [ExclusiveGroup(outlet: "Coastal Wire", articles: ["wire"], facts: story.facts.reversed().map(\.id))]
+        let briefing = Briefing(articles: [Self.articles[2]], stories: [story], diagnostics: [])
+        let markdown = MarkdownRenderer().render(briefing)
+        let rows = markdown.split(separator: "\n").filter { $0.hasPrefix("| ") && $0.contains("Invented fact number") }
+        #expect(rows.count == 15)
+        // Most salient first: fact 20 heads the matrix, facts 1 to 5 are left out.
+        #expect(rows.first?.contains("Invented fact number 20.") == true)
+        #expect(!markdown.contains("Invented fact number 5.") && markdown.contains("Invented fact number 6."))
+        #expect(markdown.contains("_And 5 more facts, less salient (all in the JSON)._"))
+        #expect(markdown.contains("- _and 15 more from this source (all in the JSON)._"))
+        let html = HTMLRenderer().render(briefing)
+        #expect(html.contains("And 5 more facts, less salient (all in the JSON)."))
+        #expect(html.contains("and 15 more from this source (all in the JSON)"))
+    }
+
     // MARK: HTML
 
     @Test("HTML: the same sections, with chips that link to the sources list")
