@@ -163,13 +163,15 @@ private struct StoryPage {
 
     func empty(_ note: String) -> String { "<p class=\"empty\">\(escape(note))</p>\n" }
 
-    /// A small label per cited article, linking to the article in the sources list.
-    func chips(_ ids: [String]) -> String {
+    /// A small label per cited article, linking to the article in the sources list; `numbersOnly`
+    /// drops the outlet where the columns already name it (the agreement matrix).
+    func chips(_ ids: [String], numbersOnly: Bool = false) -> String {
         var seen: Set<String> = []
         let labels = ids.filter { seen.insert($0).inserted }.compactMap { id -> String? in
             guard let number = numbers[id] else { return nil }
             let outlet = sections.outletName(ofArticle: id)
-            return "<a class=\"chip\" href=\"#source-\(number)\"><b>\(number)</b> \(escape(outlet))</a>"
+            let label = numbersOnly ? "" : " \(escape(outlet))"
+            return "<a class=\"chip\" href=\"#source-\(number)\" title=\"\(escape(outlet))\"><b>\(number)</b>\(label)</a>"
         }
         return labels.isEmpty ? "" : "<span class=\"chips\">\(labels.joined())</span>"
     }
@@ -195,7 +197,8 @@ private struct StoryPage {
         for (row, fact) in facts.enumerated() {
             let reporting = Set(fact.outlets)
             let status = fact.status == .disputed ? " <span class=\"status\">disputed</span>" : ""
-            body += "<tr><td class=\"count\">\(row + 1)</td><td class=\"fact\">\(escape(fact.text))\(status) \(chips(fact.sources))</td>"
+            body +=
+                "<tr><td class=\"count\">\(row + 1)</td><td class=\"fact\">\(escape(fact.text))\(status) \(chips(fact.sources, numbersOnly: true))</td>"
             for outlet in columns {
                 body +=
                     reporting.contains(outlet)

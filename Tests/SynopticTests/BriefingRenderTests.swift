@@ -213,7 +213,7 @@ struct BriefingRenderTests {
                 "<h2>Summary</h2>", "<h2>Agreement matrix</h2>", "<h2>Disagreements</h2>", "<h2>Exclusives</h2>", "<h2>Who said what</h2>",
                 "<h2>Figures</h2>", "<h2>Timeline</h2>", "<h2>Sources</h2>",
             ])
-        #expect(html.contains(##"<a class="chip" href="#source-3"><b>3</b> Coastal Wire</a>"##))
+        #expect(html.contains(##"<a class="chip" href="#source-3" title="Coastal Wire"><b>3</b> Coastal Wire</a>"##))
         #expect(html.contains(#"<li id="source-3" value="3">"#))
         #expect(html.contains(#"<a href="https://gazette.example/lighthouse" rel="noreferrer">https://gazette.example/lighthouse</a>"#))
         #expect(html.contains(#"<meta name="viewport" content="width=device-width, initial-scale=1" />"#))
@@ -237,8 +237,12 @@ struct BriefingRenderTests {
         let first = try #require(sides.range(of: "<blockquote>“1.2 million crowns”</blockquote>"))
         let second = try #require(sides.range(of: "<blockquote>“1.5 million crowns”</blockquote>"))
         #expect(first.lowerBound < second.lowerBound)
-        #expect(sides.contains(##"<span class="outlet">Gull Point Gazette</span> <span class="chips"><a class="chip" href="#source-2">"##))
-        #expect(sides.contains(##"<span class="outlet">Coastal Wire</span> <span class="chips"><a class="chip" href="#source-3">"##))
+        #expect(
+            sides.contains(
+                ##"<span class="outlet">Gull Point Gazette</span> <span class="chips"><a class="chip" href="#source-2" title="Gull Point Gazette">"##)
+        )
+        #expect(
+            sides.contains(##"<span class="outlet">Coastal Wire</span> <span class="chips"><a class="chip" href="#source-3" title="Coastal Wire">"##))
 
         let friday = try #require(html.range(of: ">Fri 16 May 2031</span> — Scaffolding came down"))
         let thursday = try #require(html.range(of: #"<span class="date" title="Thursday">Thursday (week not dated)</span>"#))
