@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import Synoptic
 
-/// `synoptic brief PATH... [--format md|json|text] [--out FILE]`
+/// `synoptic brief PATH... [--format md|json|html|text] [--out FILE]`
 public struct BriefCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "brief",
@@ -17,7 +17,7 @@ public struct BriefCommand: ParsableCommand {
     @Argument(help: "Files, directories, or - for standard input.")
     public var paths: [String]
 
-    @Option(name: .shortAndLong, help: "Output format: md, json or text.")
+    @Option(name: .shortAndLong, help: "Output format: md, json, html (one self-contained page) or text.")
     public var format: Format = .markdown
 
     @Option(name: .shortAndLong, help: "Write the briefing to this file instead of standard output.")
@@ -35,12 +35,14 @@ public struct BriefCommand: ParsableCommand {
     public enum Format: String, ExpressibleByArgument, CaseIterable, Sendable {
         case markdown = "md"
         case json
+        case html
         case text
 
         var output: OutputFormat {
             switch self {
             case .markdown: .markdown
             case .json: .json
+            case .html: .html
             case .text: .text
             }
         }
@@ -58,9 +60,11 @@ public struct BriefCommand: ParsableCommand {
         let pipeline = BriefingPipeline(
             limits: IngestLimits(maxArticleBytes: maxArticleBytes),
             summary: ExtractiveSummarizer.Options(maxSentences: sentences ?? (words == nil ? 5 : Int.max), maxWords: words))
-        let briefing = pipeline.run(paths, diagnostic: { problem in
-            StandardError.write("synoptic: \(problem)\n")
-        })
+        let briefing = pipeline.run(
+            paths,
+            diagnostic: { problem in
+                StandardError.write("synoptic: \(problem)\n")
+            })
         let rendered = try format.output.render(briefing)
         if let out {
             do {

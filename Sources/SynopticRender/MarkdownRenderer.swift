@@ -20,14 +20,19 @@ public struct MarkdownRenderer: Sendable {
             out += "_\(line)._\n\n"
             out += "## Summary\n\n"
             if story.summary.isEmpty {
-                out += "_No sentence could stand alone as a summary._\n\n"
+                out += "_\(EmptySection.summary)_\n"
             }
             for sentence in story.summary {
-                let cites = sentence.sources.compactMap { numbers[$0] }.map { "[\($0)]" }.joined()
-                out += "- \(escape(sentence.text)) \(cites)\n"
+                out += "- \(escape(sentence.text)) \(cites(sentence.sources, numbers))\n"
             }
-            out += whoSaidWhat(story, numbers: numbers, members: members)
-            out += versions(story, numbers: numbers, members: members)
+            let sections = StorySections(story: story, members: members)
+            out += agreementMatrix(sections, numbers: numbers)
+            out += disagreements(story, numbers: numbers)
+            out += exclusives(sections, numbers: numbers)
+            out += whoSaidWhat(sections, numbers: numbers)
+            out += figures(sections, numbers: numbers)
+            out += timeline(story, numbers: numbers)
+            out += versions(sections, numbers: numbers)
             out += duplicates(story, numbers: numbers)
             out += "\n## Sources\n\n"
             out += "| # | Title | Outlet | Dateline | Published | Words |\n|---|---|---|---|---|---|\n"
@@ -54,80 +59,134 @@ public struct MarkdownRenderer: Sendable {
         return out
     }
 
+    /// Citations of articles by their reference numbers: `[1][3]`.
+    func cites(_ ids: [String], _ numbers: [String: Int]) -> String {
+        ids.compactMap { numbers[$0] }.map { "[\($0)]" }.joined()
+    }
+
+    /// Facts by source: a row per fact (the most salient, capped), a column per source, ✓ where
+    /// the source reports the fact and · where it does not.
+    func agreementMatrix(_ sections: StorySections, numbers: [String: Int]) -> String {
+        var out = "\n## Agreement matrix\n\n"
+        guard !sections.story.facts.isEmpty else { return out + "_\(EmptySection.facts)_\n" }
+        let columns = sections.matrixColumns
+        let (facts, hidden) = sections.matrixFacts()
+        let headers = columns.map { outlet in
+            let label = cites(sections.articles(of: outlet), numbers)
+            return escape(outlet) + (label.isEmpty ? "" : " \(label)")
+        }
+        out += "| # | Fact | " + headers.joined(separator: " | ") + " | Sources |\n"
+        out += "|---:|---|" + String(repeating: ":---:|", count: columns.count) + "---:|\n"
+        for (row, fact) in facts.enumerated() {
+            let reporting = Set(fact.outlets)
+            let disputed = fact.status == .disputed ? " _(disputed)_" : ""
+            let cells = columns.map { reporting.contains($0) ? "✓" : "·" }
+            out += "| \(row + 1) | \(escape(fact.text)) \(cites(fact.sources, numbers))\(disputed) | " + cells.joined(separator: " | ")
+            out += " | \(reporting.count) |\n"
+        }
+        out += "\n"
+        if hidden > 0 { out += "_And \(hidden) more fact\(hidden == 1 ? "" : "s"), less salient (all in the JSON)._\n\n" }
+        out += "_✓ the source reports the fact, · it does not; Sources counts the sources that report it (versions of one article count once)."
+        out += " A disputed fact is one a disagreement below involves._\n"
+        return out
+    }
+
+    /// Each disagreement as a table with a column per side: its wording, its value and its sources.
+    func disagreements(_ story: Story, numbers: [String: Int]) -> String {
+        var out = "\n## Disagreements\n\n"
+        guard !story.disagreements.isEmpty else { return out + "_\(EmptySection.disagreements)_\n" }
+        for (index, disagreement) in story.disagreements.enumerated() {
+            if index > 0 { out += "\n" }
+            let subject = disagreement.subject.isEmpty ? disagreement.kind.rawValue.capitalized : escape(disagreement.subject)
+            out += "### \(subject) (\(disagreement.kind.rawValue))\n\n"
+            let sides = disagreement.sides
+            out += "| | " + sides.indices.map { "Side \($0 + 1)" }.joined(separator: " | ") + " |\n"
+            out += "|---|" + String(repeating: "---|", count: sides.count) + "\n"
+            out += "| Says | " + sides.map { "“\(escape($0.text))”" }.joined(separator: " | ") + " |\n"
+            if sides.contains(where: { $0.value != nil }) {
+                out += "| Value | " + sides.map { $0.value.map(escape) ?? "—" }.joined(separator: " | ") + " |\n"
+            }
+            out +=
+                "| Sources | "
+                + sides.map { side in
+                    let names = side.outlets.map(escape).joined(separator: ", ")
+                    return [names, cites(side.sources, numbers)].filter { !$0.isEmpty }.joined(separator: " ")
+                }.joined(separator: " | ") + " |\n"
+            if !disagreement.note.isEmpty { out += "\n_\(escape(disagreement.note))_\n" }
+        }
+        return out
+    }
+
+    /// The facts only one source reports, under that source's name.
+    func exclusives(_ sections: StorySections, numbers: [String: Int]) -> String {
+        var out = "\n## Exclusives\n\n"
+        let groups = sections.exclusiveGroups
+        guard !groups.isEmpty else { return out + "_\(EmptySection.exclusives)_\n" }
+        for (group, facts) in groups {
+            out += "### \(escape(group.outlet))\n\n"
+            for fact in facts.prefix(StorySections.exclusivesPerSourceLimit) {
+                out += "- \(escape(fact.text)) \(cites(fact.sources.isEmpty ? group.articles : fact.sources, numbers))\n"
+            }
+            let hidden = facts.count - StorySections.exclusivesPerSourceLimit
+            if hidden > 0 { out += "- _and \(hidden) more from this source (all in the JSON)._\n" }
+            out += "\n"
+        }
+        return String(out.dropLast())
+    }
+
     /// Quotations grouped by speaker (most quoted first), each with the outlet that carries it;
     /// quotations whose speaker the text does not name come last.
-    func whoSaidWhat(_ story: Story, numbers: [String: Int], members: [Article]) -> String {
-        guard !story.quotes.isEmpty else { return "" }
-        let outlets = Dictionary(members.map { ($0.id, $0.provenance.outlet) }, uniquingKeysWith: { first, _ in first })
-        var order: [String?] = []
-        var bySpeaker: [String?: [Quote]] = [:]
-        for quote in story.quotes {
-            if bySpeaker[quote.speaker] == nil { order.append(quote.speaker) }
-            bySpeaker[quote.speaker, default: []].append(quote)
-        }
-        order.sort { a, b in
-            if (a == nil) != (b == nil) { return b == nil }
-            let ca = bySpeaker[a]?.count ?? 0, cb = bySpeaker[b]?.count ?? 0
-            return ca != cb ? ca > cb : (a ?? "") < (b ?? "")
-        }
-        let roles = Dictionary(story.people.map { ($0.name, $0.roles.first) }, uniquingKeysWith: { first, _ in first })
+    func whoSaidWhat(_ sections: StorySections, numbers: [String: Int]) -> String {
         var out = "\n## Who said what\n\n"
-        for speaker in order {
-            var heading = speaker.map(escape) ?? "Unattributed"
-            if let speaker, let role = roles[speaker] ?? nil { heading += " — \(escape(role))" }
+        let groups = sections.speakerGroups
+        guard !groups.isEmpty else { return out + "_\(EmptySection.quotes)_\n" }
+        for group in groups {
+            var heading = group.speaker.map(escape) ?? "Unattributed"
+            if let role = group.role { heading += " — \(escape(role))" }
             out += "### \(heading)\n\n"
-            for quote in bySpeaker[speaker] ?? [] {
-                let outlet = outlets[quote.article].flatMap { $0 } ?? quote.article
+            for quote in group.quotes {
                 let cite = numbers[quote.article].map { " [\($0)]" } ?? ""
                 let fragment = quote.partial ? " _(fragment)_" : ""
-                out += "- “\(escape(quote.text))”\(fragment) — \(escape(outlet))\(cite)\n"
+                out += "- “\(escape(quote.text))”\(fragment) — \(escape(sections.outletName(ofArticle: quote.article)))\(cite)\n"
             }
             out += "\n"
+        }
+        return String(out.dropLast())
+    }
+
+    /// Figures by what they count, each as written with the articles that write it so.
+    func figures(_ sections: StorySections, numbers: [String: Int]) -> String {
+        var out = "\n## Figures\n\n"
+        let (groups, hidden) = sections.figureGroups
+        guard !groups.isEmpty else { return out + "_\(EmptySection.figures)_\n" }
+        for group in groups {
+            let figures = group.figures.map { figure in
+                let source = figure.source.map { " (\(escape($0)))" } ?? ""
+                return "\(escape(figure.text))\(source) \(cites(figure.articles, numbers))"
+            }
+            out += "- **\(group.counts.map(escape) ?? "other")**: " + figures.joined(separator: "; ") + "\n"
+        }
+        if hidden > 0 { out += "- and \(hidden) more (all in the JSON).\n" }
+        return out
+    }
+
+    /// Dated events in the order the timeline stage gives, each date written for a reader.
+    func timeline(_ story: Story, numbers: [String: Int]) -> String {
+        var out = "\n## Timeline\n\n"
+        guard !story.timeline.isEmpty else { return out + "_\(EmptySection.timeline)_\n" }
+        for entry in story.timeline {
+            out += "- **\(escape(ReadableDate.text(for: entry.date)))** — \(escape(entry.text)) \(cites(entry.sources, numbers))\n"
         }
         return out
     }
 
     /// Versions of one article among the sources, each pair with its main changes.
-    func versions(_ story: Story, numbers: [String: Int], members: [Article]) -> String {
-        guard !story.versionChanges.isEmpty else { return "" }
-        let titles = Dictionary(members.map { ($0.id, $0.title) }, uniquingKeysWith: { first, _ in first })
+    func versions(_ sections: StorySections, numbers: [String: Int]) -> String {
+        guard !sections.story.versionChanges.isEmpty else { return "" }
         var out = "\n## Versions\n\n"
-        for change in story.versionChanges {
+        for change in sections.story.versionChanges {
             func name(_ id: String) -> String { "`\(id.replacingBackticks)`" + (numbers[id].map { " [\($0)]" } ?? "") }
-            var facts: [String] = []
-            if change.headlineChanged, let old = titles[change.earlier] ?? nil, let new = titles[change.later] ?? nil {
-                facts.append("headline changed from “\(escape(old))” to “\(escape(new))”")
-            }
-            if change.dekChanged { facts.append("dek rewritten") }
-            var paragraphs: [String] = []
-            if change.paragraphsAdded > 0 { paragraphs.append("\(change.paragraphsAdded) added") }
-            if change.paragraphsRemoved > 0 { paragraphs.append("\(change.paragraphsRemoved) removed") }
-            if change.paragraphsRewritten > 0 { paragraphs.append("\(change.paragraphsRewritten) rewritten") }
-            if change.paragraphsMoved > 0 { paragraphs.append("\(change.paragraphsMoved) moved") }
-            let total = change.paragraphsAdded + change.paragraphsRemoved + change.paragraphsRewritten + change.paragraphsMoved
-            if total > 0 { facts.append("paragraphs: " + paragraphs.joined(separator: ", ")) }
-            let figures = change.figuresChanged.prefix(5).map { edit -> String in
-                let counts = edit.counts.map { " \(escape($0))" } ?? ""
-                switch (edit.earlier, edit.later) {
-                case let (old?, new?): return "\(escape(old)) → \(escape(new))\(counts)"
-                case let (nil, new?): return "new \(escape(new))\(counts)"
-                case let (old?, nil): return "\(escape(old))\(counts) dropped"
-                default: return ""
-                }
-            }
-            if !figures.isEmpty {
-                let more = change.figuresChanged.count > 5 ? " and \(change.figuresChanged.count - 5) more" : ""
-                facts.append("figures: " + figures.joined(separator: "; ") + more)
-            }
-            let added = change.quotesChanged.filter { $0.earlier == nil }.count
-            let removed = change.quotesChanged.filter { $0.later == nil }.count
-            let reworded = change.quotesChanged.count - added - removed
-            var quotes: [String] = []
-            if added > 0 { quotes.append("\(added) added") }
-            if removed > 0 { quotes.append("\(removed) removed") }
-            if reworded > 0 { quotes.append("\(reworded) reworded") }
-            if !quotes.isEmpty { facts.append("quotations: " + quotes.joined(separator: ", ")) }
-            out += "- \(name(change.earlier)) → \(name(change.later)): \(facts.isEmpty ? "wording only" : facts.joined(separator: "; ")).\n"
+            out += "- \(name(change.earlier)) → \(name(change.later)): \(sections.changeDescription(change, escape: escape)).\n"
         }
         return out
     }
@@ -136,17 +195,12 @@ public struct MarkdownRenderer: Sendable {
     func duplicates(_ story: Story, numbers: [String: Int]) -> String {
         guard !story.duplicates.isEmpty else { return "" }
         var out = "\n## Duplicates\n\n"
-        for pair in story.duplicates.prefix(20) where pair.articles.count == 2 {
+        let limit = StorySections.duplicateLimit
+        for pair in story.duplicates.prefix(limit) where pair.articles.count == 2 {
             let names = pair.articles.map { id in "`\(id.replacingBackticks)`" + (numbers[id].map { " [\($0)]" } ?? "") }
-            let how: String
-            switch pair.kind {
-            case .exact: how = "the same text"
-            case .near: how = String(format: "near-duplicates (%.0f%% of their word runs shared)", pair.similarity * 100)
-            case .copy: how = String(format: "a copy (%.0f%% of the shorter inside the longer)", pair.similarity * 100)
-            }
-            out += "- \(names[0]) and \(names[1]): \(how).\n"
+            out += "- \(names[0]) and \(names[1]): \(StorySections.duplicateDescription(pair)).\n"
         }
-        if story.duplicates.count > 20 { out += "- and \(story.duplicates.count - 20) more pairs (all in the JSON).\n" }
+        if story.duplicates.count > limit { out += "- and \(story.duplicates.count - limit) more pairs (all in the JSON).\n" }
         return out
     }
 

@@ -2,6 +2,7 @@
 public enum OutputFormat: String, Sendable, CaseIterable {
     case markdown = "md"
     case json
+    case html
     case text
 
     /// Renders `briefing` in this format.
@@ -9,6 +10,7 @@ public enum OutputFormat: String, Sendable, CaseIterable {
         switch self {
         case .markdown: MarkdownRenderer().render(briefing)
         case .json: try JSONRenderer().render(briefing)
+        case .html: HTMLRenderer().render(briefing)
         case .text: TextRenderer().render(briefing)
         }
     }
