@@ -23,41 +23,75 @@ public struct CentroidSummarizer: Sendable {
 
     /// The chosen sentences in rank order; they reach `words` words unless the sentences run out.
     public func summarize(_ sentences: [String], words budget: Int) -> [String] {
+        // Terms are numbered in order of first appearance and every sum runs in that order, so two
+        // runs give the same summary (a dictionary's order changes from one process to the next).
+        var ids: [String: Int] = [:]
         let terms = sentences.map { sentence in
-            tokenizer.tokens(sentence).filter { !StopWords.english.contains($0) }.map { $0.count > 3 ? stemmer.stem($0) : $0 }
+            tokenizer.tokens(sentence).filter { !StopWords.english.contains($0) }.map { token -> Int in
+                let term = token.count > 3 ? stemmer.stem(token) : token
+                if let id = ids[term] { return id }
+                ids[term] = ids.count
+                return ids.count - 1
+            }
         }
-        var documentFrequency: [String: Int] = [:]
-        for sentenceTerms in terms { for term in Set(sentenceTerms) { documentFrequency[term, default: 0] += 1 } }
+        var documentFrequency = [Int](repeating: 0, count: ids.count)
+        for sentenceTerms in terms { for term in Set(sentenceTerms) { documentFrequency[term] += 1 } }
         let n = Double(sentences.count)
-        let vectors = terms.map { sentenceTerms -> [String: Double] in
-            var vector: [String: Double] = [:]
-            for term in sentenceTerms { vector[term, default: 0] += 1 }
-            for (term, tf) in vector { vector[term] = tf * (log((1 + n) / (1 + Double(documentFrequency[term]!))) + 1) }
-            return vector
+        let vectors = terms.map { sentenceTerms -> Vector in
+            var counts: [Int: Double] = [:]
+            for term in sentenceTerms { counts[term, default: 0] += 1 }
+            return Vector(
+                counts.keys.sorted().map { term in (term, counts[term]! * (log((1 + n) / (1 + Double(documentFrequency[term]))) + 1)) })
         }
-        var centroid: [String: Double] = [:]
-        for vector in vectors { for (term, weight) in vector { centroid[term, default: 0] += weight / n } }
+        var centroid = [Double](repeating: 0, count: ids.count)
+        for vector in vectors { for (term, weight) in vector.weights { centroid[term] += weight / n } }
+        let centroidNorm = centroid.reduce(0) { $0 + $1 * $1 }.squareRoot()
 
-        let ranked = sentences.indices.map { ($0, Self.cosine(vectors[$0], centroid)) }.sorted {
-            $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0
-        }
+        let ranked = sentences.indices.map { index -> (Int, Double) in
+            let vector = vectors[index]
+            let dot = vector.weights.reduce(0) { $0 + $1.weight * centroid[$1.term] }
+            return (index, vector.norm > 0 && centroidNorm > 0 ? dot / (vector.norm * centroidNorm) : 0)
+        }.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : $0.0 < $1.0 }
         var chosen: [Int] = []
         var words = 0
         for (index, _) in ranked where words < budget {
             let length = SummaryEvaluation.wordCount(sentences[index])
             guard length >= minimumWords else { continue }
-            if chosen.contains(where: { Self.cosine(vectors[$0], vectors[index]) >= redundancy }) { continue }
+            if chosen.contains(where: { vectors[$0].cosine(vectors[index]) >= redundancy }) { continue }
             chosen.append(index)
             words += length
         }
         return chosen.map { sentences[$0] }
     }
 
-    static func cosine(_ a: [String: Double], _ b: [String: Double]) -> Double {
-        let (small, large) = a.count <= b.count ? (a, b) : (b, a)
-        var dot = 0.0
-        for (term, weight) in small { if let other = large[term] { dot += weight * other } }
-        let norms = (a.values.reduce(0) { $0 + $1 * $1 } * b.values.reduce(0) { $0 + $1 * $1 }).squareRoot()
-        return norms > 0 ? dot / norms : 0
+    /// A sparse vector: weights by term id, ascending.
+    struct Vector {
+        var weights: [(term: Int, weight: Double)]
+        var norm: Double
+
+        init(_ weights: [(term: Int, weight: Double)]) {
+            self.weights = weights
+            norm = weights.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot()
+        }
+
+        /// Cosine by merging the two sorted lists.
+        func cosine(_ other: Vector) -> Double {
+            guard norm > 0, other.norm > 0 else { return 0 }
+            var dot = 0.0
+            var i = 0, j = 0
+            while i < weights.count && j < other.weights.count {
+                let a = weights[i], b = other.weights[j]
+                if a.term == b.term {
+                    dot += a.weight * b.weight
+                    i += 1
+                    j += 1
+                } else if a.term < b.term {
+                    i += 1
+                } else {
+                    j += 1
+                }
+            }
+            return dot / (norm * other.norm)
+        }
     }
 }
