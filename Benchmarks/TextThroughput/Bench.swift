@@ -23,6 +23,10 @@ import SynopticText
 ///
 ///     swift run -c release synoptic-bench --stories [--data PATH] [--counts 10000,30000,100000]
 ///
+/// With `--briefing`, it times the whole briefing of a 50-article story (see `BriefingThroughput`):
+///
+///     swift run -c release synoptic-bench --briefing [--data PATH] [--runs N]
+///
 /// With `--html`, it measures HTML extraction instead (see `HTMLThroughput`):
 ///
 ///     swift run -c release synoptic-bench --html [--data PATH] [--runs N] [--peers PYTHON]
@@ -64,6 +68,14 @@ struct Bench {
         }
         if arguments.contains("--extract") {
             ExtractionThroughput.run(texts: texts, runs: runs)
+            return
+        }
+        if arguments.contains("--briefing") {
+            let seedsDir = URL(fileURLWithPath: dataPath).deletingLastPathComponent().appendingPathComponent("seeds")
+            let seeds = ((try? FileManager.default.contentsOfDirectory(atPath: seedsDir.path)) ?? []).sorted().compactMap {
+                try? String(contentsOf: seedsDir.appendingPathComponent($0), encoding: .utf8)
+            }
+            BriefingThroughput.run(texts: texts, seeds: seeds, runs: runs)
             return
         }
         let uniqueBytes = texts.reduce(0) { $0 + $1.utf8.count }

@@ -61,7 +61,8 @@ public struct ArticleCleaner: Sendable {
                 boilerplate: boilerplate)
         }
         guard !article.blocks.isEmpty else {
-            diagnostic(Diagnostic(.error, path: source.provenance.path ?? "-", line: source.provenance.line, reason: "no article text after the title"))
+            diagnostic(
+                Diagnostic(.error, path: source.provenance.path ?? "-", line: source.provenance.line, reason: "no article text after the title"))
             return nil
         }
         return article

@@ -36,7 +36,7 @@ public struct BriefingPipeline: Sendable {
             diagnostic(problem)
         }
         let annotated = annotate(articles)
-        var stories = StoryBuilder(summarizer: ExtractiveSummarizer(options: summary)).stories(for: annotated)
+        var stories = StoryBuilder(summarizer: nil).stories(for: annotated)
         let dated = Self.anchorUndated(annotated, in: stories)
         // Each story reads its own members, found by id once: a batch of thousands of stories
         // must not scan every article for each.
@@ -45,9 +45,24 @@ public struct BriefingPipeline: Sendable {
         StoryVersions.fill(&stories, articles: dated)
         Self.markDuplicates(in: &stories, articles: dated)
         for index in stories.indices {
-            StorySynthesis.fill(&stories[index], articles: stories[index].articleIDs.compactMap { byID[$0] })
+            StorySynthesis.fill(
+                &stories[index], articles: stories[index].articleIDs.compactMap { byID[$0] }, summarizer: ExtractiveSummarizer(options: summary))
         }
         return Briefing(articles: dated, stories: stories, diagnostics: diagnostics)
+    }
+
+    /// Briefs already-assembled articles as one story, without clustering: extraction, time
+    /// anchoring, people across the story, versions, copies, then the synthesis (summary, facts,
+    /// disagreements, exclusives, timeline). What `synoptic-bench --briefing` times.
+    public func briefOneStory(_ articles: [Article], id: String = "story-1") -> (story: Story, articles: [Article]) {
+        let annotated = annotate(articles)
+        var stories = [Story(id: id, title: StoryBuilder.title(for: annotated), articleIDs: annotated.map(\.id))]
+        let dated = Self.anchorUndated(annotated, in: stories)
+        StoryEntities.fill(&stories[0], articles: dated)
+        StoryVersions.fill(&stories, articles: dated)
+        Self.markDuplicates(in: &stories, articles: dated)
+        StorySynthesis.fill(&stories[0], articles: dated, summarizer: ExtractiveSummarizer(options: summary))
+        return (stories[0], dated)
     }
 
     /// Resolves the time expressions of articles that carry no publication date against an

@@ -15,7 +15,9 @@ public struct HTMLCleaner: Sendable {
 
     public init() {}
 
-    public func clean(_ bytes: [UInt8], id: String = "page", provenance: Provenance = Provenance(origin: .htmlFile), declaredCharset: String? = nil) -> Article {
+    public func clean(_ bytes: [UInt8], id: String = "page", provenance: Provenance = Provenance(origin: .htmlFile), declaredCharset: String? = nil)
+        -> Article
+    {
         let page = extractor.extract(bytes, declaredCharset: declaredCharset)
         return assemble(page, id: id, provenance: provenance)
     }

@@ -42,6 +42,18 @@ public struct EvalSummariesCommand: ParsableCommand {
     @Flag(help: "Print each story's scores.")
     public var verbose = false
 
+    @Flag(
+        help: ArgumentHelp(
+            "Fit the summary model on NeuS train first, print its weights, and score the fitted model too.",
+            discussion: "The weights printed are what SummaryModel.trained holds; fitting never reads the split that is scored."))
+    public var train = false
+
+    @Option(help: "With --train: fit on only the first N train stories.")
+    public var trainLimit: Int?
+
+    @Option(help: "With --train: train stories the coordinate-ascent refinement scores each weighting on.")
+    public var refineStories = 2452
+
     public init() {}
 
     /// Published reference points on NeuS val, measured with rouge-score (stemming on) under the
@@ -60,18 +72,32 @@ public struct EvalSummariesCommand: ParsableCommand {
         guard let root = data.map({ URL(fileURLWithPath: $0) }) ?? RepositoryLocator.dataDirectory() else {
             throw RuntimeError("cannot find ../shared/data; pass --data PATH")
         }
+        var fitted: SummaryModel?
+        if train {
+            let start = Date()
+            let trainStories = try SummaryEvaluation.loadNeuS(
+                directory: root.appendingPathComponent("summaries/neus"), split: "train", limit: trainLimit)
+            let logistic = SummaryTraining.fit(trainStories) { done in print("  fitted on \(done) stories…") }
+            let model = SummaryTraining.refine(logistic, on: Array(trainStories.prefix(refineStories))) { round, value in
+                print(String(format: "  refinement round %d: train ROUGE-1 + ROUGE-2 F1 %.4f", round, value))
+            }
+            print(String(format: "Summary model fitted on %d NeuS train stories in %.1f s:", trainStories.count, Date().timeIntervalSince(start)))
+            print(SummaryTraining.swiftLiteral(model))
+            print("")
+            fitted = model
+        }
         if dataset != "allsides" {
             let stories = try SummaryEvaluation.loadNeuS(directory: root.appendingPathComponent("summaries/neus"), split: split, limit: limit)
-            evaluate(stories, title: "NeuS \(split)", showsPublished: split == "val" && limit == nil)
+            evaluate(stories, title: "NeuS \(split)", showsPublished: split == "val" && limit == nil, fitted: fitted)
         }
         if dataset != "neus" {
             if dataset == "both" { print("") }
             let stories = try SummaryEvaluation.loadAllSides(root.appendingPathComponent("stories/allsides-roundups-dev.jsonl"), limit: limit)
-            evaluate(stories, title: "AllSides roundups (dev)", showsPublished: false)
+            evaluate(stories, title: "AllSides roundups (dev)", showsPublished: false, fitted: fitted)
         }
     }
 
-    func evaluate(_ stories: [SummaryEvaluation.Story], title: String, showsPublished: Bool) {
+    func evaluate(_ stories: [SummaryEvaluation.Story], title: String, showsPublished: Bool, fitted: SummaryModel? = nil) {
         guard !stories.isEmpty else {
             print("\(title): no stories")
             return
@@ -91,6 +117,12 @@ public struct EvalSummariesCommand: ParsableCommand {
             let name = system == .lead ? "lead (first article)" : system.rawValue
             print(Self.row(name, total.description + String(format: "    %.2f s", seconds)))
             rows.append((name, total, perStory, system != .synoptic))
+        }
+        if let fitted {
+            let (total, perStory) = evaluation.score(
+                stories, summaries: stories.map { SummaryEvaluation.synopticSummary(articles: $0.articles, words: $0.words, model: fitted) })
+            print(Self.row("synoptic (model just fitted)", total.description))
+            rows.append(("synoptic (model just fitted)", total, perStory, false))
         }
         if let peers { rows += scorePeers(stories, python: peers) }
 

@@ -139,8 +139,10 @@ public struct SummaryEvaluation: Sendable {
     /// The product's summary of the articles, as sentence texts in the order it gives them: the
     /// one place the evaluation calls the summarizer. Up to 100 sentences and the word budget; the
     /// summary is cut to the budget afterwards like every other system's.
-    public static func synopticSummary(articles: [Article], words: Int) -> [String] {
-        ExtractiveSummarizer(options: .init(maxSentences: 100, maxWords: words)).summarize(articles).map(\.text)
+    public static func synopticSummary(articles: [Article], words: Int, model: SummaryModel = .trained) -> [String] {
+        // Most likely first and the budget filled, because every system is cut at the budget.
+        ExtractiveSummarizer(options: .init(maxSentences: 100, maxWords: words, order: .rank, fillsBudget: true, model: model))
+            .summarize(articles).map(\.text)
     }
 
     /// The lead baseline: the first article's sentences, in order.

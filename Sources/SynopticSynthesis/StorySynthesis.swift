@@ -1,13 +1,18 @@
 import SynopticCore
 
-/// Fills a story's cross-source view from its articles: the aligned facts, the disagreements,
-/// each source's exclusives, and the timeline.
+/// Fills a story's cross-source view from its articles: the summary (when a summarizer is given),
+/// the aligned facts, the disagreements, each source's exclusives, and the timeline.
 ///
 /// Runs after extraction (quotations with their story-wide speakers, figures, time expressions)
 /// and after versions and duplicates are known, because those decide which articles are one source.
 public enum StorySynthesis {
-    public static func fill(_ story: inout Story, articles: [Article], aligner: FactAligner = .init()) {
+    public static func fill(_ story: inout Story, articles: [Article], summarizer: ExtractiveSummarizer? = nil, aligner: FactAligner = .init()) {
         let sources = SourceKeys(story: story, articles: articles)
+        if let summarizer {
+            // Versions and copies of one text are one source: they must not corroborate each other.
+            let index = Dictionary(sources.sources.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+            story.summary = summarizer.summarize(articles, sources: articles.map { index[sources.source(of: $0.id)] ?? 0 })
+        }
         let sentences = StorySentences(articles: articles, names: StorySentences.nameTerms(for: story.people))
         let groups = aligner.align(sentences, sources: sources)
         var facts = FactAligner.facts(from: groups, sentences: sentences, sources: sources)

@@ -82,7 +82,8 @@ struct CleanCommandTests {
     @Test func badPagesAreReportedByNameAndTheBatchGoesOn() throws {
         let good = try Self.write("good.html", Data(Self.page.utf8))
         let empty = try Self.write("empty.html", Data())
-        let wall = try Self.write("wall.html", Data("<html><body><form><input name=user><button>Log in</button></form><p>Subscribe to keep reading</p></body></html>".utf8))
+        let wall = try Self.write(
+            "wall.html", Data("<html><body><form><input name=user><button>Log in</button></form><p>Subscribe to keep reading</p></body></html>".utf8))
         let corrupt = try Self.write("broken.html.gz", Data([0x1F, 0x8B, 0x08, 0x00, 0x01, 0x02, 0x03]))
         // A 100 MB page is refused by its size before anything is read.
         let huge = try Self.write("huge.html", Data())

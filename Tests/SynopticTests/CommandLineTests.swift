@@ -108,8 +108,24 @@ struct CommandLineTests {
         for key in ["people", "organizations", "places", "figures", "dates"] { #expect(story[key] is [Any], "\(key)") }
         let people = try #require(story["people"] as? [[String: Any]])
         #expect(people.allSatisfy { Set($0.keys) == ["name", "aliases", "roles", "mentions", "articles"] })
-        // Stages that have not landed leave their fields empty rather than inventing them.
-        #expect((story["timeline"] as? [Any])?.isEmpty == true)
+        // The synthesis fields: facts, disagreements, exclusives and the timeline, every entry
+        // with its sources.
+        let timeline = try #require(story["timeline"] as? [[String: Any]])
+        #expect(!timeline.isEmpty)
+        #expect(timeline.allSatisfy { Set($0.keys) == ["date", "text", "sources", "when", "resolved", "outlets", "references"] })
+        #expect(timeline.allSatisfy { !(($0["sources"] as? [String]) ?? []).isEmpty })
+        let facts = try #require(story["facts"] as? [[String: Any]])
+        #expect(
+            facts.allSatisfy { Set($0.keys) == ["id", "text", "status", "sources", "outlets", "article", "start", "end", "mentions", "salience"] })
+        for fact in facts {
+            let factArticle = try #require(fact["article"] as? String)
+            let body = Array(try #require(bodies[factArticle]).unicodeScalars)
+            let start = try #require(fact["start"] as? Int), end = try #require(fact["end"] as? Int)
+            #expect(String(String.UnicodeScalarView(body[start..<end])) == fact["text"] as? String)
+        }
+        let disagreements = try #require(story["disagreements"] as? [[String: Any]])
+        #expect(disagreements.allSatisfy { Set($0.keys) == ["kind", "subject", "sides", "note", "facts"] })
+        #expect(story["exclusives"] is [Any])
     }
 
     @Test("Markdown and text formats, and --out")

@@ -25,7 +25,8 @@ struct HostileInputTests {
 
     @Test("one enormous word, runs of periods, and unmatched quotes", .timeLimit(.minutes(1)))
     func degenerateRuns() throws {
-        let text = "Headline\n\n" + String(repeating: "x", count: 2_000_000) + ". "
+        let text =
+            "Headline\n\n" + String(repeating: "x", count: 2_000_000) + ". "
             + String(repeating: ".", count: 500_000) + " " + String(repeating: "“", count: 100_000)
             + String(repeating: "&amp;", count: 100_000)
         let result = try briefing(of: text)
@@ -51,7 +52,8 @@ struct HostileInputTests {
         let file = dir.appendingPathComponent("batch.jsonl")
         var lines: [String] = []
         for i in 0..<20_000 {
-            let text = "Report \(i)\n\nThe council of district \(i % 97) voted on Tuesday to close bridge number \(i % 13) for repairs, officials said. Ferries will run every \(i % 7 + 5) minutes."
+            let text =
+                "Report \(i)\n\nThe council of district \(i % 97) voted on Tuesday to close bridge number \(i % 13) for repairs, officials said. Ferries will run every \(i % 7 + 5) minutes."
             let data = try JSONSerialization.data(withJSONObject: ["id": "r\(i)", "text": text])
             lines.append(String(decoding: data, as: UTF8.self))
         }

@@ -231,6 +231,35 @@ import Testing
         #expect(closure.text.contains("42 barges"))
     }
 
+    @Test func theSummaryNeverOpensWithAPronounOrHalfAQuotationAndKeepsItsBudget() throws {
+        let dir = try SharedData.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let outlets = ["Kessel Post", "Lindenau Times", "Vellmar Ledger"]
+        for (k, outlet) in outlets.enumerated() {
+            let text = report(
+                outlet: outlet, "Vellmar port to reopen after the Ostra flood",
+                [
+                    "He said the Vellmar river port would reopen next week after the Ostra flood damaged the quays.",
+                    "“The Vellmar river port will reopen next week after the Ostra flood, the harbor master said on Friday.",
+                    "The Vellmar river port will reopen next week once the Ostra flood has left the quays, the port authority said.",
+                    "Engineers from \(outlet) counted \(k + 3) damaged cranes along the Vellmar quays after the Ostra flood.",
+                ])
+            try text.write(to: dir.appendingPathComponent("r\(k).txt"), atomically: true, encoding: .utf8)
+        }
+        let briefing = BriefingPipeline(summary: .init(maxSentences: 3, maxWords: 40)).run([dir.path])
+        let story = try #require(briefing.stories.first)
+        #expect(!story.summary.isEmpty)
+        #expect(story.summary.count <= 3)
+        #expect(story.summary.reduce(0) { $0 + WordCounter.count(in: $1.text) } <= 40)
+        for sentence in story.summary {
+            #expect(!sentence.text.hasPrefix("He "))
+            #expect(!sentence.text.hasPrefix("\u{201C}"), "half a quotation: \(sentence.text)")
+        }
+        // The statement every outlet carries is chosen and cites all three.
+        let reopening = try #require(story.summary.first { $0.text.contains("port authority said") })
+        #expect(reopening.sources.count == 3)
+    }
+
     // MARK: - The seeds
 
     @Test func theSeedsShowQuoteVariantsAndNoFalseTroopConflict() throws {
@@ -243,6 +272,20 @@ import Testing
         #expect(variants.contains { $0.subject.hasSuffix("Ryabkov") && $0.sides.allSatisfy { $0.text.lowercased().contains("dead end") } })
         // The troop figures are consistent or count different things.
         #expect(!story.disagreements.contains { $0.kind == .figure && $0.subject.lowercased().contains("troop") })
+    }
+
+    @Test func theSeedSummaryCitesMostArticlesAndEverySentenceCitesOne() throws {
+        guard let paths = SharedData.seedPaths(for: "theSeedSummaryCitesMostArticlesAndEverySentenceCitesOne") else { return }
+        let briefing = BriefingPipeline().run(paths)
+        let story = try #require(briefing.stories.first)
+        #expect(!story.summary.isEmpty)
+        #expect(story.summary.allSatisfy { !$0.sources.isEmpty && $0.sources[0] == $0.origin.article })
+        #expect(Set(story.summary.flatMap(\.sources)).count >= 4)
+        // Each sentence is quoted exactly from its first source.
+        for sentence in story.summary {
+            let article = try #require(briefing.articles.first { $0.id == sentence.origin.article })
+            #expect(String(article[sentence.origin.span]) == sentence.text)
+        }
     }
 
     @Test func theSeedTimelineRunsThroughTheWeekInOrder() throws {

@@ -7,10 +7,12 @@ import SynopticStories
 /// Stories are listed largest first (ties: the one whose first article came first in the batch),
 /// numbered `story-1`, `story-2`… in that order, and their articles keep the batch's order.
 public struct StoryBuilder: Sendable {
-    public var summarizer: ExtractiveSummarizer
+    /// Summarizes each story as it is built; `nil` leaves summaries to a later stage (the briefing
+    /// pipeline summarizes once versions and copies are known, so they count as one source).
+    public var summarizer: ExtractiveSummarizer?
     public var clustering: StoryClusterer.Options
 
-    public init(summarizer: ExtractiveSummarizer = .init(), clustering: StoryClusterer.Options = .init()) {
+    public init(summarizer: ExtractiveSummarizer? = .init(), clustering: StoryClusterer.Options = .init()) {
         self.summarizer = summarizer
         self.clustering = clustering
     }
@@ -23,12 +25,12 @@ public struct StoryBuilder: Sendable {
         return clusters.enumerated().map { number, members in
             let group = members.map { articles[$0] }
             return Story(
-                id: "story-\(number + 1)", title: Self.title(for: group), articleIDs: group.map(\.id), summary: summarizer.summarize(group))
+                id: "story-\(number + 1)", title: Self.title(for: group), articleIDs: group.map(\.id), summary: summarizer?.summarize(group) ?? [])
         }
     }
 
     /// The headline sharing the most content words with the other headlines and bodies.
-    static func title(for articles: [Article]) -> String {
+    public static func title(for articles: [Article]) -> String {
         let titled = articles.compactMap { $0.title.map { ($0, TermVectors.words($0)) } }
         guard !titled.isEmpty else { return "Untitled story" }
         var shared: [String: Int] = [:]

@@ -53,8 +53,13 @@ public struct ExtractiveSummarizer: Sendable {
 
     public init(options: Options = .init()) { self.options = options }
 
-    public func summarize(_ articles: [Article]) -> [SummarySentence] {
-        let features = SummaryFeatures(articles: articles, sentencesPerArticle: options.sentencesPerArticle)
+    /// - Parameter features: the articles' features when already computed (model fitting scores
+    ///   many weightings of one story); they must come from these articles and options.
+    /// - Parameter sources: the source of each article (same number, same source), so that
+    ///   versions and copies of one text do not count as corroboration; by default every article
+    ///   is its own source.
+    public func summarize(_ articles: [Article], sources: [Int]? = nil, features precomputed: SummaryFeatures? = nil) -> [SummarySentence] {
+        let features = precomputed ?? SummaryFeatures(articles: articles, sources: sources, sentencesPerArticle: options.sentencesPerArticle)
         let candidates = features.candidates
         guard !candidates.isEmpty else { return [] }
         let vectors = features.vectors
