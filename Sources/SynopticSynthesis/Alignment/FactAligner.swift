@@ -33,14 +33,8 @@ public struct FactAligner: Sendable {
         var salience: Double
     }
 
-    /// The facts of a story, most salient first, ids `fact-1`… in that order. Status is
+    /// The facts of aligned groups, most salient first, ids `fact-1`… in that order. Status is
     /// `corroborated` or `exclusive`; disagreements mark theirs `disputed` later.
-    public func facts(story: Story, articles: [Article], sources: SourceKeys) -> [Fact] {
-        let sentences = StorySentences(articles: articles)
-        let groups = align(sentences, sources: sources)
-        return Self.facts(from: groups, sentences: sentences, sources: sources)
-    }
-
     static func facts(from groups: [Group], sentences: StorySentences, sources: SourceKeys) -> [Fact] {
         groups.enumerated().map { number, group in
             let members = group.members.sorted { ($0 < $1) }
@@ -85,15 +79,8 @@ public struct FactAligner: Sendable {
         }
 
         // The story's centre: every article weighs the same, however long.
-        var centroid: [Int: Double] = [:]
-        for (a, range) in sentences.ranges.enumerated() where !range.isEmpty {
-            _ = a
-            let share = 1.0 / Double(range.count)
-            for i in range where sentences.vectors[i].norm > 0 {
-                for entry in sentences.vectors[i].entries { centroid[entry.id, default: 0] += share * entry.weight / sentences.vectors[i].norm }
-            }
-        }
-        let centre = TermVectors.Vector(weights: centroid)
+        let centre = TermVectors.centroid(
+            of: sentences.vectors, shares: sentences.entries.map { 1 / Double(sentences.ranges[$0.article].count) })
         let sourceCount = max(sources.sources.count, 1)
 
         var groups: [Group] = []
@@ -127,7 +114,10 @@ public struct FactAligner: Sendable {
             let standsAlone = ExtractiveSummarizer.standsAlone(entry.text, words: entry.words) ? 0.2 : 0
             return total / Double(group.count - 1) + standsAlone - 0.001 * Double(entry.position)
         }
-        return group.max { value($0) != value($1) ? value($0) < value($1) : $0 > $1 } ?? group[0]
+        let values = group.map(value)
+        var best = 0
+        for k in group.indices.dropFirst() where values[k] > values[best] { best = k }
+        return group[best]
     }
 
     /// A sentence that states something: long enough to carry a fact, ending like a sentence, and

@@ -67,12 +67,7 @@ public struct SummaryFeatures: Sendable {
         // The centroid weighs every article equally, however long.
         var perArticle = [Int](repeating: 0, count: articles.count)
         for candidate in candidates { perArticle[candidate.article] += 1 }
-        var centroid: [Int: Double] = [:]
-        for (i, vector) in vectors.enumerated() where vector.norm > 0 {
-            let share = 1.0 / Double(perArticle[candidates[i].article])
-            for entry in vector.entries { centroid[entry.id, default: 0] += share * entry.weight / vector.norm }
-        }
-        let centre = TermVectors.Vector(weights: centroid)
+        let centre = TermVectors.centroid(of: vectors, shares: candidates.map { 1 / Double(perArticle[$0.article]) })
 
         // Cosines with the other articles' sentences, summed over an inverted index.
         var postings: [Int: [(Int, Double)]] = [:]

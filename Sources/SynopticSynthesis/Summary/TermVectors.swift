@@ -45,6 +45,16 @@ struct TermVectors {
         }
     }
 
+    /// The weighted mean of unit-length vectors: each vector scaled to length 1, times its share.
+    /// A story's centre, with shares that make every article weigh the same however long.
+    static func centroid(of vectors: [Vector], shares: [Double]) -> Vector {
+        var centre: [Int: Double] = [:]
+        for (vector, share) in zip(vectors, shares) where vector.norm > 0 {
+            for entry in vector.entries { centre[entry.id, default: 0] += share * entry.weight / vector.norm }
+        }
+        return Vector(weights: centre)
+    }
+
     private(set) var vocabulary: [String: Int] = [:]
 
     /// Content words of a text: letters and digits, lower-cased, without the function words that
