@@ -1,7 +1,7 @@
 import ArgumentParser
 
 /// The `synoptic` command line.
-public struct SynopticCommand: ParsableCommand {
+public struct SynopticCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "synoptic",
         abstract: "Reads many news reports of the same events and writes one attributed briefing.",

@@ -2,7 +2,9 @@ import SynopticCLI
 
 @main
 struct Entry {
-    static func main() {
-        SynopticCommand.main()
+    // Async, so that subcommands that fetch, store or serve can await; synchronous subcommands
+    // run as before.
+    static func main() async {
+        await SynopticCommand.main()
     }
 }
