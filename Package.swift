@@ -41,6 +41,9 @@ let package = Package(
         .target(name: "SynopticSynthesis", dependencies: ["SynopticCore", "SynopticStories"], swiftSettings: strictSettings),
         // Stage 8: renderers for the briefing document.
         .target(name: "SynopticRender", dependencies: ["SynopticCore"], swiftSettings: strictSettings),
+        // Stage 8b: the store protocol and what runs on it (ingest into stories, cached briefings);
+        // no database package here: SQLite and PostgreSQL implement the protocol in their own modules.
+        .target(name: "SynopticStore", dependencies: ["Synoptic"], swiftSettings: strictSettings),
         // Scoring of the stages on public data.
         .target(name: "SynopticEval", dependencies: ["Synoptic", "SynopticExtract"], swiftSettings: strictSettings),
         // Facade that runs the stages in order.
