@@ -82,6 +82,7 @@ public struct QuoteEvaluation: Sendable {
             let textURL = root.appendingPathComponent("text/\(name).txt")
             guard let text = try? String(contentsOf: textURL, encoding: .utf8) else { continue }
             let ann = try String(contentsOf: root.appendingPathComponent("attributions/\(file)"), encoding: .utf8)
+            if ProcessInfo.processInfo.environment["SYNOPTIC_REFERENT_DIFF"] != nil { print("DOC \(name)") }
             documents.append(
                 Document(
                     name: name, title: metadata[name]?.title, published: metadata[name]?.date, text: text, gold: goldQuotes(text: text, ann: ann)))
@@ -185,6 +186,17 @@ public struct QuoteEvaluation: Sendable {
         }
         named.sort { $0.0 < $1.0 }
         namedThings.sort { $0.0 < $1.0 }
+        let people = PeopleInText(
+            scalars: scalars, quoted: regions,
+            sources: events.compactMap { event in
+                guard let s = event["Source"].flatMap({ spans[$0] }), let first = s.fragments.first, !isPronoun(s.text) else { return nil }
+                return PeopleInText.Source(range: first, text: s.text)
+            },
+            pronounSources: Set(
+                events.compactMap { event in
+                    event["Source"].flatMap { spans[$0] }.flatMap { isPronoun($0.text) ? $0.fragments.first?.lowerBound : nil }
+                }))
+        if ProcessInfo.processInfo.environment["SYNOPTIC_REFERENT_DUMP"] != nil { people.dump() }
         for event in events {
             guard let content = event["Content"].flatMap({ spans[$0] }) else { continue }
             let source = event["Source"].flatMap { spans[$0] }
@@ -196,8 +208,14 @@ public struct QuoteEvaluation: Sendable {
                 let pronoun = source.text.lowercased()
                 if pronoun == "it" {
                     referent = namedThings.last { $0.0 < range.lowerBound }?.1
+                } else if ["he", "she", "him", "her"].contains(pronoun) {
+                    referent = people.referent(of: pronoun, at: range.lowerBound)
                 } else {
                     referent = named.last { $0.0 < range.lowerBound && genderAllows(pronoun, $0.2) }?.1
+                }
+                if ProcessInfo.processInfo.environment["SYNOPTIC_REFERENT_DIFF"] != nil, ["he", "she", "him", "her"].contains(pronoun) {
+                    let old = named.last { $0.0 < range.lowerBound && genderAllows(pronoun, $0.2) }?.1
+                    if old != referent { print("REFERENT @\(range.lowerBound) \(pronoun): old “\(old ?? "—")” new “\(referent ?? "—")”") }
                 }
             }
             for fragment in content.fragments {
