@@ -346,7 +346,10 @@ struct RecognitionState {
             let middleIsCommon = run.dropFirst().dropLast().contains { t in
                 tokens[t].is(.commonWord) && !tokens[t].isAny([.givenName, .nameParticle]) && tokens[t].end - tokens[t].start > 1
             }
-            chunk.kind = (last.is(.place) && !last.is(.givenName)) || middleIsCommon ? nil : .person
+            // A surname that is also a place somewhere (“Jorge Falcon”, “Ana Lima”) is still a
+            // surname after a given name that is no place itself.
+            let placeName = last.is(.place) && !last.is(.givenName) && (tokens[run[0]].is(.place) || !tokens[run[0]].is(.givenName))
+            chunk.kind = placeName || middleIsCommon ? nil : .person
             // “the Harbor Gazette”: a person's name takes no article; what does is an
             // organisation's (a newspaper, a firm, a band).
             if chunk.kind == .person && followsDefiniteArticle(run[0]) { chunk.kind = .organization }
