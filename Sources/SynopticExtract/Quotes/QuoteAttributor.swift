@@ -587,7 +587,7 @@ private struct Context {
         // preposition or a possessive before a hyphenated modifier, a cue is a noun — a cue
         // still when what was said follows it (“Trump's claim that …”, see ``possessorSpeaks``).
         if previous == "'s" && !isContraction(c - 1) || Self.possessiveDeterminers.contains(previous) && previous != "her" {
-            return !(previous == "'s" && opensContent(after: c))
+            return !opensContent(after: c)
         }
         if c > 1, lowers[c - 1].contains("-"), tokens[c - 1].kind == .word,
             lowers[c - 2] == "'s" || Self.possessiveDeterminers.contains(lowers[c - 2]) || RecognitionState.prepositions.contains(lowers[c - 2])
@@ -622,17 +622,33 @@ private struct Context {
         s > 0 && (tokens[s - 1].is(.speakerPronoun) || ["it", "that", "there", "what", "who", "here"].contains(lowers[s - 1]))
     }
 
-    /// Whether what was said follows the word at `c` directly: “that”, a colon or a quotation.
+    /// Whether what was said follows the word at `c` directly: “that”, a colon or a quotation,
+    /// perhaps after “for” or “of” and a word or two (“his call for a “…””, “his promise of
+    /// “…””).
     func opensContent(after c: Int) -> Bool {
+        func isQuote(_ t: Int) -> Bool { t < tokens.count && (tokens[t].kind == .openQuote || tokens[t].kind == .straightQuote) }
         guard c + 1 < tokens.count else { return false }
-        return lowers[c + 1] == "that" || tokens[c + 1].isMark(":") || tokens[c + 1].kind == .openQuote || tokens[c + 1].kind == .straightQuote
+        if lowers[c + 1] == "for" || lowers[c + 1] == "of" {
+            // “for a “deportation force””: a determiner or a modifier may come first.
+            var t = c + 2
+            while t < tokens.count && t - c <= 4 && tokens[t].kind == .word && !tokens[t].isCapitalized { t += 1 }
+            return isQuote(t)
+        }
+        return lowers[c + 1] == "that" || tokens[c + 1].isMark(":") || isQuote(c + 1)
     }
 
-    /// “Donald Trump's claim that “…””: a cue noun after a possessive has the possessor for its
-    /// speaker.
+    /// “Donald Trump's claim that “…””, “his call for “…””: a cue noun after a possessive has the
+    /// possessor for its speaker.
     func possessorSpeaks(_ c: Int) -> Phrase? {
-        guard c > 1, lowers[c - 1] == "'s", !isContraction(c - 1), let mention = entities.mention(atToken: c - 2) else { return nil }
-        return Phrase(span: mention.span, head: c - 2, confidence: 0.8)
+        guard c > 1, opensContent(after: c) else { return nil }
+        if lowers[c - 1] == "'s", !isContraction(c - 1), let mention = entities.mention(atToken: c - 2) {
+            return Phrase(span: mention.span, head: c - 2, confidence: 0.8)
+        }
+        if Self.possessiveDeterminers.contains(lowers[c - 1]), lowers[c - 1] != "her" {
+            guard let mention = entities.mention(atToken: c - 1) else { return Phrase(span: tokens[c - 1].span, head: nil, confidence: 0.4) }
+            return Phrase(span: mention.span, head: c - 1, confidence: 0.7)
+        }
+        return nil
     }
 
     func cueSpan(at c: Int) -> TextSpan {
