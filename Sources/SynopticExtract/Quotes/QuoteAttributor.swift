@@ -46,7 +46,7 @@ public struct QuoteAttributor: Sendable {
                 previousClose: previousClose,
                 block: blockRange)
 
-            var attribution: Attribution? = context.transcriptLabel()
+            var attribution: Attribution? = context.transcriptLabel() ?? context.accordingAfter()
             if attribution != nil {
             } else if context.opensSentence || context.endsWithComma {
                 // “…,” the union wrote: a quotation that ends in a comma is followed by its
@@ -384,6 +384,29 @@ private struct Context {
         return nil
     }
 
+    /// `“…” at a conference last month, according to X`: “according to” later in the sentence,
+    /// with no cue before it.
+    func accordingAfter() -> QuoteAttributor.Attribution? {
+        let far = min(nextOpen ?? block.upperBound, block.upperBound, afterClose + 40)
+        var c = afterClose
+        while c + 1 < far {
+            let token = tokens[c]
+            // A quotation that ends its sentence (“… without delay.” Clinton plans …) leaves the
+            // next sentence alone.
+            if token.sentence != tokens[passage.open].sentence { return nil }
+            if token.isMark(".") && !isAbbreviationPeriod(c) || token.isMark("?") || token.isMark("!") || token.isMark(";") { return nil }
+            if token.kind == .openQuote || token.kind == .straightQuote { return nil }
+            if token.kind == .word && isCue(c) && !isNotAVerb(c) { return nil }
+            if lowers[c] == "according", lowers[c + 1] == "to", let subject = phrase(from: c + 2, limit: far) {
+                return .init(
+                    speaker: subject.span, speakerToken: subject.head, cue: TextSpan(start: token.start, end: tokens[c + 1].end),
+                    confidence: subject.confidence * 0.9)
+            }
+            c += 1
+        }
+        return nil
+    }
+
     /// The speaker of the sentence before a quotation that opens its own sentence: in the same
     /// paragraph, or the paragraph before when that one ends with a colon. The sentence must
     /// carry no quotation of its own (that one's speaker carries on by another rule).
@@ -677,6 +700,18 @@ private struct Context {
         // “as The Daily Beast called them”, “what it called”, “as he put it”: a cue in a clause
         // of its own has that clause's subject, not a name earlier in the sentence.
         var range = range
+        // “Rucker Culpepper, who runs the campaign's outreach, said”: the relative clause is no
+        // part of the subject.
+        if range.count > 2, tokens[range.upperBound - 1].isMark(",") {
+            var w = range.upperBound - 2
+            while w > range.lowerBound && range.upperBound - w < 30 {
+                if tokens[w].isMark(","), ["who", "which", "whose"].contains(lowers[w + 1]) {
+                    range = range.lowerBound..<w
+                    break
+                }
+                w -= 1
+            }
+        }
         var k = range.upperBound - 1
         while k > range.lowerBound && range.upperBound - k < 7 && (tokens[k].kind == .word || isAbbreviationPeriod(k)) {
             if (lowers[k] == "as" || lowers[k] == "what") && !tokens[k].isCapitalized {
