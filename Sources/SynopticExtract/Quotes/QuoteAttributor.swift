@@ -356,7 +356,7 @@ private struct Context {
             return nil
         }
         if lowers[start] == "according", start + 1 < limit, lowers[start + 1] == "to",
-            let subject = phrase(from: start + 2, limit: limit)
+            let subject = accordingPhrase(from: start + 2, limit: limit)
         {
             return .init(
                 speaker: subject.span, speakerToken: subject.head, cue: TextSpan(start: tokens[start].start, end: tokens[start + 1].end),
@@ -397,7 +397,7 @@ private struct Context {
             if token.isMark(".") && !isAbbreviationPeriod(c) || token.isMark("?") || token.isMark("!") || token.isMark(";") { return nil }
             if token.kind == .openQuote || token.kind == .straightQuote { return nil }
             if token.kind == .word && isCue(c) && !isNotAVerb(c) { return nil }
-            if lowers[c] == "according", lowers[c + 1] == "to", let subject = phrase(from: c + 2, limit: far) {
+            if lowers[c] == "according", lowers[c + 1] == "to", let subject = accordingPhrase(from: c + 2, limit: far) {
                 return .init(
                     speaker: subject.span, speakerToken: subject.head, cue: TextSpan(start: token.start, end: tokens[c + 1].end),
                     confidence: subject.confidence * 0.9)
@@ -457,9 +457,12 @@ private struct Context {
     /// `X said: “…”`, `X told reporters that “…”`, `X called it “…”`, `According to X, “…”`.
     func before() -> QuoteAttributor.Attribution? {
         let open = passage.open
-        let sentence = tokens[open].sentence
+        var sentence = tokens[open].sentence
         var lower = open - 1
         let floor = max(block.lowerBound, (previousClose ?? -1) + 1)
+        // “According to Limbaugh, “[I]f …”: no sentence begins after a comma, whatever the
+        // segmenter made of the quotation.
+        if lower >= floor, tokens[lower].sentence != sentence, tokens[lower].isMark(",") { sentence = tokens[lower].sentence }
         while lower >= floor && tokens[lower].sentence == sentence { lower -= 1 }
         var start = lower + 1
         // “PORT ELLIS — State engineers warned …”: a dateline names a place, never the speaker.
@@ -489,7 +492,7 @@ private struct Context {
                 }
                 return nil
             }
-            if lowers[c] == "according", c + 1 < open, lowers[c + 1] == "to", let subject = phrase(from: c + 2, limit: open) {
+            if lowers[c] == "according", c + 1 < open, lowers[c + 1] == "to", let subject = accordingPhrase(from: c + 2, limit: open) {
                 return .init(
                     speaker: subject.span, speakerToken: subject.head, cue: TextSpan(start: token.start, end: tokens[c + 1].end),
                     confidence: subject.confidence * 0.9)
@@ -875,6 +878,16 @@ private struct Context {
     func pronounPhrase(_ t: Int) -> Phrase {
         let resolved = entities.mention(atToken: t) != nil
         return Phrase(span: tokens[t].span, head: t, confidence: resolved ? 0.85 : 0.5)
+    }
+
+    /// The source after “according to”: as after a cue, or else a name the recognizer does not
+    /// know, the capitalised words that follow (“according to Limbaugh”).
+    func accordingPhrase(from start: Int, limit: Int) -> Phrase? {
+        if let phrase = phrase(from: start, limit: limit) { return phrase }
+        var end = start
+        while end < limit && end - start < 5, tokens[end].kind == .word, tokens[end].isCapitalized, !tokens[end].is(.calendarWord) { end += 1 }
+        guard end > start else { return nil }
+        return Phrase(span: TextSpan(start: tokens[start].start, end: tokens[end - 1].end), head: nil, confidence: 0.6)
     }
 
     /// The speaker after a cue: `said Lavrov`, `said Michael Carpenter, the U.S. ambassador`,
