@@ -349,9 +349,15 @@ struct RecognitionState {
             let middleIsCommon = run.dropFirst().dropLast().contains { t in
                 tokens[t].is(.commonWord) && !tokens[t].isAny([.givenName, .nameParticle]) && tokens[t].end - tokens[t].start > 1
             }
-            // A surname that is also a place somewhere (“Jorge Falcon”, “Ana Lima”) is still a
-            // surname after a given name that is no place itself.
-            let placeName = last.is(.place) && !last.is(.givenName) && (tokens[run[0]].is(.place) || !tokens[run[0]].is(.givenName))
+            // A surname that is also a place somewhere (“Jorge Falcon”, “Bryan Anderson”) is still
+            // a surname after a given name that is no country or region itself (“Georgia
+            // Tbilisi” is no one).
+            let firstIsRegion: Bool
+            switch Lexicon.place(lowers[run[0]]) {
+            case .country?, .region?, .continent?: firstIsRegion = true
+            default: firstIsRegion = false
+            }
+            let placeName = last.is(.place) && !last.is(.givenName) && (firstIsRegion || !tokens[run[0]].is(.givenName))
             chunk.kind = placeName || middleIsCommon ? nil : .person
             // “the Harbor Gazette”: a person's name takes no article; what does is an
             // organisation's (a newspaper, a firm, a band).

@@ -481,7 +481,9 @@ private struct Context {
                 if let subject = subject(in: start..<c) {
                     return .init(speaker: subject.span, speakerToken: subject.head, cue: cueSpan(at: c), confidence: subject.confidence * 0.95)
                 }
-                if let subject = phrase(from: c + 1, limit: open) {
+                // `said X: “…”`, not `said Clinton was “justified”`: a name that a verb follows
+                // is the reported clause's subject, not the speaker.
+                if let subject = phrase(from: c + 1, limit: open), !isFollowedByVerb(subject.span, limit: open) {
                     return .init(speaker: subject.span, speakerToken: subject.head, cue: tokens[c].span, confidence: subject.confidence * 0.9)
                 }
                 // “Mr. Trump hardly clarified the matter, … ''…'' -- and, when questioned,
@@ -879,6 +881,19 @@ private struct Context {
         let resolved = entities.mention(atToken: t) != nil
         return Phrase(span: tokens[t].span, head: t, confidence: resolved ? 0.85 : 0.5)
     }
+
+    /// Whether an auxiliary or a copula follows `span` (“Clinton was”, “Trump would”).
+    func isFollowedByVerb(_ span: TextSpan, limit: Int) -> Bool {
+        var t = passage.open
+        while t > block.lowerBound && tokens[t - 1].start >= span.end { t -= 1 }
+        guard t < limit, tokens[t].kind == .word, !tokens[t].isCapitalized else { return false }
+        return Self.clauseVerbs.contains(lowers[t])
+    }
+
+    static let clauseVerbs: Set<String> = [
+        "was", "is", "were", "are", "would", "will", "could", "should", "can", "had", "has", "have", "did", "does", "do", "might", "may",
+        "must",
+    ]
 
     /// The source after “according to”: as after a cue, or else a name the recognizer does not
     /// know, the capitalised words that follow (“according to Limbaugh”).
