@@ -245,7 +245,6 @@ struct PeopleInText {
                 }
             }
         }
-        if ProcessInfo.processInfo.environment["SYNOPTIC_REFERENT_DUMP"] != nil { print("  votes: \(votes)") }
         for (surname, tally) in votes {
             let sorted = tally.sorted { $0.value > $1.value }
             // Mixed evidence (“Hillary Clinton”, “Bill Clinton”) settles nothing unless one side
@@ -383,15 +382,6 @@ struct PeopleInText {
 
     func isSentenceStart(_ offset: Int) -> Bool {
         sentenceStarts[sentence(of: offset)] == offset
-    }
-
-    func dump() {
-        for (s, mentions) in bySentence.enumerated() where !mentions.isEmpty {
-            let listed = mentions.map { m in
-                "\(m.text)@\(m.start)\(m.isSource ? "*" : "")\(m.subjectLike ? "" : "°")\(m.gender.map { "\($0)" } ?? "")"
-            }
-            print("  S\(s)@\(sentenceStarts[s]): " + listed.joined(separator: ", "))
-        }
     }
 
     // MARK: Words

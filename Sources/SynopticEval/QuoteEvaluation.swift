@@ -12,8 +12,9 @@ import Synoptic
 /// 0.8 of their union (one to one, best overlap first). Speaker accuracy counts, over matched
 /// quotes, the predicted speakers that name the gold Source: the predicted speaker's words overlap
 /// the Source span, or the predicted person's surname is the Source's name. A pronoun Source
-/// (“he said”) is right when the predicted person is the one the pronoun refers to, taken as the
-/// nearest named Source of an earlier attribution in the article.
+/// (“he”, “she”) is right when the predicted person is the one the pronoun refers to, found from
+/// the text and the annotation alone (``PeopleInText``); other pronoun Sources (“they”, “I”, “it”)
+/// refer to the nearest fitting named Source of an earlier attribution.
 public struct QuoteEvaluation: Sendable {
     public struct Document: Sendable {
         public var name: String
@@ -29,7 +30,7 @@ public struct QuoteEvaluation: Sendable {
         public var end: Int
         public var source: Range<Int>?
         public var sourceText: String?
-        /// For a pronoun source: the named source it refers to.
+        /// For a pronoun source: the name of the person it refers to.
         public var referent: String?
     }
 
@@ -82,7 +83,6 @@ public struct QuoteEvaluation: Sendable {
             let textURL = root.appendingPathComponent("text/\(name).txt")
             guard let text = try? String(contentsOf: textURL, encoding: .utf8) else { continue }
             let ann = try String(contentsOf: root.appendingPathComponent("attributions/\(file)"), encoding: .utf8)
-            if ProcessInfo.processInfo.environment["SYNOPTIC_REFERENT_DIFF"] != nil { print("DOC \(name)") }
             documents.append(
                 Document(
                     name: name, title: metadata[name]?.title, published: metadata[name]?.date, text: text, gold: goldQuotes(text: text, ann: ann)))
@@ -196,7 +196,6 @@ public struct QuoteEvaluation: Sendable {
                 events.compactMap { event in
                     event["Source"].flatMap { spans[$0] }.flatMap { isPronoun($0.text) ? $0.fragments.first?.lowerBound : nil }
                 }))
-        if ProcessInfo.processInfo.environment["SYNOPTIC_REFERENT_DUMP"] != nil { people.dump() }
         for event in events {
             guard let content = event["Content"].flatMap({ spans[$0] }) else { continue }
             let source = event["Source"].flatMap { spans[$0] }
@@ -212,10 +211,6 @@ public struct QuoteEvaluation: Sendable {
                     referent = people.referent(of: pronoun, at: range.lowerBound)
                 } else {
                     referent = named.last { $0.0 < range.lowerBound && genderAllows(pronoun, $0.2) }?.1
-                }
-                if ProcessInfo.processInfo.environment["SYNOPTIC_REFERENT_DIFF"] != nil, ["he", "she", "him", "her"].contains(pronoun) {
-                    let old = named.last { $0.0 < range.lowerBound && genderAllows(pronoun, $0.2) }?.1
-                    if old != referent { print("REFERENT @\(range.lowerBound) \(pronoun): old “\(old ?? "—")” new “\(referent ?? "—")”") }
                 }
             }
             for fragment in content.fragments {
