@@ -20,7 +20,8 @@ import Synoptic
 ///   A Source's person is the name that ends the Source or a phrase of it (“Trump campaign
 ///   spokesman Jason Miller”), not one that modifies a noun.
 /// - **Mentions** are those names, outside quotation marks, and the annotation's Sources that name
-///   a person or a role (“the California congressman”). Inside a quotation, only names in the
+///   a person or a singular role (“one questioner”); a definite role Source (“the California
+///   congressman”) stands for the person it refers back to, found the same way. Inside a quotation, only names in the
 ///   pronoun's own quotation count; a quotation mark left open at the end of its paragraph opens an
 ///   excerpt quoted at length, whose names count as the text's own.
 /// - **Gender** comes from an honorific, else the given name of a full name, else, for a surname
