@@ -42,6 +42,13 @@ import SynopticCore
 ///   day with a part of the day (`2022-01-16TNI`).
 /// - "soon" in a future or modal clause, "as soon as possible" and "one day" after a modal are
 ///   `FUTURE_REF`.
+/// - The simple present of a scheduling verb right before a time looks ahead ("the ministers meet
+///   separately Monday", "the offer expires Tuesday"), as does what a plan names ("planned a rally
+///   on Saturday"). "the quarter ended Sept. 30", when the text named no quarter, is the calendar
+///   quarter holding most of the three months before that day.
+/// - Not times: the rate of a counted quantity ("four flights a week", "instructions per second"),
+///   a fraction ("a quarter of the market"), and a time word capitalized inside a name ("This
+///   Week" on ABC, "60 Minutes", "USA Today"), which TimeML leaves unmarked.
 ///
 /// Without an anchor, anything relative gets `value: nil, anchor: nil`: never guessed. Expressions
 /// whose value the words fix by themselves (full dates, years, durations, sets, `PRESENT_REF`…)
