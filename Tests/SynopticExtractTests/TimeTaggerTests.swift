@@ -308,6 +308,11 @@ struct TimeTaggerTests {
         #expect(value(of: "Tuesday", in: "The lease had been due to expire Tuesday.")?.value == "2022-01-11")
         #expect(value(of: "Saturday night", in: "The mayor let the search begin as planned Saturday night.")?.value == "2022-01-08TNI")
         #expect(value(of: "Saturday", in: "Fishermen planned a large protest at the harbor on Saturday.")?.value == "2022-01-15")
+        // A time fronted before a long subject takes the tense of the clause's verb.
+        let fronted = "On Tuesday, the National Association of Harbor and Ferry Workers of the Eastern Coast plans to hold a rally."
+        #expect(value(of: "Tuesday", in: fronted)?.value == "2022-01-18")
+        let past = "On Tuesday, the National Association of Harbor and Ferry Workers of the Eastern Coast held a rally."
+        #expect(value(of: "Tuesday", in: past)?.value == "2022-01-11")
         #expect(value(of: "the last half of the '80s", in: "Ridership doubled in the last half of the '80s.")?.value == "198")
     }
 }

@@ -341,7 +341,8 @@ struct TimeScan {
             i -= 1
         }
         var j = end
-        while j < n && j - end < 8 && !isBoundary(j, from: start) {
+        let window = opensClause(start, end) ? 16 : 8
+        while j < n && j - end < window && !isBoundary(j, from: start) {
             let w = lowers[j]
             if w == "said" || w == "says" || w == "added" || w == "announced" || w == "reported", j + 1 >= n || tokens[j + 1].kind != .word {
                 // A trailing attribution ("…, Castro said.") frames the sentence; it does not date it.
@@ -352,6 +353,19 @@ struct TimeScan {
             j += 1
         }
         return .unknown
+    }
+
+    /// Whether the expression is fronted before its clause ("On Tuesday, the National Harbor
+    /// Workers Association plans to…"): it opens the sentence, after a preposition or none, and a
+    /// comma follows it. The clause's verb then comes after its subject, which can be long, so
+    /// `tense` looks further after it.
+    func opensClause(_ start: Int, _ end: Int) -> Bool {
+        guard end < n, isMark(end, ",") else { return false }
+        var s = start
+        if s > 0, tokens[s - 1].kind == .word, ["on", "by", "until", "since", "in", "at", "from", "through", "during"].contains(lowers[s - 1]) {
+            s -= 1
+        }
+        return s == 0 || tokens[s - 1].sentence != tokens[s].sentence
     }
 
     // MARK: - Matching
