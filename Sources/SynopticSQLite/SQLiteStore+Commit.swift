@@ -1,0 +1,206 @@
+import Foundation
+import GRDB
+import Synoptic
+import SynopticCore
+import SynopticStore
+
+extension SQLiteStore {
+    public func latestSequence() async throws -> Int64 {
+        try await guarded { try await pool.read { db in try Self.latestSequence(db) } }
+    }
+
+    public func articleID(contentHash: String) async throws -> String? {
+        try await guarded {
+            try await pool.read { db in
+                try String.fetchOne(db, sql: "SELECT id FROM articles WHERE content_hash = ?", arguments: [contentHash])
+            }
+        }
+    }
+
+    /// One article in one `BEGIN IMMEDIATE` transaction: the write lock is taken before anything
+    /// is read, so the duplicate and sequence checks and the writes see one state that no other
+    /// writer can change in between. A duplicate is answered before staleness: the same content is
+    /// refused whatever else was committed meanwhile, and the writer need not catch up to learn it.
+    public func commit(_ stored: StoredArticle, placement: StoryPlacement, expectedSequence: Int64) async throws -> CommitOutcome {
+        // The snapshot is encoded outside the write lock; only an id taken by another article
+        // (rare) makes the commit encode it again under a new id.
+        let snapshot = try ArticleSnapshotCoding.encode(stored.article)
+        let now = Self.timestamp()
+        return try await guarded {
+            try await pool.writeWithoutTransaction { db in
+                var outcome = CommitOutcome.duplicate(of: "")
+                try db.inTransaction(.immediate) {
+                    outcome = try Self.commit(stored, snapshot: snapshot, placement: placement, expectedSequence: expectedSequence, now: now, db: db)
+                    if case .stored = outcome { return .commit }
+                    return .rollback
+                }
+                return outcome
+            }
+        }
+    }
+
+    static func latestSequence(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT MAX(sequence) FROM articles") ?? 0
+    }
+
+    // MARK: - Inside the transaction
+
+    static func commit(
+        _ stored: StoredArticle, snapshot: Data, placement: StoryPlacement, expectedSequence: Int64, now: String, db: Database
+    ) throws -> CommitOutcome {
+        if let existing = try String.fetchOne(db, sql: "SELECT id FROM articles WHERE content_hash = ?", arguments: [stored.contentHash]) {
+            return .duplicate(of: existing)
+        }
+        let latest = try latestSequence(db)
+        guard latest == expectedSequence else { return .stale(latest: latest) }
+        let sequence = latest + 1
+
+        var article = stored.article
+        article.id = try uniqueArticleID(article.id, db: db)
+        let snapshot = article.id == stored.article.id ? snapshot : try ArticleSnapshotCoding.encode(article)
+
+        let day = publishedDay(article.provenance.published)
+        let outlet = article.provenance.outlet.flatMap { $0.isEmpty ? nil : $0 }
+        let storyID: String
+        switch placement {
+        case .existing(let id):
+            guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM stories WHERE id = ?)", arguments: [id]) == true else {
+                throw SQLiteStoreError.unknownStory(id: id)
+            }
+            storyID = id
+            try db.execute(
+                sql: """
+                    UPDATE stories SET
+                        revision = revision + 1,
+                        article_count = article_count + 1,
+                        updated_at = ?,
+                        last_sequence = ?,
+                        first_published = CASE WHEN ?3 IS NULL THEN first_published
+                            WHEN first_published IS NULL OR ?3 < first_published THEN ?3 ELSE first_published END,
+                        last_published = CASE WHEN ?3 IS NULL THEN last_published
+                            WHEN last_published IS NULL OR ?3 > last_published THEN ?3 ELSE last_published END
+                    WHERE id = ?4
+                    """,
+                arguments: [now, sequence, day, id])
+        case .new(let title):
+            storyID = try newStoryID(db)
+            try db.execute(
+                sql: """
+                    INSERT INTO stories (id, title, revision, article_count, outlets, first_published, last_published, updated_at, last_sequence)
+                    VALUES (?, ?, 1, 1, '[]', ?, ?, ?, ?)
+                    """,
+                arguments: [storyID, title, day, day, now, sequence])
+        }
+        if let outlet {
+            try db.execute(
+                sql: """
+                    INSERT INTO story_outlets (story_id, outlet, count) VALUES (?, ?, 1)
+                    ON CONFLICT (story_id, outlet) DO UPDATE SET count = count + 1
+                    """,
+                arguments: [storyID, outlet])
+            // Most frequent first, then by name, so the order does not depend on commit timing.
+            try db.execute(
+                sql: """
+                    UPDATE stories SET outlets = (
+                        SELECT json_group_array(outlet) FROM (
+                            SELECT outlet FROM story_outlets WHERE story_id = ?1 ORDER BY count DESC, outlet COLLATE NOCASE, outlet))
+                    WHERE id = ?1
+                    """,
+                arguments: [storyID])
+        }
+
+        let provenance = article.provenance
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO articles (id, sequence, content_hash, story_id, title, outlet, url, path, published, published_day, modified,
+                    authors, language, original, clean, paragraphs, snapshot, ingested_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            article.id, sequence, stored.contentHash, storyID, article.title, outlet, provenance.url, provenance.path,
+            provenance.published, day, provenance.modified, try json(provenance.authors), provenance.language, article.original,
+            article.body, try json(article.paragraphTexts.map(String.init)), snapshot, now,
+        ])
+        try insertAnnotations(of: article, db: db)
+        return .stored(articleID: article.id, storyID: storyID, sequence: sequence)
+    }
+
+    /// The suggested id, or the first of `id-2`, `id-3`, … not taken (as one run's ids are made unique).
+    static func uniqueArticleID(_ suggested: String, db: Database) throws -> String {
+        let base = suggested.isEmpty ? "article" : suggested
+        func taken(_ id: String) throws -> Bool {
+            try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM articles WHERE id = ?)", arguments: [id]) ?? false
+        }
+        guard try taken(base) else { return base }
+        // Start past the suffixes already used, so a popular id costs one probe, not one per copy.
+        let used = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM articles WHERE id = ?1 OR id LIKE ?1 || '-%'", arguments: [base]) ?? 1
+        var n = max(2, used + 1)
+        while try taken("\(base)-\(n)") { n += 1 }
+        return "\(base)-\(n)"
+    }
+
+    /// `story-N`, N one past the number of stories (the next free one if that is taken), so a store
+    /// built again from the same articles in the same order names its stories the same.
+    static func newStoryID(_ db: Database) throws -> String {
+        var n = (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stories") ?? 0) + 1
+        while try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM stories WHERE id = ?)", arguments: ["story-\(n)"]) == true { n += 1 }
+        return "story-\(n)"
+    }
+
+    static func insertAnnotations(of article: Article, db: Database) throws {
+        let annotations = article.annotations
+        guard !annotations.isEmpty else { return }
+        let statement = try db.cachedStatement(
+            sql: #"INSERT INTO annotations (article_id, kind, start, "end", text, label, detail) VALUES (?, ?, ?, ?, ?, ?, ?)"#)
+        let scalars = article.text.scalarCount
+        func insert(_ kind: String, _ span: TextSpan, label: String?, detail: [String: String?]) throws {
+            // A span outside the text is never written: annotations must slice the clean text.
+            guard span.start >= 0, span.end <= scalars, span.start <= span.end else { return }
+            let compact = detail.compactMapValues { $0 }
+            try statement.execute(arguments: [
+                article.id, kind, span.start, span.end, String(article.text[span]), label, compact.isEmpty ? nil : try json(compact),
+            ])
+        }
+        for mention in annotations.mentions {
+            let entity = annotations.entities.indices.contains(mention.entity) ? annotations.entities[mention.entity] : nil
+            try insert("mention", mention.span, label: entity?.name, detail: ["entity": entity?.kind.rawValue, "form": mention.form.rawValue])
+        }
+        for quote in annotations.quotes {
+            let speaker = quote.speaker.flatMap { annotations.entities.indices.contains($0) ? annotations.entities[$0].name : nil }
+            try insert(
+                "quote", quote.span, label: speaker,
+                detail: ["partial": quote.partial ? "true" : nil, "confidence": String(format: "%.3f", quote.confidence)])
+        }
+        for figure in annotations.figures {
+            try insert(
+                "figure", figure.span, label: figure.unit,
+                detail: ["value": String(figure.value), "approximation": figure.approximation?.rawValue, "counts": figure.counts])
+        }
+        for time in annotations.times {
+            try insert("time", time.span, label: time.value, detail: ["type": time.kind.rawValue, "anchor": time.anchor?.rawValue])
+        }
+    }
+
+    // MARK: - Helpers
+
+    /// `YYYY-MM-DD` of an ISO 8601 date, or nil when the value does not start with one.
+    static func publishedDay(_ published: String?) -> String? {
+        guard let published, published.utf8.count >= 10 else { return nil }
+        let day = String(published.prefix(10))
+        let bytes = Array(day.utf8)
+        let digits = [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy { bytes[$0] >= UInt8(ascii: "0") && bytes[$0] <= UInt8(ascii: "9") }
+        return digits && bytes[4] == UInt8(ascii: "-") && bytes[7] == UInt8(ascii: "-") ? day : nil
+    }
+
+    static func json(_ value: some Encodable) throws -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    static func timestamp() -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime]
+        return formatter.string(from: Date())
+    }
+}
