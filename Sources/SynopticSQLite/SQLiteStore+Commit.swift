@@ -59,13 +59,13 @@ extension SQLiteStore {
         article.id = try uniqueArticleID(article.id, db: db)
         let snapshot = article.id == stored.article.id ? snapshot : try ArticleSnapshotCoding.encode(article)
 
-        let day = publishedDay(article.provenance.published)
+        let day = StoreIDs.day(article.provenance.published)
         let outlet = article.provenance.outlet.flatMap { $0.isEmpty ? nil : $0 }
         let storyID: String
         switch placement {
         case .existing(let id):
             guard try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM stories WHERE id = ?)", arguments: [id]) == true else {
-                throw SQLiteStoreError.unknownStory(id: id)
+                throw StoreError.unknownStory(id)
             }
             storyID = id
             try db.execute(
@@ -103,7 +103,7 @@ extension SQLiteStore {
                 sql: """
                     UPDATE stories SET outlets = (
                         SELECT json_group_array(outlet) FROM (
-                            SELECT outlet FROM story_outlets WHERE story_id = ?1 ORDER BY count DESC, outlet COLLATE NOCASE, outlet))
+                            SELECT outlet FROM story_outlets WHERE story_id = ?1 ORDER BY count DESC, outlet COLLATE BINARY))
                     WHERE id = ?1
                     """,
                 arguments: [storyID])
@@ -139,12 +139,13 @@ extension SQLiteStore {
         return "\(base)-\(n)"
     }
 
-    /// `story-N`, N one past the number of stories (the next free one if that is taken), so a store
-    /// built again from the same articles in the same order names its stories the same.
+    /// `sN`, N one past the number of stories (the next free one if that is taken), as the
+    /// in-memory store names them, so a store built again from the same articles in the same order
+    /// names its stories the same.
     static func newStoryID(_ db: Database) throws -> String {
         var n = (try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stories") ?? 0) + 1
-        while try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM stories WHERE id = ?)", arguments: ["story-\(n)"]) == true { n += 1 }
-        return "story-\(n)"
+        while try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM stories WHERE id = ?)", arguments: ["s\(n)"]) == true { n += 1 }
+        return "s\(n)"
     }
 
     static func insertAnnotations(of article: Article, db: Database) throws {
@@ -183,24 +184,12 @@ extension SQLiteStore {
 
     // MARK: - Helpers
 
-    /// `YYYY-MM-DD` of an ISO 8601 date, or nil when the value does not start with one.
-    static func publishedDay(_ published: String?) -> String? {
-        guard let published, published.utf8.count >= 10 else { return nil }
-        let day = String(published.prefix(10))
-        let bytes = Array(day.utf8)
-        let digits = [0, 1, 2, 3, 5, 6, 8, 9].allSatisfy { bytes[$0] >= UInt8(ascii: "0") && bytes[$0] <= UInt8(ascii: "9") }
-        return digits && bytes[4] == UInt8(ascii: "-") && bytes[7] == UInt8(ascii: "-") ? day : nil
-    }
-
     static func json(_ value: some Encodable) throws -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         return String(decoding: try encoder.encode(value), as: UTF8.self)
     }
 
-    static func timestamp() -> String {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime]
-        return formatter.string(from: Date())
-    }
+    /// Milliseconds, as every store writes them, so that string order is time order.
+    static func timestamp() -> String { StoreIDs.timestamp(Date()) }
 }

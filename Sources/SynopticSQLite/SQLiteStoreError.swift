@@ -12,8 +12,6 @@ public enum SQLiteStoreError: Error, Hashable, Sendable, CustomStringConvertible
     /// The file was migrated by a newer Synoptic: its schema has migrations this one lacks, and
     /// writing to it could break what the newer version expects.
     case newerSchema(path: String)
-    /// A commit named a story the store does not hold.
-    case unknownStory(id: String)
     /// A stored article's snapshot could not be read back.
     case unreadableSnapshot(articleID: String, reason: String)
     /// Any other SQLite error.
@@ -34,7 +32,6 @@ public enum SQLiteStoreError: Error, Hashable, Sendable, CustomStringConvertible
         case .corrupt(let path, let reason): "\(path): the database is damaged (\(reason))"
         case .cannotOpen(let path, let reason): "\(path): cannot open the database (\(reason))"
         case .newerSchema(let path): "\(path): written by a newer version of Synoptic; upgrade to use it"
-        case .unknownStory(let id): "no story \(id) in the store"
         case .unreadableSnapshot(let id, let reason): "article \(id): stored snapshot cannot be read (\(reason))"
         case .database(let path, let reason): "\(path): \(reason)"
         }

@@ -124,7 +124,7 @@ struct SQLiteStoreTests {
         try await store.migrate()
         let fixture = StoreFixtures.annotatedArticle()
         _ = try await store.commit(fixture, placement: .new(title: "Harbor"), expectedSequence: 0)
-        let rows = try await DatabaseQueue(path: temporary.path).read { db in
+        let rows = try DatabaseQueue(path: temporary.path).read { db in
             try Row.fetchAll(db, sql: #"SELECT a.kind, a.start, a."end", a.text, r.clean FROM annotations a JOIN articles r ON r.id = a.article_id"#)
         }
         #expect(Set(rows.map { $0["kind"] as String }).isSuperset(of: ["mention", "quote", "figure", "time"]))
