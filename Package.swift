@@ -64,7 +64,9 @@ let package = Package(
         ),
         .target(
             name: "SynopticCLI",
-            dependencies: ["Synoptic", "SynopticEval", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "Synoptic", "SynopticEval", "SynopticStore", "SynopticSQLite", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strictSettings
         ),
         .executableTarget(name: "synoptic", dependencies: ["SynopticCLI"], swiftSettings: strictSettings),
