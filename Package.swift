@@ -72,7 +72,7 @@ let package = Package(
         .executableTarget(name: "synoptic", dependencies: ["SynopticCLI"], swiftSettings: strictSettings),
         .executableTarget(
             name: "TextThroughput",
-            dependencies: ["SynopticCore", "SynopticIngest", "SynopticText", "SynopticHTML", "Synoptic", "SynopticEval"],
+            dependencies: ["SynopticCore", "SynopticIngest", "SynopticText", "SynopticHTML", "Synoptic", "SynopticEval", "SynopticStore", "SynopticSQLite"],
             path: "Benchmarks/TextThroughput",
             swiftSettings: strictSettings
         ),
