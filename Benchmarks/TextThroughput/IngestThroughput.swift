@@ -44,20 +44,72 @@ enum IngestThroughput {
         let db = directory.appendingPathComponent("bench.sqlite").path
         for pass in ["new articles", "all duplicates"] {
             let start = DispatchTime.now().uptimeNanoseconds
+            let cpuStart = cpuSeconds()
             let (documents, diagnostics) = read(corpus.path)
             let library = StoryLibrary(store: try SQLiteStore(path: db))
             let report = try await library.ingest(documents)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+            let cpu = cpuSeconds() - cpuStart
             let stories = try await library.stories(StoryQuery(limit: 1)).total
             print(
                 String(
-                    format: "  %-15@ %6d articles in %6.2f s: %7.0f articles/s (stored %d, duplicates %d, %d stories, %d diagnostics)",
-                    pass as NSString, documents.count, seconds, Double(documents.count) / seconds, report.stored, report.duplicates, stories,
-                    diagnostics.count + report.diagnostics.count))
+                    format:
+                        "  %-15@ %6d articles in %6.2f s: %6.0f articles/s wall clock, %6.0f per CPU second (stored %d, duplicates %d, %d stories, %d diagnostics)",
+                    pass as NSString, documents.count, seconds, Double(documents.count) / seconds, Double(documents.count) / cpu, report.stored,
+                    report.duplicates, stories, diagnostics.count + report.diagnostics.count))
         }
+        try await stages(corpus: corpus.path, directory: directory)
         let size = (try FileManager.default.attributesOfItem(atPath: db)[.size] as? NSNumber)?.intValue ?? 0
         let wal = (try? FileManager.default.attributesOfItem(atPath: db + "-wal")[.size] as? NSNumber)?.intValue ?? 0
         print("  store file: \(Bench.mb(size + wal)) MB (with its write-ahead log)")
+    }
+
+    /// Where the time goes: each stage alone, in CPU seconds per article.
+    static func stages(corpus: String, directory: URL) async throws {
+        func timed<T>(_ label: String, count: Int, _ body: () async throws -> T) async rethrows -> T {
+            let start = cpuSeconds()
+            let result = try await body()
+            let seconds = cpuSeconds() - start
+            print("    " + label.padding(toLength: 44, withPad: " ", startingAt: 0) + String(format: "%8.3f ms/article  (%6.0f articles/s)", seconds * 1000 / Double(count), Double(count) / seconds))
+            return result
+        }
+        print("  stage by stage (CPU time):")
+        let (documents, _) = read(corpus)
+        let n = documents.count
+        _ = await timed("read and decode the JSON Lines", count: n) { read(corpus) }
+        let pipeline = BriefingPipeline()
+        let articles = await timed("clean the batch", count: n) { pipeline.cleanArticles(documents: documents) { _ in } }
+        _ = await timed("content hash", count: n) { articles.map(ContentHash.of) }
+        let extractor = ArticleExtractor()
+        let annotated = await timed("extract (entities, quotes, figures, times)", count: n) {
+            articles.map { article in
+                var article = article
+                article.annotations = extractor.annotations(of: article)
+                return article
+            }
+        }
+        let features = await timed("story features", count: n) { annotated.map { StoryFeatures(article: $0) } }
+        _ = await timed("cluster incrementally", count: n) {
+            var clusterer = StoryClusterer()
+            for f in features { _ = clusterer.record(f, inStory: clusterer.propose(f)) }
+        }
+        let store = try SQLiteStore(path: directory.appendingPathComponent("stages.sqlite").path)
+        try await store.migrate()
+        try await timed("commit to SQLite (one transaction each)", count: n) {
+            for (index, article) in annotated.enumerated() {
+                _ = try await store.commit(
+                    StoredArticle(article: article, contentHash: ContentHash.of(article) + "-\(index)"), placement: .new(title: "t"),
+                    expectedSequence: Int64(index))
+            }
+        }
+    }
+
+    /// CPU time of the whole process (every thread), which a busy machine does not inflate the
+    /// way it inflates wall-clock time.
+    static func cpuSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 
     static func read(_ path: String) -> ([SourceDocument], [Diagnostic]) {

@@ -96,7 +96,7 @@ extension SQLiteStore {
         let id: String = row["id"]
         let article: Article
         do {
-            article = try ArticleSnapshotCoding.decode(row["snapshot"])
+            article = try ArticleSnapshotCoding.decode(row["snapshot"], clean: row["clean"], original: row["original"])
         } catch {
             throw SQLiteStoreError.unreadableSnapshot(articleID: id, reason: "\(error)")
         }

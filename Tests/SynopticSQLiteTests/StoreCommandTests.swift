@@ -111,6 +111,34 @@ struct StoreCommandTests {
         #expect(broken.stderr.contains("broken.json") && broken.stderr.contains("stored 0, duplicates 1"), "\(broken.stderr)")
     }
 
+    @Test("on a terminal, ingest shows one progress line that rewrites itself")
+    func progressOnTerminal() throws {
+        guard let seeds = SharedData.seedPaths(for: "the progress line test") else { return }
+        // util-linux's `script` runs the command on a pseudo-terminal.
+        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), let synoptic = Synoptic.executable else {
+            print("notice: /usr/bin/script or the synoptic executable is absent; skipping the progress line test")
+            return
+        }
+        let directory = try SharedData.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let command = ([synoptic.path, "ingest", "--db", "p.sqlite"] + seeds).map { "'\($0)'" }.joined(separator: " ")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/script")
+        process.arguments = ["-qec", command, "/dev/null"]
+        process.currentDirectoryURL = directory
+        let out = Pipe()
+        process.standardOutput = out
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let output = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(output)")
+        #expect(output.contains("\r\u{1B}[Kingest: \(seeds.count)/\(seeds.count) (100%)"), "\(output.debugDescription)")
+        // The summary starts on a cleared line and is the only line ended by a newline.
+        #expect(output.contains("\r\u{1B}[Ksynoptic: stored \(seeds.count), duplicates 0"), "\(output.debugDescription)")
+        #expect(output.filter { $0 == "\n" || $0 == "\r\n" }.count == 1, "\(output.debugDescription)")
+    }
+
     static func articles(_ store: SQLiteStore) async throws -> [String: StoredArticle] {
         Dictionary(uniqueKeysWithValues: try await store.articles(after: 0, limit: 10_000).map { ($0.id, $0) })
     }
