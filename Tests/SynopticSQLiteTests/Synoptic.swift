@@ -10,9 +10,11 @@ enum Synoptic {
         var stderr: String
     }
 
-    /// The executable next to the test bundle (what `swift test` built), else under `.build`.
+    /// `SYNOPTIC_EXECUTABLE` when set (to run a release binary from a debug test build), else the
+    /// executable next to the test bundle (what `swift test` built), else under `.build`.
     static let executable: URL? = {
-        let candidates = [
+        let given = ProcessInfo.processInfo.environment["SYNOPTIC_EXECUTABLE"].map { URL(fileURLWithPath: $0) }
+        let candidates = (given.map { [$0] } ?? []) + [
             Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("synoptic"),
             URL(fileURLWithPath: Swift.CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("synoptic"),
             SharedData.repositoryRoot.appendingPathComponent(".build/debug/synoptic"),
