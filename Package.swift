@@ -19,7 +19,8 @@ let package = Package(
         .executable(name: "synoptic-bench", targets: ["TextThroughput"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Core: value types only, Foundation at most.
@@ -44,6 +45,12 @@ let package = Package(
         // Stage 8b: the store protocol and what runs on it (ingest into stories, cached briefings);
         // no database package here: SQLite and PostgreSQL implement the protocol in their own modules.
         .target(name: "SynopticStore", dependencies: ["Synoptic"], swiftSettings: strictSettings),
+        // The default store: one SQLite file through GRDB (migrations, WAL, concurrent reads).
+        .target(
+            name: "SynopticSQLite",
+            dependencies: ["SynopticStore", "SynopticCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
         // Scoring of the stages on public data.
         .target(name: "SynopticEval", dependencies: ["Synoptic", "SynopticExtract"], swiftSettings: strictSettings),
         // Facade that runs the stages in order.
@@ -57,17 +64,27 @@ let package = Package(
         ),
         .target(
             name: "SynopticCLI",
-            dependencies: ["Synoptic", "SynopticEval", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "Synoptic", "SynopticEval", "SynopticStore", "SynopticSQLite", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strictSettings
         ),
         .executableTarget(name: "synoptic", dependencies: ["SynopticCLI"], swiftSettings: strictSettings),
         .executableTarget(
             name: "TextThroughput",
-            dependencies: ["SynopticCore", "SynopticIngest", "SynopticText", "SynopticHTML", "Synoptic", "SynopticEval"],
+            dependencies: ["SynopticCore", "SynopticIngest", "SynopticText", "SynopticHTML", "Synoptic", "SynopticEval", "SynopticStore", "SynopticSQLite"],
             path: "Benchmarks/TextThroughput",
             swiftSettings: strictSettings
         ),
         .target(name: "SynopticTestSupport", path: "Tests/SynopticTestSupport", swiftSettings: strictSettings),
+        // The store contract as checks every store runs (SQLite here, PostgreSQL in its own target).
+        .target(
+            name: "SynopticStoreTestSupport", dependencies: ["SynopticStore", "Synoptic"], path: "Tests/SynopticStoreTestSupport",
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "SynopticSQLiteTests",
+            dependencies: ["SynopticSQLite", "SynopticStore", "SynopticStoreTestSupport", "SynopticTestSupport", "SynopticCLI"],
+            swiftSettings: strictSettings),
         .testTarget(name: "SynopticCoreTests", dependencies: ["SynopticCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "SynopticIngestTests", dependencies: ["SynopticIngest", "SynopticCore", "SynopticTestSupport"], swiftSettings: strictSettings),
@@ -85,7 +102,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(name: "SynopticEvalTests", dependencies: ["SynopticEval", "SynopticTestSupport"], swiftSettings: strictSettings),
         .testTarget(
-            name: "SynopticStoreTests", dependencies: ["SynopticStore", "Synoptic", "SynopticTestSupport"], swiftSettings: strictSettings),
+            name: "SynopticStoreTests", dependencies: ["SynopticStore", "Synoptic", "SynopticTestSupport", "SynopticStoreTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "SynopticTests",
             dependencies: ["Synoptic", "SynopticCLI", "SynopticCore", "SynopticTestSupport"],
