@@ -19,7 +19,10 @@ let package = Package(
         .executable(name: "synoptic-bench", targets: ["TextThroughput"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        // Live sources: the HTTP client, and SwiftNIO for the tests' loopback fixture server.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // Core: value types only, Foundation at most.
@@ -41,6 +44,15 @@ let package = Package(
         .target(name: "SynopticSynthesis", dependencies: ["SynopticCore", "SynopticStories"], swiftSettings: strictSettings),
         // Stage 8: renderers for the briefing document.
         .target(name: "SynopticRender", dependencies: ["SynopticCore"], swiftSettings: strictSettings),
+        // Live sources: web pages and RSS/Atom feeds fetched over HTTP, turned into source documents.
+        // Only the CLI (and later the store and server) depend on it, never the core or the stages.
+        .target(
+            name: "SynopticSources",
+            dependencies: [
+                "SynopticCore", "SynopticIngest", "CLibXML2", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings),
         // Scoring of the stages on public data.
         .target(name: "SynopticEval", dependencies: ["Synoptic", "SynopticExtract"], swiftSettings: strictSettings),
         // Facade that runs the stages in order.
@@ -54,7 +66,7 @@ let package = Package(
         ),
         .target(
             name: "SynopticCLI",
-            dependencies: ["Synoptic", "SynopticEval", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["Synoptic", "SynopticEval", "SynopticSources", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: strictSettings
         ),
         .executableTarget(name: "synoptic", dependencies: ["SynopticCLI"], swiftSettings: strictSettings),
@@ -81,6 +93,14 @@ let package = Package(
             name: "SynopticStoriesTests", dependencies: ["SynopticStories", "SynopticCore", "SynopticText", "SynopticIngest", "SynopticTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(name: "SynopticEvalTests", dependencies: ["SynopticEval", "SynopticTestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "SynopticSourcesTests",
+            dependencies: [
+                "SynopticSources", "Synoptic", "SynopticCore", "SynopticIngest", "SynopticTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "SynopticTests",
             dependencies: ["Synoptic", "SynopticCLI", "SynopticCore", "SynopticTestSupport"],

@@ -2,7 +2,7 @@ import SynopticCLI
 
 @main
 struct Entry {
-    static func main() {
-        SynopticCommand.main()
+    static func main() async {
+        await SynopticCommand.main()
     }
 }
