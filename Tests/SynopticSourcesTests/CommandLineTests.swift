@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import SynopticTestSupport
 import Testing
 
@@ -35,8 +34,8 @@ enum Synoptic {
                     process.standardError = err
                     process.standardInput = FileHandle.nullDevice
                     try process.run()
-                    let errData = Mutex(Data())
-                    let reader = Thread { errData.withLock { $0 = err.fileHandleForReading.readDataToEndOfFile() } }
+                    let errData = Locked(Data())
+                    let reader = Thread { errData.update { $0 = err.fileHandleForReading.readDataToEndOfFile() } }
                     reader.start()
                     let outData = out.fileHandleForReading.readDataToEndOfFile()
                     process.waitUntilExit()
@@ -44,7 +43,7 @@ enum Synoptic {
                     continuation.resume(
                         returning: Result(
                             status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                            stderr: String(decoding: errData.withLock { $0 }, as: UTF8.self)))
+                            stderr: String(decoding: errData.value, as: UTF8.self)))
                 } catch {
                     continuation.resume(throwing: error)
                 }

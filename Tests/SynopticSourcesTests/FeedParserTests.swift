@@ -123,3 +123,18 @@ struct FeedParserTests {
         #expect(FeedParser.sniff(Array("plain text".utf8)) == .other)
     }
 }
+
+@Suite("Parsing sloppy feeds")
+struct SloppyFeedTests {
+    @Test("a feed with a bare ampersand is still read, by libxml2's recovery")
+    func bareAmpersand() throws {
+        let xml = """
+            <?xml version="1.0"?>
+            <rss version="2.0"><channel><title>Fish & Chips Weekly</title>
+            <item><title>Cod prices rise</title><link>https://fish.example/cod</link><guid>cod</guid></item>
+            </channel></rss>
+            """
+        let feed = try FeedParser().parse(Array(xml.utf8), url: "https://fish.example/rss")
+        #expect(feed.items.map(\.link) == ["https://fish.example/cod"])
+    }
+}

@@ -120,9 +120,9 @@ struct FeedPollerTests {
         try await FixtureServer.with({ site.route($0) }) { server in
             try await WebFetcher.withFetcher(options: quickOptions) { fetcher in
                 let poller = FeedPoller(fetcher: fetcher, store: InMemoryFeedStateStore())
-                let delivered = Mutex<[FeedDelivery]>([])
-                let problems = await poller.pollOnce(server.url("/feed.xml")) { delivery in delivered.withLock { $0.append(delivery) } }
-                let delivery = try #require(delivered.withLock { $0 }.first)
+                let delivered = Locked<[FeedDelivery]>([])
+                let problems = await poller.pollOnce(server.url("/feed.xml")) { delivery in delivered.update { $0.append(delivery) } }
+                let delivery = try #require(delivered.value.first)
                 #expect(delivery.items.count == 3)
                 #expect(delivery.documents.count == 2)
                 #expect(problems.count == 2)
@@ -155,11 +155,11 @@ struct FeedPollerTests {
                 let poller = FeedPoller(fetcher: fetcher, store: InMemoryFeedStateStore())
                 let problems = await poller.pollOnce(server.url("/feed.xml")) { _ in throw Refused() }
                 #expect(problems.first?.reason.contains("will be read again") == true)
-                let count = Mutex(0)
-                _ = await poller.pollOnce(server.url("/feed.xml")) { delivery in count.withLock { $0 += delivery.items.count } }
-                #expect(count.withLock { $0 } == 1)
-                _ = await poller.pollOnce(server.url("/feed.xml")) { delivery in count.withLock { $0 += delivery.items.count } }
-                #expect(count.withLock { $0 } == 1)
+                let count = Locked(0)
+                _ = await poller.pollOnce(server.url("/feed.xml")) { delivery in count.update { $0 += delivery.items.count } }
+                #expect(count.value == 1)
+                _ = await poller.pollOnce(server.url("/feed.xml")) { delivery in count.update { $0 += delivery.items.count } }
+                #expect(count.value == 1)
             }
         }
     }
@@ -185,14 +185,14 @@ struct FeedPollerTests {
         try await FixtureServer.with({ site.route($0) }) { server in
             try await WebFetcher.withFetcher(options: quickOptions) { fetcher in
                 let poller = FeedPoller(fetcher: fetcher, store: InMemoryFeedStateStore())
-                let documents = Mutex<[String]>([])
-                let problems = Mutex<[String]>([])
+                let documents = Locked<[String]>([])
+                let problems = Locked<[String]>([])
                 await poller.watch(
                     [server.url("/feed.xml"), server.url("/missing.xml")], every: .seconds(3600), once: true,
-                    deliver: { delivery in documents.withLock { $0 += delivery.documents.compactMap(\.provenance.url) } },
-                    diagnostic: { problem in problems.withLock { $0.append(problem.description) } })
-                #expect(documents.withLock { $0 } == [server.url("/library.html")])
-                #expect(problems.withLock { $0 } == ["\(server.url("/missing.xml")): HTTP 404 Not Found"])
+                    deliver: { delivery in documents.update { $0 += delivery.documents.compactMap(\.provenance.url) } },
+                    diagnostic: { problem in problems.update { $0.append(problem.description) } })
+                #expect(documents.value == [server.url("/library.html")])
+                #expect(problems.value == ["\(server.url("/missing.xml")): HTTP 404 Not Found"])
             }
         }
     }

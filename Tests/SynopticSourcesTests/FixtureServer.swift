@@ -39,10 +39,10 @@ final class FixtureServer: Sendable {
     let port: Int
     private let log: Mutex<[Request]>
 
-    private init(channel: any Channel, port: Int, log: Mutex<[Request]>) {
+    private init(channel: any Channel, port: Int) {
         self.channel = channel
         self.port = port
-        self.log = log
+        self.log = Mutex([])
     }
 
     /// `http://127.0.0.1:PORT` + `path`.
@@ -67,7 +67,7 @@ final class FixtureServer: Sendable {
             }
             .bind(host: "127.0.0.1", port: 0).get()
         guard let port = channel.localAddress?.port else { throw FixtureError.noPort }
-        let server = FixtureServer(channel: channel, port: port, log: Mutex([]))
+        let server = FixtureServer(channel: channel, port: port)
         recorder.server.withLock { $0 = server }
         return server
     }
@@ -117,7 +117,7 @@ private final class FixtureHandler: ChannelInboundHandler {
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
-        switch unwrapInboundIn(data) {
+        switch Self.unwrapInboundIn(data) {
         case .head(let head): self.head = head
         case .body: break
         case .end:
@@ -130,19 +130,19 @@ private final class FixtureHandler: ChannelInboundHandler {
             case .respond(let status, let extra, let body):
                 var headers = HTTPHeaders(extra)
                 if status != .notModified { headers.replaceOrAdd(name: "Content-Length", value: "\(body.count)") }
-                context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: status, headers: headers))), promise: nil)
-                if !body.isEmpty { context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: body)))), promise: nil) }
-                context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+                context.write(Self.wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: status, headers: headers))), promise: nil)
+                if !body.isEmpty { context.write(Self.wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: body)))), promise: nil) }
+                context.writeAndFlush(Self.wrapOutboundOut(.end(nil)), promise: nil)
             case .chunked(let extra, let body):
                 let headers = HTTPHeaders(extra + [("Transfer-Encoding", "chunked")])
-                context.write(wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .ok, headers: headers))), promise: nil)
+                context.write(Self.wrapOutboundOut(.head(HTTPResponseHead(version: head.version, status: .ok, headers: headers))), promise: nil)
                 var start = 0
                 while start < body.count {
                     let end = min(body.count, start + 65_536)
-                    context.writeAndFlush(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: body[start..<end])))), promise: nil)
+                    context.writeAndFlush(Self.wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: body[start..<end])))), promise: nil)
                     start = end
                 }
-                context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+                context.writeAndFlush(Self.wrapOutboundOut(.end(nil)), promise: nil)
             }
             self.head = nil
         }
@@ -151,4 +151,12 @@ private final class FixtureHandler: ChannelInboundHandler {
     func errorCaught(context: ChannelHandlerContext, error: any Error) {
         context.close(promise: nil)
     }
+}
+
+/// A value shared between tasks and threads in tests.
+final class Locked<Value: Sendable>: Sendable {
+    private let mutex: Mutex<Value>
+    init(_ value: Value) { mutex = Mutex(value) }
+    var value: Value { mutex.withLock { $0 } }
+    func update(_ change: (inout Value) -> Void) { mutex.withLock { change(&$0) } }
 }

@@ -65,17 +65,19 @@ public struct FeedParser: Sendable {
         if sniffed == .html || (sniffed == .other && DocumentParser.looksLikeHTML(bytes)) {
             throw FeedError(url: url, reason: .htmlPage(alternates: Self.alternateFeeds(inHTML: bytes, baseURL: url)))
         }
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-        let parsed: xmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
-                xmlReadMemory(pointer, Int32(clamping: buffer.count), url, nil, options)
-            }
+        // Strict first; a feed with a stray `&` or an unclosed tag is then read in recovery mode, but
+        // only kept when what was recovered still opens like a feed.
+        var parsed = Self.readXML(bytes, url: url, recover: false)
+        var strictError: String?
+        if parsed == nil {
+            strictError = Self.lastXMLError()
+            if sniffed == .feed { parsed = Self.readXML(bytes, url: url, recover: true) }
         }
         guard let doc = parsed else {
             if sniffed == .other, Self.looksLikeTagSoup(bytes) {
                 throw FeedError(url: url, reason: .htmlPage(alternates: Self.alternateFeeds(inHTML: bytes, baseURL: url)))
             }
-            throw FeedError(url: url, reason: .notXML(Self.lastXMLError() ?? "parse error"))
+            throw FeedError(url: url, reason: .notXML(strictError ?? "parse error"))
         }
         defer { xmlFreeDoc(doc) }
         if let subset = doc.pointee.intSubset, subset.pointee.entities != nil {
@@ -95,6 +97,7 @@ public struct FeedParser: Sendable {
     /// The feeds an HTML page advertises with `<link rel="alternate" type="application/rss+xml|atom+xml" href=…>`,
     /// resolved against `baseURL`, in page order.
     public static func alternateFeeds(inHTML bytes: [UInt8], baseURL: String) -> [String] {
+        guard !bytes.isEmpty else { return [] }
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
         let parsed: htmlDocPtr? = bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
@@ -120,6 +123,16 @@ public struct FeedParser: Sendable {
             stack.append(contentsOf: XMLNode.elementChildren(node).reversed())
         }
         return found
+    }
+
+    static func readXML(_ bytes: [UInt8], url: String, recover: Bool) -> xmlDocPtr? {
+        var options = XML_PARSE_NONET.rawValue | XML_PARSE_NOCDATA.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
+        if recover { options |= XML_PARSE_RECOVER.rawValue }
+        return bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+                xmlReadMemory(pointer, Int32(clamping: buffer.count), url, nil, Int32(options))
+            }
+        }
     }
 
     /// Markup that is not XML and not announced as HTML, but is full of HTML tags (a page without doctype).

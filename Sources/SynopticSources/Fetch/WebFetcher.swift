@@ -25,6 +25,7 @@ public final class WebFetcher: Sendable {
         var configuration = HTTPClient.Configuration(
             redirectConfiguration: .follow(max: max(0, options.maxRedirects), allowCycles: false),
             timeout: .init(connect: Self.timeAmount(options.connectTimeout), read: Self.timeAmount(options.readTimeout)),
+            connectionPool: HTTPClient.Configuration.ConnectionPool(), proxy: nil, ignoreUncleanSSLShutdown: false,
             decompression: options.acceptCompression ? .enabled(limit: .size(options.maxBodyBytes)) : .disabled)
         configuration.connectionPool.retryConnectionEstablishment = false
         if options.maxRedirects <= 0 { configuration.redirectConfiguration = .disallow }

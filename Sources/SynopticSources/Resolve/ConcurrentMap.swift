@@ -7,7 +7,7 @@ extension Sequence where Element: Sendable {
         return await withTaskGroup(of: (Int, Result).self) { group in
             var results = [Result?](repeating: nil, count: elements.count)
             var next = 0
-            for _ in 0..<min(max(1, limit), elements.count) {
+            for _ in 0..<Swift.min(Swift.max(1, limit), elements.count) {
                 let index = next
                 group.addTask { (index, await transform(elements[index])) }
                 next += 1
