@@ -106,7 +106,7 @@ struct FeedPollerTests {
                 try await poller.commit(await poller.poll(server.url("/feed.xml")))
                 let again = await poller.poll(server.url("/feed.xml"))
                 #expect(again.notModified)
-                #expect(server.requests(for: "/feed.xml").last?.header("If-Modified-Since") == "Wed, 11 Mar 2026 08:00:00 GMT")
+                #expect(server.requests(for: "/feed.xml").last?.header("If-Modified-Since") == "Tue, 11 Mar 2026 08:00:00 GMT")
             }
         }
     }
@@ -204,9 +204,13 @@ struct FeedPollerTests {
             try await WebFetcher.withFetcher(options: quickOptions) { fetcher in
                 let poller = FeedPoller(fetcher: fetcher, store: InMemoryFeedStateStore())
                 let task = Task { await poller.watch([server.url("/feed.xml")], every: .seconds(3600), deliver: { _ in }, diagnostic: { _ in }) }
-                try await Task.sleep(for: .milliseconds(300))
+                for _ in 0..<200 where server.requests(for: "/feed.xml").isEmpty { try await Task.sleep(for: .milliseconds(25)) }
+                try await Task.sleep(for: .milliseconds(100))
+                let clock = ContinuousClock()
+                let start = clock.now
                 task.cancel()
                 await task.value
+                #expect(clock.now - start < .seconds(2))
                 #expect(server.requests(for: "/feed.xml").count == 1)
             }
         }

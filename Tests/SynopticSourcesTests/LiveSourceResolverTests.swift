@@ -72,7 +72,7 @@ struct LiveSourceResolverTests {
             #expect(sources.documents.first?.provenance.origin == .feedItem)
             let articles = BriefingPipeline().cleanArticles([], documents: sources.documents) { Issue.record("unexpected: \($0)") }
             #expect(articles.map(\.title) == [
-                "Marrowby ferry to halt for three weeks of ramp repairs", "Marrowby library reopens with children's wing", "Harbour notice",
+                "Marrowby ferry to halt for three weeks of ramp repairs", "Marrowby library reopens with children\u{2019}s wing", "Harbour notice",
             ])
         }
     }

@@ -44,8 +44,15 @@ public struct FeedParser: Sendable {
             }
             if rest.hasPrefix("<!doctype") {
                 if rest.hasPrefix("<!doctype html") { return .html }
-                guard let end = rest.firstIndex(of: ">") else { return .other }
-                rest = rest[rest.index(after: end)...]
+                // A doctype may carry an internal subset in brackets, with `>` inside it.
+                let open = rest.firstIndex(of: "["), close = rest.firstIndex(of: ">")
+                if let open, let close, open < close {
+                    guard let end = rest.range(of: "]>") ?? rest.range(of: "]\n>") else { return .other }
+                    rest = rest[end.upperBound...]
+                } else {
+                    guard let close else { return .other }
+                    rest = rest[rest.index(after: close)...]
+                }
                 continue
             }
             break
@@ -74,6 +81,7 @@ public struct FeedParser: Sendable {
             if sniffed == .feed { parsed = Self.readXML(bytes, url: url, recover: true) }
         }
         guard let doc = parsed else {
+            if String(decoding: bytes.prefix(65_536), as: UTF8.self).contains("<!ENTITY") { throw FeedError(url: url, reason: .declaresEntities) }
             if sniffed == .other, Self.looksLikeTagSoup(bytes) {
                 throw FeedError(url: url, reason: .htmlPage(alternates: Self.alternateFeeds(inHTML: bytes, baseURL: url)))
             }
