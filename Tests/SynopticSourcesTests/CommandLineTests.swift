@@ -57,7 +57,9 @@ struct SourcesCommandLineTests {
     @Test("brief reads pages and feeds from URLs next to files, and names a failing URL")
     func brief() async throws {
         try await FixtureServer.with(LiveSourceResolverTests.route) { server in
-            let result = try await Synoptic.run(["brief", "--format", "json", "--fetch-timeout", "5", server.url("/ferry.html"), server.url("/nothing")])
+            let result = try await Synoptic.run([
+                "brief", "--format", "json", "--fetch-timeout", "5", server.url("/ferry.html"), server.url("/nothing"),
+            ])
             #expect(result.status == 1, "\(result.stderr)")
             #expect(result.stderr.contains("synoptic: \(server.url("/nothing")): HTTP 404 Not Found"))
             let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])

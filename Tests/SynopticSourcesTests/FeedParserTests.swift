@@ -11,10 +11,15 @@ struct FeedParserTests {
         let xml = Fixtures.rss(
             base: "https://courier.example",
             items: [
-                (guid: "ferry-1", title: "Ferry to halt &amp; buses added", path: "/2026/ferry.html", date: "Tue, 10 Mar 2026 08:00:00 GMT",
-                 content: "<p>The ferry will stop <b>running</b> &amp; buses will replace it.</p>"),
-                (guid: "quay-2", title: "Quay &#8220;works&#8221; begin", path: "https://courier.example/2026/quay.html", date: "Wed, 11 Mar 2026 07:15:00 +0100",
-                 content: nil),
+                (
+                    guid: "ferry-1", title: "Ferry to halt &amp; buses added", path: "/2026/ferry.html", date: "Tue, 10 Mar 2026 08:00:00 GMT",
+                    content: "<p>The ferry will stop <b>running</b> &amp; buses will replace it.</p>"
+                ),
+                (
+                    guid: "quay-2", title: "Quay &#8220;works&#8221; begin", path: "https://courier.example/2026/quay.html",
+                    date: "Wed, 11 Mar 2026 07:15:00 +0100",
+                    content: nil
+                ),
             ])
         let feed = try FeedParser().parse(Array(xml.utf8), url: base)
         #expect(feed.format == .rss)
@@ -83,7 +88,9 @@ struct FeedParserTests {
             title: "Home", outlet: "Marrowby Courier", date: nil, paragraphs: ["Welcome."], feedLink: "/feeds/local.xml")
         let error = #expect(throws: FeedError.self) { try FeedParser().parse(Array(page.utf8), url: "https://courier.example/") }
         #expect(error?.reason == .htmlPage(alternates: ["https://courier.example/feeds/local.xml"]))
-        #expect(error?.description == "https://courier.example/ is an HTML page, not a feed; it links to the feed https://courier.example/feeds/local.xml")
+        #expect(
+            error?.description == "https://courier.example/ is an HTML page, not a feed; it links to the feed https://courier.example/feeds/local.xml"
+        )
         // Without a doctype, and without any advertised feed.
         let bare = "<html><body><p>Hello</p></body></html>"
         let bareError = #expect(throws: FeedError.self) { try FeedParser().parse(Array(bare.utf8), url: "https://x.example/") }

@@ -127,7 +127,9 @@ struct FeedPollerTests {
                 #expect(delivery.documents.count == 2)
                 #expect(problems.count == 2)
                 #expect(problems.contains { $0.severity == .error && $0.path == server.url("/lost.html") && $0.reason == "HTTP 404 Not Found" })
-                #expect(problems.contains { $0.severity == .warning && $0.path == server.url("/market.html") && $0.reason.contains("feed's own content") })
+                #expect(
+                    problems.contains { $0.severity == .warning && $0.path == server.url("/market.html") && $0.reason.contains("feed's own content") }
+                )
 
                 let articles = BriefingPipeline().cleanArticles([], documents: delivery.documents) { Issue.record("unexpected problem: \($0)") }
                 let market = try #require(articles.first { $0.title == "Spring market moves to the quay" })
@@ -223,7 +225,8 @@ struct FeedPollerTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let path = directory.appendingPathComponent("state.json").path
         let state = FeedState(
-            feedURL: "https://courier.example/rss", validators: CacheValidators(etag: "\"x\""), seenKeys: ["id:1", "link:https://a"], title: "Courier")
+            feedURL: "https://courier.example/rss", validators: CacheValidators(etag: "\"x\""), seenKeys: ["id:1", "link:https://a"], title: "Courier"
+        )
         try await JSONFileFeedStateStore(path: path).put(state)
         let reread = try await JSONFileFeedStateStore(path: path).state(for: "https://courier.example/rss")
         #expect(reread == state)

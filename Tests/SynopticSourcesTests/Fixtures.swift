@@ -1,7 +1,9 @@
 /// Pages and feeds the fixture server serves. Every text here is invented for these tests: a
 /// fictional town (Marrowby), fictional outlets and people.
 enum Fixtures {
-    static func articlePage(title: String, outlet: String, date: String?, paragraphs: [String], charsetMeta: String? = "utf-8", feedLink: String? = nil) -> String {
+    static func articlePage(
+        title: String, outlet: String, date: String?, paragraphs: [String], charsetMeta: String? = "utf-8", feedLink: String? = nil
+    ) -> String {
         let meta = charsetMeta.map { "<meta charset=\"\($0)\">" } ?? ""
         let dateMeta = date.map { "<meta property=\"article:published_time\" content=\"\($0)\">" } ?? ""
         let alternate = feedLink.map { "<link rel=\"alternate\" type=\"application/rss+xml\" title=\"Feed\" href=\"\($0)\">" } ?? ""
@@ -59,7 +61,9 @@ enum Fixtures {
         return page.unicodeScalars.map { UInt8(truncatingIfNeeded: $0.value) }
     }
 
-    static func rss(base: String, items: [(guid: String, title: String, path: String, date: String, content: String?)], title: String = "Marrowby Courier — Local") -> String {
+    static func rss(
+        base: String, items: [(guid: String, title: String, path: String, date: String, content: String?)], title: String = "Marrowby Courier — Local"
+    ) -> String {
         let entries = items.map { item in
             """
               <item>

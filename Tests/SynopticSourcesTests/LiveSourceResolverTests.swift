@@ -11,7 +11,9 @@ struct LiveSourceResolverTests {
         case "/library.html": return .ok(Fixtures.libraryPage)
         case "/cafe.html": return .respond(status: .ok, headers: [("Content-Type", "text/html; charset=ISO-8859-1")], body: Fixtures.latin1Page)
         case "/notes.txt":
-            return .ok("Harbour notice\n\nThe east quay car park will close on Friday for resurfacing works lasting two days.\n", type: "text/plain; charset=utf-8")
+            return .ok(
+                "Harbour notice\n\nThe east quay car park will close on Friday for resurfacing works lasting two days.\n",
+                type: "text/plain; charset=utf-8")
         case "/photo.jpg": return .respond(status: .ok, headers: [("Content-Type", "image/jpeg")], body: [0xFF, 0xD8, 0xFF, 0xE0])
         case "/feed":
             // Served as generic XML: recognised by its first element.
@@ -30,7 +32,9 @@ struct LiveSourceResolverTests {
     @Test("a page URL becomes one clean article with its URL and outlet")
     func page() async throws {
         try await FixtureServer.with(Self.route) { server in
-            let sources = try await WebFetcher.withFetcher(options: quickOptions) { await LiveSourceResolver(fetcher: $0).resolve([server.url("/moved")]) }
+            let sources = try await WebFetcher.withFetcher(options: quickOptions) {
+                await LiveSourceResolver(fetcher: $0).resolve([server.url("/moved")])
+            }
             #expect(sources.diagnostics.isEmpty)
             let document = try #require(sources.documents.first)
             #expect(document.provenance.origin == .web)
@@ -50,7 +54,9 @@ struct LiveSourceResolverTests {
     @Test("the charset of the Content-Type header decodes a Latin-1 page that declares none itself")
     func latin1() async throws {
         try await FixtureServer.with(Self.route) { server in
-            let sources = try await WebFetcher.withFetcher(options: quickOptions) { await LiveSourceResolver(fetcher: $0).resolve(server.url("/cafe.html")) }
+            let sources = try await WebFetcher.withFetcher(options: quickOptions) {
+                await LiveSourceResolver(fetcher: $0).resolve(server.url("/cafe.html"))
+            }
             #expect(sources.documents.first?.htmlCharset == "iso-8859-1")
             let articles = BriefingPipeline().cleanArticles([], documents: sources.documents) { Issue.record("unexpected: \($0)") }
             let article = try #require(articles.first)
@@ -71,9 +77,11 @@ struct LiveSourceResolverTests {
             #expect(sources.documents.map(\.provenance.url) == [server.url("/ferry.html"), server.url("/library.html"), server.url("/notes.txt")])
             #expect(sources.documents.first?.provenance.origin == .feedItem)
             let articles = BriefingPipeline().cleanArticles([], documents: sources.documents) { Issue.record("unexpected: \($0)") }
-            #expect(articles.map(\.title) == [
-                "Marrowby ferry to halt for three weeks of ramp repairs", "Marrowby library reopens with children\u{2019}s wing", "Harbour notice",
-            ])
+            #expect(
+                articles.map(\.title) == [
+                    "Marrowby ferry to halt for three weeks of ramp repairs", "Marrowby library reopens with children\u{2019}s wing",
+                    "Harbour notice",
+                ])
         }
     }
 
@@ -84,11 +92,12 @@ struct LiveSourceResolverTests {
                 await LiveSourceResolver(fetcher: fetcher).resolve([server.url("/photo.jpg"), server.url("/nothing"), "gopher://127.0.0.1/x"])
             }
             #expect(sources.documents.isEmpty)
-            #expect(sources.diagnostics.map(\.description) == [
-                "\(server.url("/photo.jpg")): content type image/jpeg is not a web page or a feed",
-                "\(server.url("/nothing")): HTTP 404 Not Found",
-                "gopher://127.0.0.1/x: unsupported URL scheme \"gopher\" (only http and https are fetched)",
-            ])
+            #expect(
+                sources.diagnostics.map(\.description) == [
+                    "\(server.url("/photo.jpg")): content type image/jpeg is not a web page or a feed",
+                    "\(server.url("/nothing")): HTTP 404 Not Found",
+                    "gopher://127.0.0.1/x: unsupported URL scheme \"gopher\" (only http and https are fetched)",
+                ])
         }
     }
 }

@@ -3,7 +3,8 @@ import SynopticSources
 import Testing
 
 /// Short limits so the failure cases finish in about a second.
-let quickOptions = FetchOptions(connectTimeout: .seconds(2), readTimeout: .seconds(1), totalTimeout: .seconds(4), maxRedirects: 4, maxBodyBytes: 256 * 1024)
+let quickOptions = FetchOptions(
+    connectTimeout: .seconds(2), readTimeout: .seconds(1), totalTimeout: .seconds(4), maxRedirects: 4, maxBodyBytes: 256 * 1024)
 
 @Suite("Fetching pages over HTTP")
 struct WebFetcherTests {
@@ -83,7 +84,8 @@ struct WebFetcherTests {
         let big = [UInt8](repeating: UInt8(ascii: "a"), count: 1_000_000)
         try await FixtureServer.with({ request in
             request.path == "/announced"
-                ? .respond(status: .ok, headers: [("Content-Type", "text/html")], body: big) : .chunked(headers: [("Content-Type", "text/html")], body: big)
+                ? .respond(status: .ok, headers: [("Content-Type", "text/html")], body: big)
+                : .chunked(headers: [("Content-Type", "text/html")], body: big)
         }) { server in
             try await WebFetcher.withFetcher(options: quickOptions) { fetcher in
                 for path in ["/announced", "/streamed"] {

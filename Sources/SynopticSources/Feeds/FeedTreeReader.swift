@@ -76,7 +76,9 @@ struct FeedTreeReader {
             case "channel":
                 for field in XMLNode.elementChildren(child) {
                     if XMLNode.localName(field) == "title" { feed.title = feed.title ?? XMLNode.text(field) }
-                    if XMLNode.localName(field) == "link" { feed.link = feed.link ?? XMLNode.text(field).flatMap { Self.resolve($0, against: baseURL) } }
+                    if XMLNode.localName(field) == "link" {
+                        feed.link = feed.link ?? XMLNode.text(field).flatMap { Self.resolve($0, against: baseURL) }
+                    }
                 }
             case "item": feed.items.append(rssItem(child))
             default: break

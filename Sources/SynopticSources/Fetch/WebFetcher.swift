@@ -55,7 +55,9 @@ public final class WebFetcher: Sendable {
     /// Fetches `url` (GET). A 2xx answer returns its body; a `304 Not Modified` (only possible when
     /// `validators` are given) returns an empty body with ``FetchResponse/isNotModified``; any other
     /// outcome throws a ``FetchError`` naming the URL and the reason.
-    public func fetch(_ url: String, accept: FetchAccept = .any, validators: CacheValidators = CacheValidators()) async throws(FetchError) -> FetchResponse {
+    public func fetch(_ url: String, accept: FetchAccept = .any, validators: CacheValidators = CacheValidators()) async throws(FetchError)
+        -> FetchResponse
+    {
         try Self.check(url)
         var request = HTTPClientRequest(url: url)
         request.method = .GET
@@ -132,7 +134,11 @@ public final class WebFetcher: Sendable {
             }
         }
         let text = String(describing: error)
-        if text.contains("limit") && text.lowercased().contains("decompress") { return .bodyTooLarge(limit: options.maxBodyBytes) }
+        // NIOHTTPDecompression.DecompressionError.limit: the inflated body outgrew the limit.
+        let typeName = String(reflecting: type(of: error))
+        if typeName.contains("DecompressionError") {
+            return text == "limit" ? .bodyTooLarge(limit: options.maxBodyBytes) : .connection("the compressed body could not be inflated (\(text))")
+        }
         if text.contains("connectionRefused") || text.contains("Connection refused") { return .connection("connection refused") }
         if text.contains("NXDOMAIN") || text.contains("lookup") || text.contains("resolve") { return .connection("host not found (\(text))") }
         return .connection(text)
@@ -150,7 +156,8 @@ extension WebFetcher {
     public static func looksLikeURL(_ input: String) -> Bool {
         guard let separator = input.range(of: "://") else { return false }
         let scheme = input[..<separator.lowerBound]
-        return !scheme.isEmpty && scheme.count <= 16 && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
+        return !scheme.isEmpty && scheme.count <= 16
+            && scheme.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == ".") }
             && scheme.first!.isLetter
     }
 }

@@ -132,7 +132,8 @@ public struct FeedPoller: Sendable {
                 try await deliver(
                     FeedDelivery(feedURL: feedURL, feed: feed, items: poll.newItems, documents: sources.documents, diagnostics: sources.diagnostics))
             } catch {
-                problems.append(Diagnostic(.error, path: feedURL, reason: "new items not handled (\(error)); they will be read again on the next poll"))
+                problems.append(
+                    Diagnostic(.error, path: feedURL, reason: "new items not handled (\(error)); they will be read again on the next poll"))
                 return problems
             }
         }

@@ -12,7 +12,9 @@ public struct FeedState: Sendable, Hashable, Codable {
     /// When the feed was last polled successfully (ISO 8601, UTC).
     public var lastPolled: String?
 
-    public init(feedURL: String, validators: CacheValidators = CacheValidators(), seenKeys: [String] = [], title: String? = nil, lastPolled: String? = nil) {
+    public init(
+        feedURL: String, validators: CacheValidators = CacheValidators(), seenKeys: [String] = [], title: String? = nil, lastPolled: String? = nil
+    ) {
         self.feedURL = feedURL
         self.validators = validators
         self.seenKeys = seenKeys
