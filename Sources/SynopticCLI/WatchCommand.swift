@@ -23,7 +23,7 @@ public struct WatchCommand: AsyncParsableCommand {
     @Option(help: "Time between rounds: 90s, 10m, 1h, 1h30m, or seconds.")
     public var every: WatchInterval = WatchInterval(seconds: 600)
 
-    @Option(help: "JSON file remembering each feed's seen items and validators (default: .synoptic-feeds.json).")
+    @Option(help: "JSON file remembering each feed's seen items and validators.")
     public var state: String = ".synoptic-feeds.json"
 
     @Flag(help: "Poll once and exit.")
