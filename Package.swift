@@ -21,6 +21,9 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // Live sources: the HTTP client, and SwiftNIO for the tests' loopback fixture server.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         // Core: value types only, Foundation at most.
@@ -51,6 +54,15 @@ let package = Package(
             dependencies: ["SynopticStore", "SynopticCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
+        // Live sources: web pages and RSS/Atom feeds fetched over HTTP, turned into source documents.
+        // Only the CLI (and later the store and server) depend on it, never the core or the stages.
+        .target(
+            name: "SynopticSources",
+            dependencies: [
+                "SynopticCore", "SynopticIngest", "CLibXML2", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings),
         // Scoring of the stages on public data.
         .target(name: "SynopticEval", dependencies: ["Synoptic", "SynopticExtract"], swiftSettings: strictSettings),
         // Facade that runs the stages in order.
@@ -65,7 +77,8 @@ let package = Package(
         .target(
             name: "SynopticCLI",
             dependencies: [
-                "Synoptic", "SynopticEval", "SynopticStore", "SynopticSQLite", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Synoptic", "SynopticEval", "SynopticStore", "SynopticSQLite", "SynopticSources",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
@@ -103,6 +116,14 @@ let package = Package(
         .testTarget(name: "SynopticEvalTests", dependencies: ["SynopticEval", "SynopticTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "SynopticStoreTests", dependencies: ["SynopticStore", "Synoptic", "SynopticTestSupport", "SynopticStoreTestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "SynopticSourcesTests",
+            dependencies: [
+                "SynopticSources", "Synoptic", "SynopticCore", "SynopticIngest", "SynopticTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "SynopticTests",
             dependencies: ["Synoptic", "SynopticCLI", "SynopticCore", "SynopticTestSupport"],
