@@ -19,7 +19,9 @@ let package = Package(
         .executable(name: "synoptic-bench", targets: ["TextThroughput"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         // Core: value types only, Foundation at most.
@@ -55,9 +57,18 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The HTTP API and web pages over a `StoryLibrary` (Hummingbird); only the CLI depends on it.
+        .target(
+            name: "SynopticServer",
+            dependencies: ["SynopticStore", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "SynopticCLI",
-            dependencies: ["Synoptic", "SynopticEval", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "Synoptic", "SynopticEval", "SynopticStore", "SynopticServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: strictSettings
         ),
         .executableTarget(name: "synoptic", dependencies: ["SynopticCLI"], swiftSettings: strictSettings),
@@ -84,6 +95,15 @@ let package = Package(
             name: "SynopticStoriesTests", dependencies: ["SynopticStories", "SynopticCore", "SynopticText", "SynopticIngest", "SynopticTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(name: "SynopticEvalTests", dependencies: ["SynopticEval", "SynopticTestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "SynopticServerTests",
+            dependencies: [
+                "SynopticServer", "SynopticStore", "SynopticTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "SynopticTests",
             dependencies: ["Synoptic", "SynopticCLI", "SynopticCore", "SynopticTestSupport"],
