@@ -24,29 +24,52 @@ struct ArticleRoutes<Library: ServerLibrary>: Sendable {
         let bytes = try await SubmissionReader(configuration: configuration).body(of: request)
         let documents = try ArticleSubmission(configuration: configuration).documents(
             from: bytes, contentType: request.headers[.contentType], query: request.uri.queryParameters)
-        let outcomes = try await library.ingestDocuments(documents)
-        let response = IngestResponse(outcomes: outcomes)
-        let status: HTTPResponse.Status =
-            response.stored > 0 ? .created : response.duplicates > 0 ? .ok : .unprocessableContent
-        if status == .unprocessableContent {
-            let reasons = outcomes.flatMap(\.diagnostics).prefix(3).joined(separator: "; ")
+        let report = try await library.ingestDocuments(documents)
+        var articles: [SubmittedArticle] = []
+        for outcome in report.outcomes {
+            switch outcome {
+            case .stored(let id, let storyID):
+                articles.append(SubmittedArticle(status: .stored, id: id, storyID: storyID))
+            case .duplicate(_, let existing):
+                let storyID = try await library.article(id: existing)?.storyID
+                articles.append(SubmittedArticle(status: .duplicate, id: existing, storyID: storyID))
+            }
+        }
+        let response = IngestResponse(
+            articles: articles, stored: report.stored, duplicates: report.duplicates, skipped: max(0, documents.count - report.outcomes.count),
+            diagnostics: report.diagnostics.map(\.description))
+        guard !articles.isEmpty else {
+            let reasons = response.diagnostics.prefix(3).joined(separator: "; ")
             throw APIError(.unprocessableContent, "no_article", "No article could be read from the body\(reasons.isEmpty ? "" : ": " + reasons).")
         }
-        return try JSONOutput.response(response, status: status)
+        return try JSONOutput.response(response, status: response.stored > 0 ? .created : .ok)
     }
 }
 
-/// The body of a successful `POST /api/articles`: one entry per document, in the order posted.
+/// One article of a `POST /api/articles`: stored now, or already stored (its content hash matched).
+struct SubmittedArticle: Codable, Sendable, Hashable {
+    enum Status: String, Codable, Sendable {
+        case stored, duplicate
+    }
+
+    var status: Status
+    /// The stored article's id (for a duplicate, the id it was stored under before).
+    var id: String
+    var storyID: String?
+
+    enum CodingKeys: String, CodingKey {
+        case status, id
+        case storyID = "story_id"
+    }
+}
+
+/// The body of a successful `POST /api/articles`. Articles are listed in the order the library
+/// placed them (by day, then content), not the order posted; `skipped` counts documents that held
+/// no readable article, and `diagnostics` says why, one line each.
 struct IngestResponse: Codable, Sendable {
-    var articles: [IngestOutcome]
+    var articles: [SubmittedArticle]
     var stored: Int
     var duplicates: Int
     var skipped: Int
-
-    init(outcomes: [IngestOutcome]) {
-        articles = outcomes
-        stored = outcomes.filter { $0.status == .stored }.count
-        duplicates = outcomes.filter { $0.status == .duplicate }.count
-        skipped = outcomes.filter { $0.status == .skipped }.count
-    }
+    var diagnostics: [String]
 }
