@@ -6,7 +6,7 @@ public struct SynopticCommand: AsyncParsableCommand {
         commandName: "synoptic",
         abstract: "Reads many news reports of the same events and writes one attributed briefing.",
         version: "0.1.0",
-        subcommands: [BriefCommand.self, CleanCommand.self, DiffCommand.self, EvalCommand.self],
+        subcommands: [BriefCommand.self, CleanCommand.self, DiffCommand.self, EvalCommand.self, ServeCommand.self],
         defaultSubcommand: nil)
 
     public init() {}
