@@ -60,8 +60,7 @@ public struct ServeCommand: AsyncParsableCommand {
         let app = buildApplication(library: library, configuration: configuration) { channel in
             // The bound port, on one line a script can read (the port may have been 0).
             let bound = channel.localAddress?.port ?? 0
-            print("listening on http://\(host):\(bound)")
-            fflush(stdout)
+            FileHandle.standardOutput.write(Data("listening on http://\(host):\(bound)\n".utf8))
         }
         // runService installs SIGINT and SIGTERM handlers: the server stops accepting, finishes
         // the requests in flight, and returns.

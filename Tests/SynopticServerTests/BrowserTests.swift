@@ -10,11 +10,11 @@ import Testing
 /// notice when Chromium is not installed (`.ci/run` installs it).
 @Suite("Browser", .serialized)
 struct BrowserTests {
-    static let chromium: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
+    static let chromiumPath: String? = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first { FileManager.default.isExecutableFile(atPath: $0) }
 
     /// Runs Chromium headless on `url` and returns what it printed: the DOM with `--dump-dom`.
     static func chromium(_ arguments: [String]) async throws -> String {
-        let executable = try #require(chromium)
+        let executable = try #require(chromiumPath)
         return try await onThread {
             let process = Process()
             process.executableURL = URL(fileURLWithPath: executable)
@@ -36,15 +36,15 @@ struct BrowserTests {
         try await chromium(["--dump-dom", url])
     }
 
-    /// Text of the first element whose opening tag contains `marker`, tags stripped (enough for the
-    /// serialized DOM Chromium prints).
+    /// How many times `needle` occurs in the DOM Chromium serialized (it writes attributes in
+    /// source order with double quotes, so markup fragments can be counted as text).
     static func count(_ needle: String, in dom: String) -> Int {
         dom.components(separatedBy: needle).count - 1
     }
 
     @Test("The example's story list and story page, as Chromium renders them")
     func examplePages() async throws {
-        guard Self.chromium != nil else {
+        guard Self.chromiumPath != nil else {
             print("notice: chromium is not installed; skipping the browser test")
             return
         }
@@ -83,7 +83,7 @@ struct BrowserTests {
 
     @Test("The seeds' story page in Chromium, with a screenshot (set SYNOPTIC_SCREENSHOT to a path to keep it)")
     func seedPages() async throws {
-        guard Self.chromium != nil else {
+        guard Self.chromiumPath != nil else {
             print("notice: chromium is not installed; skipping the browser test on the seeds")
             return
         }

@@ -80,7 +80,7 @@ struct WebPageTests {
             Engineers replaced 14 cables at a cost of $2.1 million & change.
             """
         try await ServerFixture.app(library).test(.router) { client in
-            let body = ByteBuffer(data: try JSONSerialization.data(withJSONObject: [
+            let body = ByteBuffer(bytes: try JSONSerialization.data(withJSONObject: [
                 "title": hostileTitle, "outlet": "<b>Evil</b> Outlet", "url": "javascript:alert(3)", "text": text,
             ]))
             let posted = try await client.execute(uri: "/api/articles", method: .post, headers: [.contentType: "application/json"], body: body)

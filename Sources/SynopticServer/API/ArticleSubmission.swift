@@ -17,7 +17,7 @@ struct ArticleSubmission: Sendable {
     static let source = "POST /api/articles"
     static let queryFields = ["id", "title", "outlet", "url", "published", "author", "modified", "language"]
 
-    func documents(from body: ByteBuffer, contentType: String?, query: Request.URI.QueryParameters) throws -> [SourceDocument] {
+    func documents(from body: ByteBuffer, contentType: String?, query: Parameters) throws -> [SourceDocument] {
         let bytes = Array(body.readableBytesView)
         guard bytes.contains(where: { $0 > 0x20 }) else { throw APIError(.badRequest, "empty_body", "The body is empty.") }
         let mediaType = (contentType ?? "application/json").split(separator: ";").first.map {
@@ -109,7 +109,7 @@ struct ArticleSubmission: Sendable {
 
     // MARK: - Text and HTML
 
-    func plainText(_ bytes: [UInt8], query: Request.URI.QueryParameters) throws -> SourceDocument {
+    func plainText(_ bytes: [UInt8], query: Parameters) throws -> SourceDocument {
         guard let text = String(validating: bytes, as: UTF8.self) else {
             throw APIError(.badRequest, "invalid_encoding", "A text/plain body must be UTF-8.")
         }
@@ -118,7 +118,7 @@ struct ArticleSubmission: Sendable {
         return try record(object, number: 1)
     }
 
-    func page(_ bytes: [UInt8], query: Request.URI.QueryParameters) throws -> SourceDocument {
+    func page(_ bytes: [UInt8], query: Parameters) throws -> SourceDocument {
         guard case .success(var document) = DocumentParser().htmlDocument(bytes: bytes, path: Self.source, origin: .htmlFile) else {
             throw APIError(.badRequest, "empty_body", "The page is empty.")
         }

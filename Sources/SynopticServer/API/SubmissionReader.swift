@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 
 /// Reads a request body within the configured size and time: a declared `Content-Length` over the
 /// limit is refused before a byte is read (413), a body that grows past it while streaming is

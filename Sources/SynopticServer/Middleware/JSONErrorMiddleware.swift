@@ -11,8 +11,10 @@ struct JSONErrorMiddleware<Context: RequestContext>: RouterMiddleware {
             return try await next(request, context)
         } catch let error as APIError {
             return error.response()
-        } catch let error as any HTTPResponseError {
+        } catch let error as HTTPError {
             return Self.translate(error.status, headers: error.headers).response()
+        } catch let error as any HTTPResponseError {
+            return Self.translate(error.status, headers: [:]).response()
         } catch {
             context.logger.error("request failed", metadata: ["path": "\(request.uri.path)", "error": "\(error)"])
             return APIError(.internalServerError, "internal", "The server could not answer this request.").response()

@@ -1,3 +1,4 @@
+import HTTPTypes
 import Hummingbird
 
 /// Headers that keep a page safe even if some text slipped through unescaped: no scripts at all
@@ -7,7 +8,7 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
     }
 
-    static let referrerPolicy = HTTPField.Name("Referrer-Policy")!
+    static var referrerPolicy: HTTPField.Name { HTTPField.Name("Referrer-Policy")! }
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var response = try await next(request, context)

@@ -4,7 +4,7 @@ import Synoptic
 /// The frame every served page shares: the briefing file's page shell and style (from
 /// ``HTMLRenderer``) with a site header and the few styles only the server's pages need.
 enum WebPage {
-    static let renderer = HTMLRenderer(articlePage: { "/articles/\(HTMLText.escape($0))" })
+    static let renderer = HTMLRenderer(articlePage: { "/articles/\(StoryListPage.percentEncode($0))" })
 
     static func escape(_ text: String) -> String { HTMLText.escape(text) }
 

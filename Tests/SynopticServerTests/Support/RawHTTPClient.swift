@@ -26,7 +26,7 @@ final class RawConnection: @unchecked Sendable {
             close(fd)
             throw RawError.connect(errno)
         }
-        var value = timeval(tv_sec: Int(timeout), tv_usec: Int32((timeout - Double(Int(timeout))) * 1_000_000))
+        var value = timeval(tv_sec: Int(timeout), tv_usec: suseconds_t((timeout - Double(Int(timeout))) * 1_000_000))
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &value, socklen_t(MemoryLayout<timeval>.size))
         var one: Int32 = 1
         setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
@@ -75,7 +75,7 @@ func onThread<T: Sendable>(_ work: @escaping @Sendable () throws -> T) async thr
 }
 
 /// One HTTP/1.1 request with `Connection: close`; the status code and the body.
-func rawRequest(port: Int, _ method: String = "GET", _ path: String, headers: [String: String] = [:], body: String = "") async throws -> (
+func rawRequest(port: Int, _ path: String, method: String = "GET", headers: [String: String] = [:], body: String = "") async throws -> (
     status: Int, headers: String, body: String
 ) {
     try await onThread {
