@@ -50,7 +50,8 @@ struct ArticleSubmission: Sendable {
     func json(_ bytes: [UInt8]) throws -> [SourceDocument] {
         let value: Any
         do {
-            value = try JSONSerialization.jsonObject(with: Data(bytes), options: [])
+            // Fragments allowed: a lone string or number is JSON, just not an article (invalid_article).
+            value = try JSONSerialization.jsonObject(with: Data(bytes), options: [.fragmentsAllowed])
         } catch {
             throw APIError(.badRequest, "malformed_json", "The body is not valid JSON: \(Self.reason(error)).")
         }
@@ -75,7 +76,7 @@ struct ArticleSubmission: Sendable {
             }
             let value: Any
             do {
-                value = try JSONSerialization.jsonObject(with: Data(line), options: [])
+                value = try JSONSerialization.jsonObject(with: Data(line), options: [.fragmentsAllowed])
             } catch {
                 throw APIError(.badRequest, "malformed_json", "Line \(index + 1) is not valid JSON: \(Self.reason(error)).")
             }

@@ -12,7 +12,7 @@ final class RawConnection: @unchecked Sendable {
     private let fd: Int32
 
     /// Connects to 127.0.0.1:`port`, with `timeout` on every read.
-    init(port: Int, timeout: TimeInterval = 10) throws {
+    init(port: Int, timeout: TimeInterval = 30) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw RawError.socket(errno) }
         var address = sockaddr_in()
@@ -45,6 +45,12 @@ final class RawConnection: @unchecked Sendable {
             sent += n
         }
         return true
+    }
+
+    /// Whether the server has sent something (or closed) within `milliseconds`.
+    func readable(within milliseconds: Int32 = 0) -> Bool {
+        var entry = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        return poll(&entry, 1, milliseconds) > 0
     }
 
     /// Reads until the server closes (or the read times out): everything it sent.
