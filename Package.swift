@@ -24,6 +24,8 @@ let package = Package(
         // Live sources: the HTTP client, and SwiftNIO for the tests' loopback fixture server.
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
     ],
     targets: [
         // Core: value types only, Foundation at most.
@@ -74,10 +76,16 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The HTTP API and web pages over a `StoryLibrary` (Hummingbird); only the CLI depends on it.
+        .target(
+            name: "SynopticServer",
+            dependencies: ["SynopticStore", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "SynopticCLI",
             dependencies: [
-                "Synoptic", "SynopticEval", "SynopticStore", "SynopticSQLite", "SynopticSources",
+                "Synoptic", "SynopticEval", "SynopticStore", "SynopticSQLite", "SynopticSources", "SynopticServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -124,6 +132,15 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strictSettings),
+        .testTarget(
+            name: "SynopticServerTests",
+            dependencies: [
+                "SynopticServer", "SynopticStore", "SynopticTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "SynopticTests",
             dependencies: ["Synoptic", "SynopticCLI", "SynopticCore", "SynopticTestSupport"],
