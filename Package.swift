@@ -19,7 +19,8 @@ let package = Package(
         .executable(name: "synoptic-bench", targets: ["TextThroughput"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Core: value types only, Foundation at most.
@@ -44,6 +45,13 @@ let package = Package(
         // Stage 8b: the store protocol and what runs on it (ingest into stories, cached briefings);
         // no database package here: SQLite and PostgreSQL implement the protocol in their own modules.
         .target(name: "SynopticStore", dependencies: ["Synoptic"], swiftSettings: strictSettings),
+        // Stage 8b on PostgreSQL: the store protocol and the work queue for several ingest workers
+        // on one database, through postgres-nio's connection pool.
+        .target(
+            name: "SynopticPostgres",
+            dependencies: ["SynopticStore", .product(name: "PostgresNIO", package: "postgres-nio")],
+            swiftSettings: strictSettings
+        ),
         // Scoring of the stages on public data.
         .target(name: "SynopticEval", dependencies: ["Synoptic", "SynopticExtract"], swiftSettings: strictSettings),
         // Facade that runs the stages in order.
@@ -82,6 +90,9 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "SynopticStoriesTests", dependencies: ["SynopticStories", "SynopticCore", "SynopticText", "SynopticIngest", "SynopticTestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "SynopticPostgresTests", dependencies: ["SynopticPostgres", "SynopticStore", "SynopticCore", "SynopticTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(name: "SynopticEvalTests", dependencies: ["SynopticEval", "SynopticTestSupport"], swiftSettings: strictSettings),
         .testTarget(
