@@ -96,6 +96,8 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(name: "SynopticEvalTests", dependencies: ["SynopticEval", "SynopticTestSupport"], swiftSettings: strictSettings),
         .testTarget(
+            name: "SynopticStoreTests", dependencies: ["SynopticStore", "Synoptic", "SynopticTestSupport"], swiftSettings: strictSettings),
+        .testTarget(
             name: "SynopticTests",
             dependencies: ["Synoptic", "SynopticCLI", "SynopticCore", "SynopticTestSupport"],
             swiftSettings: strictSettings
