@@ -76,6 +76,10 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(name: "SynopticTestSupport", path: "Tests/SynopticTestSupport", swiftSettings: strictSettings),
+        // The store contract as checks every store runs (SQLite here, PostgreSQL in its own target).
+        .target(
+            name: "SynopticStoreTestSupport", dependencies: ["SynopticStore", "Synoptic"], path: "Tests/SynopticStoreTestSupport",
+            swiftSettings: strictSettings),
         .testTarget(name: "SynopticCoreTests", dependencies: ["SynopticCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "SynopticIngestTests", dependencies: ["SynopticIngest", "SynopticCore", "SynopticTestSupport"], swiftSettings: strictSettings),
@@ -92,7 +96,8 @@ let package = Package(
             name: "SynopticStoriesTests", dependencies: ["SynopticStories", "SynopticCore", "SynopticText", "SynopticIngest", "SynopticTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(
-            name: "SynopticPostgresTests", dependencies: ["SynopticPostgres", "SynopticStore", "SynopticCore", "SynopticTestSupport"],
+            name: "SynopticPostgresTests",
+            dependencies: ["SynopticPostgres", "SynopticStore", "SynopticStoreTestSupport", "Synoptic", "SynopticCore", "SynopticTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(name: "SynopticEvalTests", dependencies: ["SynopticEval", "SynopticTestSupport"], swiftSettings: strictSettings),
         .testTarget(

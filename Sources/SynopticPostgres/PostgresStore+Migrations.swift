@@ -1,4 +1,5 @@
 import PostgresNIO
+import SynopticStore
 
 extension PostgresStore {
     /// One schema change: statements run in order in one transaction, recorded by version.
@@ -36,7 +37,7 @@ extension PostgresStore {
             }
             let known = migrations.map(\.version).max() ?? 0
             if let newest = applied.max(), newest > known {
-                throw PostgresStoreError.newerSchema(applied: newest, known: known)
+                throw StoreError.newerSchema("it has migration \(newest), this synoptic knows up to \(known)")
             }
             for migration in migrations where !applied.contains(migration.version) {
                 for statement in migration.statements {
@@ -68,10 +69,11 @@ extension PostgresStore {
                 """
                 CREATE TABLE synoptic_sequence (
                     id smallint PRIMARY KEY CHECK (id = 1),
-                    latest bigint NOT NULL
+                    latest bigint NOT NULL,
+                    stories_created bigint NOT NULL
                 )
                 """,
-                "INSERT INTO synoptic_sequence (id, latest) VALUES (1, 0)",
+                "INSERT INTO synoptic_sequence (id, latest, stories_created) VALUES (1, 0, 0)",
                 """
                 CREATE TABLE stories (
                     id text PRIMARY KEY,
@@ -104,18 +106,21 @@ extension PostgresStore {
                     paragraphs text[] NOT NULL,
                     metadata jsonb NOT NULL,
                     snapshot text NOT NULL,
+                    annotations_snapshot text NOT NULL,
                     ingested_at text NOT NULL
                 )
                 """,
                 "CREATE INDEX articles_story ON articles (story_id, sequence)",
                 "CREATE INDEX articles_outlet ON articles (lower(outlet))",
                 "CREATE INDEX articles_day ON articles (published_day)",
-                // Annotations by kind (entities, quotes, figures, times), one JSON array each.
+                // Annotations of ingest time by kind (entities, quotes, figures, times), one JSON
+                // array each, every item with the words it covers: for queries, never read back
+                // (the article's own are in articles.annotations_snapshot).
                 """
                 CREATE TABLE annotations (
                     article_id text NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
                     kind text NOT NULL,
-                    payload text NOT NULL,
+                    payload jsonb NOT NULL,
                     PRIMARY KEY (article_id, kind)
                 )
                 """,
@@ -132,21 +137,29 @@ extension PostgresStore {
                 """,
                 """
                 CREATE TABLE briefing_cache (
-                    story_id text NOT NULL REFERENCES stories (id),
+                    story_id text NOT NULL,
                     format text NOT NULL,
                     revision bigint NOT NULL,
                     content text NOT NULL,
                     PRIMARY KEY (story_id, format)
                 )
                 """,
-                // What a feed poller remembers between polls (conditional GET, items seen).
+                // What a feed poller remembers between polls: validators for a conditional GET and
+                // the items already taken (the same tables as the SQLite store's).
                 """
-                CREATE TABLE feed_state (
-                    feed_url text PRIMARY KEY,
+                CREATE TABLE feeds (
+                    url text PRIMARY KEY,
                     etag text,
                     last_modified text,
-                    seen jsonb NOT NULL DEFAULT '[]',
                     polled_at text
+                )
+                """,
+                """
+                CREATE TABLE feed_items (
+                    feed_url text NOT NULL REFERENCES feeds (url) ON DELETE CASCADE,
+                    key text NOT NULL,
+                    seen_at text NOT NULL,
+                    PRIMARY KEY (feed_url, key)
                 )
                 """,
                 // The work queue: raw input documents waiting for a worker.

@@ -69,7 +69,7 @@ extension PostgresStore: WorkQueue {
         let decoder = JSONDecoder()
         return try claimed.sorted { $0.id < $1.id }.map { row in
             guard let document = try? decoder.decode(QueuedDocument.self, from: Data(row.json.utf8)) else {
-                throw PostgresStoreError.corruptRow("work_queue item \(row.id) does not hold a queued document")
+                throw StoreError.damaged("work_queue item \(row.id) does not hold a queued document")
             }
             return WorkItem(id: row.id, document: document, attempt: row.attempt, worker: worker)
         }
@@ -123,7 +123,7 @@ extension PostgresStore: WorkQueue {
             case "claimed": counts.claimed = count
             case "done": counts.done = count
             case "failed": counts.failed = count
-            default: throw PostgresStoreError.corruptRow("work_queue status \(status)")
+            default: throw StoreError.damaged("work_queue status \(status)")
             }
         }
         return counts

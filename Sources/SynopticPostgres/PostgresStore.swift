@@ -62,7 +62,9 @@ public final class PostgresStore: Sendable {
         self.url = url
         self.maxAttempts = max(1, maxAttempts)
         var logger = Logger(label: "synoptic.postgres")
-        logger.logLevel = .warning
+        // Errors only: the pool warns when a lease is asked for in the instant before its run()
+        // task has started, which is harmless (the lease waits) and would print on every connect.
+        logger.logLevel = .error
         self.logger = logger
         let client = PostgresClient(configuration: url.clientConfiguration, backgroundLogger: logger)
         self.client = client

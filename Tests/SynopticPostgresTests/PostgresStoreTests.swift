@@ -88,7 +88,7 @@ struct PostgresSetupTests {
     func newerSchemaRefused() async throws {
         try await TestPostgres.withStore { store, url in
             _ = try await store.rows("INSERT INTO synoptic_migrations (version, name) VALUES (999, 'from the future')")
-            await #expect(throws: PostgresStoreError.newerSchema(applied: 999, known: PostgresStore.migrations.count)) {
+            await #expect(throws: StoreError.newerSchema("it has migration 999, this synoptic knows up to \(PostgresStore.migrations.count)")) {
                 _ = try await PostgresStore.connect(url)
             }
         }

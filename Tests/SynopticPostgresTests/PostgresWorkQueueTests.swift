@@ -1,5 +1,5 @@
 import Foundation
-import SynopticCore
+import Synoptic
 import SynopticStore
 import Testing
 
@@ -108,7 +108,8 @@ struct PostgresWorkQueueTests {
     func expiredLeaseReturnsItems() async throws {
         try await TestPostgres.withStore { store, _ in
             try await store.enqueue((0..<5).map(Self.document))
-            let dead = try await store.claim(limit: 3, worker: "dies", lease: .milliseconds(300))
+            // Two seconds: long enough that a loaded machine reaches the next claim in time.
+            let dead = try await store.claim(limit: 3, worker: "dies", lease: .seconds(2))
             #expect(dead.map(\.document.suggestedID) == ["item-0", "item-1", "item-2"])
 
             // While the lease runs, another worker only gets the rest.
@@ -116,7 +117,7 @@ struct PostgresWorkQueueTests {
             #expect(other.map(\.document.suggestedID) == ["item-3", "item-4"])
             #expect(try await store.claim(limit: 10, worker: "alive", lease: .seconds(60)).isEmpty)
 
-            try await Task.sleep(for: .milliseconds(600))
+            try await Task.sleep(for: .milliseconds(2_500))
             let reclaimed = try await store.claim(limit: 10, worker: "alive", lease: .seconds(60))
             #expect(reclaimed.map(\.id) == dead.map(\.id))
             #expect(reclaimed.allSatisfy { $0.attempt == 2 })
