@@ -268,6 +268,44 @@ struct PostgresBriefingStoreTests {
             #expect(page.stories.map(\.articleCount).reduce(0, +) == unique)
         }
     }
+
+    @Test("A worker that dies mid-batch loses nothing: the next worker takes the batch after the lease, each article stored once")
+    func workerDiesMidBatch() async throws {
+        try await TestPostgres.withStore { store, url in
+            let documents = (0..<6).map { n in
+                SourceDocument(
+                    suggestedID: "crash-\(n)", provenance: Provenance(origin: .jsonLines, path: "feed.jsonl", line: n + 1, outlet: "Coast Post"),
+                    metadata: SourceMetadata(), text: Self.text(200 + n))
+            }
+            try await store.enqueue(documents.map(QueuedDocument.init))
+
+            // The doomed worker claims all six, commits three, and is never heard from again.
+            let doomed = try await PostgresStore.connect(url)
+            let claimed = try await doomed.claim(limit: 6, worker: "doomed", lease: .seconds(60))
+            #expect(claimed.count == 6)
+            let partial = try await StoryLibrary(store: doomed).ingest(claimed.prefix(3).map(\.document.sourceDocument))
+            #expect(partial.stored == 3)
+            await doomed.shutdown()
+
+            // Nothing is ready while its lease runs; then everything is, to the next worker. (The
+            // lease is ended by hand rather than waited for, so a slow machine cannot race it.)
+            #expect(try await store.claim(limit: 6, worker: "early", lease: .seconds(30)).isEmpty)
+            _ = try await store.rows("UPDATE work_queue SET lease_until = now() - interval '1 second' WHERE worker = 'doomed'")
+            // Connected through the string factory, as the CLI does (TLS preferred, the server has none).
+            let next = try await PostgresStore.connect(url: "postgres://\(url.username)@\(url.host):\(url.port)/\(url.database)")
+            let report = try await QueueWorker(queue: next, library: StoryLibrary(store: next), name: "next").run()
+            await next.shutdown()
+            #expect(report.completed == 6)
+            #expect(report.stored == 3)
+            #expect(report.duplicates == 3)
+
+            #expect(try await store.latestSequence() == 6)
+            let stored = try await store.articles(after: 0, limit: 100)
+            #expect(Set(stored.map(\.contentHash)).count == 6)
+            #expect(Set(stored.compactMap(\.article.provenance.line)) == Set(1...6))
+            #expect(try await store.queueCounts() == WorkQueueCounts(done: 6))
+        }
+    }
 }
 
 struct TestFailure: Error, CustomStringConvertible {

@@ -108,8 +108,7 @@ struct PostgresWorkQueueTests {
     func expiredLeaseReturnsItems() async throws {
         try await TestPostgres.withStore { store, _ in
             try await store.enqueue((0..<5).map(Self.document))
-            // Two seconds: long enough that a loaded machine reaches the next claim in time.
-            let dead = try await store.claim(limit: 3, worker: "dies", lease: .seconds(2))
+            let dead = try await store.claim(limit: 3, worker: "dies", lease: .seconds(60))
             #expect(dead.map(\.document.suggestedID) == ["item-0", "item-1", "item-2"])
 
             // While the lease runs, another worker only gets the rest.
@@ -117,7 +116,9 @@ struct PostgresWorkQueueTests {
             #expect(other.map(\.document.suggestedID) == ["item-3", "item-4"])
             #expect(try await store.claim(limit: 10, worker: "alive", lease: .seconds(60)).isEmpty)
 
-            try await Task.sleep(for: .milliseconds(2_500))
+            // The lease runs out (ended by hand rather than waited for, so a slow machine cannot
+            // race it; leaseRunsOutOnLastAttempt waits for real leases).
+            _ = try await store.rows("UPDATE work_queue SET lease_until = now() - interval '1 millisecond' WHERE worker = 'dies'")
             let reclaimed = try await store.claim(limit: 10, worker: "alive", lease: .seconds(60))
             #expect(reclaimed.map(\.id) == dead.map(\.id))
             #expect(reclaimed.allSatisfy { $0.attempt == 2 })
