@@ -101,6 +101,8 @@ extension PostgresStore: BriefingStore {
         }
     }
 
+    /// Most recently updated first: by the last commit that touched each story (a timestamp can
+    /// be shared by two commits in one millisecond; the commit sequence cannot).
     public func stories(_ query: StoryQuery) async throws -> StoryPage {
         // As ``StoreIDs/matches(_:members:)``: some article from the outlet, and some article
         // published in the range (not necessarily the same one).
@@ -131,7 +133,7 @@ extension PostgresStore: BriefingStore {
         let offset = binds.count
         let page = try await rows(
             PostgresQuery(
-                unsafeSQL: "\(Self.storyColumns) FROM stories s \(filter) ORDER BY s.updated_at DESC, s.id COLLATE \"C\" DESC LIMIT $\(limit) OFFSET $\(offset)",
+                unsafeSQL: "\(Self.storyColumns) FROM stories s \(filter) ORDER BY s.last_sequence DESC LIMIT $\(limit) OFFSET $\(offset)",
                 binds: binds))
         return StoryPage(stories: try page.map(Self.story), total: total)
     }

@@ -137,7 +137,6 @@ struct PostgresBriefingStoreTests {
                     Self.article(id, outlet: outlet, published: published, text: Self.text(index + 10)), placement: placement,
                     expectedSequence: Int64(index))
                 guard case .stored = outcome else { throw TestFailure("commit \(id): \(outcome)") }
-                try await Task.sleep(for: .milliseconds(5))  // distinct update times
             }
             let all = try await store.stories(StoryQuery())
             #expect(all.total == 3)

@@ -21,7 +21,7 @@ public enum StoreFixtures {
             """
         let provenance = Provenance(origin: .textFile, path: "fixtures/report-\(n).txt", outlet: outlet, authors: ["A. Writer"], published: published)
         let article = ArticleAssembler().assemble(id: id ?? "report-\(n)", provenance: provenance, original: original)
-        return StoredArticle(article: article, contentHash: hash(original))
+        return StoredArticle(article: article, contentHash: ContentHash.of(article))
     }
 
     /// An article through the whole pipeline: cleaned, with removals, and annotated (people,
@@ -45,16 +45,6 @@ public enum StoreFixtures {
             published: "2024-02-26T08:00:00Z", language: "en", encoding: "utf-8")
         let article = ArticleAssembler().assemble(id: "harbor", provenance: provenance, original: original)
         let annotated = BriefingPipeline().annotate([article])[0]
-        return StoredArticle(article: annotated, contentHash: hash(original))
-    }
-
-    /// FNV-1a of the text, in hex: distinct per fixture, which is all a store test needs.
-    static func hash(_ text: String) -> String {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
-            h ^= UInt64(byte)
-            h = h &* 0x0000_0100_0000_01b3
-        }
-        return String(h, radix: 16)
+        return StoredArticle(article: annotated, contentHash: ContentHash.of(annotated))
     }
 }
