@@ -25,18 +25,30 @@ extension PostgresStore: BriefingStore {
             ).collect()
             guard let lockedRow = locked.first else { throw StoreError.damaged("synoptic_sequence has no row") }
             let (latest, storiesCreated) = try lockedRow.decode((Int64, Int64).self)
-            let existing = try await connection.query("SELECT id FROM articles WHERE content_hash = \(row.contentHash)", logger: logger)
-                .collect()
-            if let duplicate = existing.first {
-                return .duplicate(of: try duplicate.decode(String.self))
-            }
+            // The duplicate check and the server's clock in one round trip, after the lock is held:
+            // one clock for every worker, read in commit order.
+            // With them, which of the article's first candidate ids are taken (``unused``'s rule).
+            let baseID = row.id.isEmpty ? "article" : row.id
+            let candidates = Self.candidates(baseID, from: 1)
+            let checked = try await connection.query(
+                #"""
+                SELECT (SELECT id FROM articles WHERE content_hash = \#(row.contentHash)),
+                       to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                       ARRAY(SELECT id FROM articles WHERE id = ANY(\#(candidates)))
+                """#, logger: logger
+            ).collect()
+            guard let checkedRow = checked.first else { throw StoreError.damaged("the duplicate check answered no row") }
+            let (duplicate, now, takenIDs) = try checkedRow.decode((String?, String, [String]).self)
+            if let duplicate { return .duplicate(of: duplicate) }
             guard latest == expectedSequence else { return .stale(latest: latest) }
             let sequence = latest + 1
-            // The server's clock, read after the lock is held: one clock for every worker.
-            let now = try await connection.query(
-                #"SELECT to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')"#, logger: logger
-            ).collect().first?.decode(String.self) ?? ""
-            let articleID = try await Self.unused(row.id.isEmpty ? "article" : row.id, table: "articles", on: connection, logger: logger)
+            let taken = Set(takenIDs)
+            let articleID: String
+            if let free = candidates.first(where: { !taken.contains($0) }) {
+                articleID = free
+            } else {
+                articleID = try await Self.unused(baseID, table: "articles", on: connection, logger: logger)
+            }
 
             let storyID: String
             let revision: Int64
@@ -59,32 +71,36 @@ extension PostgresStore: BriefingStore {
                 // Stories are named s1, s2, … in order of creation, as every store names them.
                 storyID = try await Self.unused("s\(storiesCreated + 1)", table: "stories", on: connection, logger: logger)
                 revision = 1
-                try await connection.query("UPDATE synoptic_sequence SET stories_created = stories_created + 1 WHERE id = 1", logger: logger)
                 try await connection.query(
                     """
-                    INSERT INTO stories (id, title, revision, article_count, created_at, updated_at, last_sequence, first_published, last_published)
-                    VALUES (\(storyID), \(storable(title)), 1, 1, \(now), \(now), \(sequence), \(row.publishedDay), \(row.publishedDay))
+                    WITH story AS (
+                        INSERT INTO stories (id, title, revision, article_count, created_at, updated_at, last_sequence, first_published, last_published)
+                        VALUES (\(storyID), \(storable(title)), 1, 1, \(now), \(now), \(sequence), \(row.publishedDay), \(row.publishedDay))
+                    )
+                    UPDATE synoptic_sequence SET stories_created = stories_created + 1 WHERE id = 1
                     """, logger: logger)
             }
 
+            // The article, its annotations, the story's version row and the new sequence in one
+            // statement (one round trip: the lock is held for as few of them as possible).
             try await connection.query(
                 """
-                INSERT INTO articles (id, sequence, story_id, content_hash, title, outlet, url, published, published_day,
-                                      original, clean_text, paragraphs, metadata, snapshot, annotations_snapshot, ingested_at)
-                VALUES (\(articleID), \(sequence), \(storyID), \(row.contentHash), \(row.title), \(row.outlet), \(row.url),
-                        \(row.published), \(row.publishedDay), \(row.original), \(row.cleanText), \(row.paragraphs),
-                        \(row.metadata)::jsonb, \(row.snapshot), \(row.annotationsSnapshot), \(now))
+                WITH article AS (
+                    INSERT INTO articles (id, sequence, story_id, content_hash, title, outlet, url, published, published_day,
+                                          original, clean_text, paragraphs, metadata, snapshot, annotations_snapshot, ingested_at)
+                    VALUES (\(articleID), \(sequence), \(storyID), \(row.contentHash), \(row.title), \(row.outlet), \(row.url),
+                            \(row.published), \(row.publishedDay), \(row.original), \(row.cleanText), \(row.paragraphs),
+                            \(row.metadata)::jsonb, \(row.snapshot), \(row.annotationsSnapshot), \(now))
+                ), annotation AS (
+                    INSERT INTO annotations (article_id, kind, payload)
+                    SELECT \(articleID), kind, payload::jsonb
+                    FROM unnest(\(row.annotations.map(\.kind))::text[], \(row.annotations.map(\.payload))::text[]) AS t (kind, payload)
+                ), version AS (
+                    INSERT INTO story_versions (story_id, revision, article_id, sequence, created_at)
+                    VALUES (\(storyID), \(revision), \(articleID), \(sequence), \(now))
+                )
+                UPDATE synoptic_sequence SET latest = \(sequence) WHERE id = 1
                 """, logger: logger)
-            for (kind, payload) in row.annotations {
-                try await connection.query(
-                    "INSERT INTO annotations (article_id, kind, payload) VALUES (\(articleID), \(kind), \(payload)::jsonb)", logger: logger)
-            }
-            try await connection.query(
-                """
-                INSERT INTO story_versions (story_id, revision, article_id, sequence, created_at)
-                VALUES (\(storyID), \(revision), \(articleID), \(sequence), \(now))
-                """, logger: logger)
-            try await connection.query("UPDATE synoptic_sequence SET latest = \(sequence) WHERE id = 1", logger: logger)
             return .stored(articleID: articleID, storyID: storyID, sequence: sequence)
         }
     }
@@ -218,16 +234,24 @@ extension PostgresStore: BriefingStore {
     /// `base`, or `base-2`, `base-3`, … the first not taken (``StoreIDs/unique(_:taken:)``'s rule),
     /// read under the commit lock so no other writer takes the same one meanwhile.
     static func unused(_ base: String, table: String, on connection: PostgresConnection, logger: Logger) async throws -> String {
-        var taken = Set<String>()
-        let rows = try await connection.query(
-            PostgresQuery(
-                unsafeSQL: "SELECT id FROM \(table) WHERE id = $1 OR starts_with(id, $1 || '-')", binds: binds(base)),
-            logger: logger
-        ).collect()
-        for row in rows { taken.insert(try row.decode(String.self)) }
-        if !taken.contains(base) { return base }
-        var suffix = 2
-        while taken.contains("\(base)-\(suffix)") { suffix += 1 }
-        return "\(base)-\(suffix)"
+        // Candidates in batches of 16, each batch one primary-key lookup (`= ANY`), so the cost
+        // does not grow with the table as a prefix scan would.
+        var first = 1
+        while true {
+            let candidates = Self.candidates(base, from: first)
+            var binds = PostgresBindings()
+            binds.append(candidates)
+            let rows = try await connection.query(
+                PostgresQuery(unsafeSQL: "SELECT id FROM \(table) WHERE id = ANY($1)", binds: binds), logger: logger
+            ).collect()
+            let taken = Set(try rows.map { try $0.decode(String.self) })
+            if let free = candidates.first(where: { !taken.contains($0) }) { return free }
+            first += 16
+        }
+    }
+
+    /// `base`, `base-2`, `base-3`, … sixteen of them, from the `first`-th.
+    static func candidates(_ base: String, from first: Int) -> [String] {
+        (first..<first + 16).map { $0 == 1 ? base : "\(base)-\($0)" }
     }
 }

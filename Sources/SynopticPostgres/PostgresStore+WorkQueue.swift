@@ -18,15 +18,24 @@ extension PostgresStore: WorkQueue {
         let rows = try documents.map { document in
             (json: try String(decoding: encoder.encode(document), as: UTF8.self), label: document.label)
         }
-        // One transaction for the batch: either every document is queued or none is, and their
-        // ids follow their order.
+        // One transaction for the batch: either every document is queued or none is. Rows go in
+        // a thousand per statement, in their order (WITH ORDINALITY … ORDER BY), so the ids the
+        // sequence hands out follow the documents' order.
         return try await transaction { connection in
             var ids: [Int64] = []
             ids.reserveCapacity(rows.count)
-            for row in rows {
+            for chunk in stride(from: 0, to: rows.count, by: 1_000).map({ rows[$0..<min(rows.count, $0 + 1_000)] }) {
                 let inserted = try await connection.query(
-                    "INSERT INTO work_queue (document, label) VALUES (\(row.json), \(row.label)) RETURNING id", logger: logger)
-                for try await id in inserted.decode(Int64.self) { ids.append(id) }
+                    """
+                    INSERT INTO work_queue (document, label)
+                    SELECT document, label
+                    FROM unnest(\(chunk.map(\.json))::text[], \(chunk.map(\.label))::text[]) WITH ORDINALITY AS t (document, label, position)
+                    ORDER BY position
+                    RETURNING id
+                    """, logger: logger)
+                var chunkIDs: [Int64] = []
+                for try await id in inserted.decode(Int64.self) { chunkIDs.append(id) }
+                ids += chunkIDs.sorted()
             }
             return ids
         }
