@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Core: value types only, Foundation at most.
@@ -65,6 +66,13 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strictSettings),
+        // Stage 8b on PostgreSQL: the store protocol and the work queue for several ingest workers
+        // on one database, through postgres-nio's connection pool.
+        .target(
+            name: "SynopticPostgres",
+            dependencies: ["SynopticStore", .product(name: "PostgresNIO", package: "postgres-nio")],
+            swiftSettings: strictSettings
+        ),
         // Scoring of the stages on public data.
         .target(name: "SynopticEval", dependencies: ["Synoptic", "SynopticExtract"], swiftSettings: strictSettings),
         // Facade that runs the stages in order.
@@ -120,6 +128,10 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "SynopticStoriesTests", dependencies: ["SynopticStories", "SynopticCore", "SynopticText", "SynopticIngest", "SynopticTestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "SynopticPostgresTests",
+            dependencies: ["SynopticPostgres", "SynopticStore", "SynopticStoreTestSupport", "Synoptic", "SynopticCore", "SynopticTestSupport"],
             swiftSettings: strictSettings),
         .testTarget(name: "SynopticEvalTests", dependencies: ["SynopticEval", "SynopticTestSupport"], swiftSettings: strictSettings),
         .testTarget(
