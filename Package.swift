@@ -93,7 +93,7 @@ let package = Package(
         .target(
             name: "SynopticCLI",
             dependencies: [
-                "Synoptic", "SynopticEval", "SynopticStore", "SynopticSQLite", "SynopticSources", "SynopticServer",
+                "Synoptic", "SynopticEval", "SynopticStore", "SynopticSQLite", "SynopticPostgres", "SynopticSources", "SynopticServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings

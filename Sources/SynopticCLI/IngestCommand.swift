@@ -47,7 +47,7 @@ public struct IngestCommand: AsyncParsableCommand {
         let skipped = diagnostics.count { $0.severity == .error } + report.diagnostics.count { $0.severity == .error }
         StandardError.write(
             "synoptic: stored \(report.stored), duplicates \(report.duplicates), stories touched \(report.storiesTouched.count)"
-                + (skipped > 0 ? ", skipped \(skipped) (reasons above)" : "") + " in \(store.db)\n")
+                + (skipped > 0 ? ", skipped \(skipped) (reasons above)" : "") + " in \(store.shownName)\n")
         if report.outcomes.isEmpty {
             StandardError.write("synoptic: no article could be read\n")
             throw ExitCode(StoreExit.nothing)

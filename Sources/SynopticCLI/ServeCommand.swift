@@ -26,7 +26,7 @@ public struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Address to bind.")
     public var host: String = "127.0.0.1"
 
-    @Option(help: "Database file; without it the store is in memory.")
+    @Option(help: "The store: a SQLite file (created when missing) or a postgres:// URL; without it the store is in memory.")
     public var db: String?
 
     @Option(help: "Largest request body, in bytes.")
@@ -44,11 +44,12 @@ public struct ServeCommand: AsyncParsableCommand {
     }
 
     public func run() async throws {
-        if db != nil {
-            // The SQLite store is wired in at merge; until then say so rather than serve from memory silently.
-            throw ValidationError("--db is not available in this build yet; run without it to serve from memory")
+        let library: StoryLibrary
+        if let db {
+            library = try await StoreOptions(db: db).library(creating: true)
+        } else {
+            library = StoryLibrary(store: InMemoryStore())
         }
-        let library = StoryLibrary(store: InMemoryStore())
         if !paths.isEmpty {
             let report = try await library.ingest(paths: paths)
             for diagnostic in report.diagnostics { FileHandle.standardError.write(Data("\(diagnostic)\n".utf8)) }

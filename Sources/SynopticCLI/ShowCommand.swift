@@ -27,7 +27,7 @@ public struct ShowCommand: AsyncParsableCommand {
         let library = try await store.library(creating: false)
         let rendered = try await storeOperation { try await library.briefing(storyID: story, format: format.output) }
         guard let rendered else {
-            StandardError.write("synoptic: no story \(story) in \(store.db) (synoptic stories lists them)\n")
+            StandardError.write("synoptic: no story \(story) in \(store.shownName) (synoptic stories lists them)\n")
             throw ExitCode(StoreExit.nothing)
         }
         try writeOutput(rendered, to: out)

@@ -1,13 +1,29 @@
 import ArgumentParser
 import Foundation
 import Synoptic
+import SynopticPostgres
 import SynopticSQLite
 import SynopticStore
 
 /// `--db PATH`, shared by the commands that use the store.
 struct StoreOptions: ParsableArguments {
-    @Option(name: .long, help: "The store: a SQLite file, created by ingest when missing.")
+    @Option(
+        name: .long,
+        help: "The store: a SQLite file (created by ingest when missing), or postgres://USER@HOST:PORT/DB for a shared database.")
     var db: String = StoreOptions.defaultPath
+
+    init() {}
+
+    init(db: String) { self.db = db }
+
+    /// Whether `--db` names a PostgreSQL database rather than a file.
+    var isPostgres: Bool { PostgresURL.isPostgresURL(db) }
+
+    /// The store as messages name it: a PostgreSQL URL without its password.
+    var shownName: String {
+        guard isPostgres else { return db }
+        return (try? PostgresURL(db)).map(String.init(describing:)) ?? "the PostgreSQL URL"
+    }
 
     /// `synoptic.sqlite` in the working directory (ignored by git in this repository).
     static let defaultPath = "synoptic.sqlite"
@@ -15,6 +31,17 @@ struct StoreOptions: ParsableArguments {
     /// The library over the store at `--db`, migrated. Commands that only read refuse a file that
     /// is not there rather than creating an empty store (a mistyped path would look empty).
     func library(creating: Bool) async throws -> StoryLibrary {
+        if isPostgres {
+            do {
+                // Several processes may point here at once: migrations run under an advisory lock,
+                // and each commit is checked against the commits of the others.
+                return StoryLibrary(store: try await PostgresStore.connect(url: db))
+            } catch {
+                // The URL is shown without its password.
+                StandardError.write("synoptic: \(shownName): \(error)\n")
+                throw ExitCode(StoreExit.storeUnavailable)
+            }
+        }
         if !creating, !FileManager.default.fileExists(atPath: db) {
             StandardError.write("synoptic: \(db): no store here (run synoptic ingest first, or pass --db PATH)\n")
             throw ExitCode(StoreExit.storeUnavailable)

@@ -3,18 +3,21 @@ import Dispatch
 import Foundation
 import Synoptic
 import SynopticSources
+import SynopticStore
 
 /// `synoptic watch FEED... [--every 10m] [--state FILE] [--once] [--out FILE]`
 public struct WatchCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "watch",
-        abstract: "Poll RSS or Atom feeds and print each new item's clean article as JSON Lines.",
+        abstract: "Poll RSS or Atom feeds: store each new item in its story (--db), or print its clean article as JSON Lines.",
         discussion: """
             Each round fetches every FEED (with If-None-Match / If-Modified-Since once it has been seen), \
             fetches the page of each item not seen before (the feed's own content stands in when the page \
             fails), cleans it as brief does and writes it as one JSON line (the article object of the JSON \
             contract). Items already seen are remembered in the --state file, so a restarted watch goes on \
-            where it stopped. Runs until interrupted (SIGINT or SIGTERM end it cleanly), or one round with --once.
+            where it stopped. With --db, new items are ingested into the store instead (as synoptic ingest \
+            does: each article in its own transaction, joining the stories already there). Runs until \
+            interrupted (SIGINT or SIGTERM end it cleanly), or one round with --once.
             """)
 
     @Argument(help: "http(s) URLs of RSS or Atom feeds.")
@@ -31,6 +34,9 @@ public struct WatchCommand: AsyncParsableCommand {
 
     @Option(name: .shortAndLong, help: "Append the JSON lines to this file instead of standard output.")
     public var out: String?
+
+    @Option(help: "Ingest new items into this store (a SQLite file or a postgres:// URL) instead of printing them.")
+    public var db: String?
 
     @Option(help: "Largest page or feed read, in bytes.")
     public var maxArticleBytes: Int = IngestLimits.default.maxArticleBytes
@@ -64,12 +70,21 @@ public struct WatchCommand: AsyncParsableCommand {
         let store = JSONFileFeedStateStore(path: state)
         let feeds = feeds, interval = every.duration, once = once
         let problems = ProblemCounter()
+        let library: StoryLibrary? = try await db.map { try await StoreOptions(db: $0).library(creating: true) }
         try await WebFetcher.withFetcher(options: options) { fetcher in
             let poller = FeedPoller(fetcher: fetcher, store: store)
             let watching = Task {
                 await poller.watch(
                     feeds, every: interval, once: once,
                     deliver: { delivery in
+                        if let library {
+                            let report = try await library.ingest(delivery.documents)
+                            for problem in report.diagnostics { StandardError.write("synoptic: \(problem)\n") }
+                            StandardError.write(
+                                "synoptic: \(delivery.feedURL): \(delivery.items.count) new item(s), stored \(report.stored), "
+                                    + "duplicates \(report.duplicates), stories touched \(report.storiesTouched.count)\n")
+                            return
+                        }
                         let articles = BriefingPipeline(limits: limits).cleanArticles([], documents: delivery.documents) { problem in
                             StandardError.write("synoptic: \(problem)\n")
                         }
