@@ -20,8 +20,13 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // Live sources: the HTTP client, and SwiftNIO for the tests' loopback fixture server.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Core: value types only, Foundation at most.
@@ -46,6 +51,28 @@ let package = Package(
         // Stage 8b: the store protocol and what runs on it (ingest into stories, cached briefings);
         // no database package here: SQLite and PostgreSQL implement the protocol in their own modules.
         .target(name: "SynopticStore", dependencies: ["Synoptic"], swiftSettings: strictSettings),
+        // The default store: one SQLite file through GRDB (migrations, WAL, concurrent reads).
+        .target(
+            name: "SynopticSQLite",
+            dependencies: ["SynopticStore", "SynopticCore", .product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: strictSettings
+        ),
+        // Live sources: web pages and RSS/Atom feeds fetched over HTTP, turned into source documents.
+        // Only the CLI (and later the store and server) depend on it, never the core or the stages.
+        .target(
+            name: "SynopticSources",
+            dependencies: [
+                "SynopticCore", "SynopticIngest", "CLibXML2", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings),
+        // Stage 8b on PostgreSQL: the store protocol and the work queue for several ingest workers
+        // on one database, through postgres-nio's connection pool.
+        .target(
+            name: "SynopticPostgres",
+            dependencies: ["SynopticStore", .product(name: "PostgresNIO", package: "postgres-nio")],
+            swiftSettings: strictSettings
+        ),
         // Scoring of the stages on public data.
         .target(name: "SynopticEval", dependencies: ["Synoptic", "SynopticExtract"], swiftSettings: strictSettings),
         // Facade that runs the stages in order.
@@ -66,7 +93,7 @@ let package = Package(
         .target(
             name: "SynopticCLI",
             dependencies: [
-                "Synoptic", "SynopticEval", "SynopticStore", "SynopticServer",
+                "Synoptic", "SynopticEval", "SynopticStore", "SynopticSQLite", "SynopticSources", "SynopticServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -74,11 +101,19 @@ let package = Package(
         .executableTarget(name: "synoptic", dependencies: ["SynopticCLI"], swiftSettings: strictSettings),
         .executableTarget(
             name: "TextThroughput",
-            dependencies: ["SynopticCore", "SynopticIngest", "SynopticText", "SynopticHTML", "Synoptic", "SynopticEval"],
+            dependencies: ["SynopticCore", "SynopticIngest", "SynopticText", "SynopticHTML", "Synoptic", "SynopticEval", "SynopticStore", "SynopticSQLite"],
             path: "Benchmarks/TextThroughput",
             swiftSettings: strictSettings
         ),
         .target(name: "SynopticTestSupport", path: "Tests/SynopticTestSupport", swiftSettings: strictSettings),
+        // The store contract as checks every store runs (SQLite here, PostgreSQL in its own target).
+        .target(
+            name: "SynopticStoreTestSupport", dependencies: ["SynopticStore", "Synoptic"], path: "Tests/SynopticStoreTestSupport",
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "SynopticSQLiteTests",
+            dependencies: ["SynopticSQLite", "SynopticStore", "SynopticStoreTestSupport", "SynopticTestSupport", "SynopticCLI"],
+            swiftSettings: strictSettings),
         .testTarget(name: "SynopticCoreTests", dependencies: ["SynopticCore"], swiftSettings: strictSettings),
         .testTarget(
             name: "SynopticIngestTests", dependencies: ["SynopticIngest", "SynopticCore", "SynopticTestSupport"], swiftSettings: strictSettings),
@@ -94,7 +129,21 @@ let package = Package(
         .testTarget(
             name: "SynopticStoriesTests", dependencies: ["SynopticStories", "SynopticCore", "SynopticText", "SynopticIngest", "SynopticTestSupport"],
             swiftSettings: strictSettings),
+        .testTarget(
+            name: "SynopticPostgresTests",
+            dependencies: ["SynopticPostgres", "SynopticStore", "SynopticStoreTestSupport", "Synoptic", "SynopticCore", "SynopticTestSupport"],
+            swiftSettings: strictSettings),
         .testTarget(name: "SynopticEvalTests", dependencies: ["SynopticEval", "SynopticTestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "SynopticStoreTests", dependencies: ["SynopticStore", "Synoptic", "SynopticTestSupport", "SynopticStoreTestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "SynopticSourcesTests",
+            dependencies: [
+                "SynopticSources", "Synoptic", "SynopticCore", "SynopticIngest", "SynopticTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings),
         .testTarget(
             name: "SynopticServerTests",
             dependencies: [
@@ -104,8 +153,6 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .testTarget(
-            name: "SynopticStoreTests", dependencies: ["SynopticStore", "Synoptic", "SynopticTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "SynopticTests",
             dependencies: ["Synoptic", "SynopticCLI", "SynopticCore", "SynopticTestSupport"],

@@ -27,6 +27,11 @@ import SynopticText
 ///
 ///     swift run -c release synoptic-bench --briefing [--data PATH] [--runs N]
 ///
+/// With `--ingest`, it measures `synoptic ingest` into a SQLite store, every stage included (see
+/// `IngestThroughput`):
+///
+///     taskset -c 0 swift run -c release synoptic-bench --ingest [--data PATH] [--count N]
+///
 /// With `--html`, it measures HTML extraction instead (see `HTMLThroughput`):
 ///
 ///     swift run -c release synoptic-bench --html [--data PATH] [--runs N] [--peers PYTHON]
@@ -64,6 +69,11 @@ struct Bench {
         if arguments.contains("--stories") {
             let counts = option("--counts")?.split(separator: ",").compactMap { Int($0) } ?? StoryThroughput.defaultCounts
             try StoryThroughput.run(dataPath: dataPath, counts: counts)
+            return
+        }
+        if arguments.contains("--ingest") {
+            let count = option("--count").flatMap(Int.init) ?? 5_000
+            try runBlocking { try await IngestThroughput.run(texts: texts, count: count) }
             return
         }
         if arguments.contains("--extract") {
@@ -235,6 +245,18 @@ struct Bench {
             throw EvaluationError("cannot find the repository above \(directory.path) for the peers scripts")
         }
         return root
+    }
+
+    /// Runs async work from the synchronous `main` and waits for it.
+    static func runBlocking(_ body: @escaping @Sendable () async throws -> Void) throws {
+        let done = DispatchSemaphore(value: 0)
+        nonisolated(unsafe) var failure: (any Error)?
+        Task {
+            do { try await body() } catch { failure = error }
+            done.signal()
+        }
+        done.wait()
+        if let failure { throw failure }
     }
 
     static func mb(_ bytes: Int) -> String { fmt(Double(bytes) / 1e6) }

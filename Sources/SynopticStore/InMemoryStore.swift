@@ -68,7 +68,11 @@ public actor InMemoryStore: BriefingStore {
         let matching = storyRows.values.filter { story in
             let members = membersOfStory[story.id, default: []].map { articlesBySequence[$0].article }
             return StoreIDs.matches(query, members: members)
-        }.sorted { a, b in a.updatedAt != b.updatedAt ? a.updatedAt > b.updatedAt : a.id > b.id }
+        }.sorted { a, b in
+            // The last commit that touched a story orders the list: two commits in one millisecond
+            // share a timestamp, and ids do not sort by time (`s10` < `s9`).
+            (membersOfStory[a.id]?.last ?? -1) > (membersOfStory[b.id]?.last ?? -1)
+        }
         let start = min(max(0, query.offset), matching.count)
         let end = min(matching.count, start + max(0, query.limit))
         return StoryPage(stories: Array(matching[start..<end]), total: matching.count)

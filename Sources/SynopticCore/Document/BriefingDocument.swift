@@ -47,11 +47,15 @@ public struct ArticleRecord: Codable, Hashable, Sendable {
     public var body: String
     public var paragraphs: [ParagraphRecord]
     public var removed: [RemovalRecord]
+    /// The text as it was decoded from the input, before cleaning. Only `synoptic export` writes
+    /// it (absent elsewhere, so briefings stay small): `ingest` cleans an exported article again
+    /// from it, which gives back the same article and the same content hash.
+    public var original: String?
 
     enum CodingKeys: String, CodingKey {
         case id, path, line, url, title, outlet, authors, credits, dateline, published, modified, language, encoding
         case wordCount = "word_count"
-        case body, paragraphs, removed
+        case body, paragraphs, removed, original
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -73,6 +77,7 @@ public struct ArticleRecord: Codable, Hashable, Sendable {
         try c.encode(body, forKey: .body)
         try c.encode(paragraphs, forKey: .paragraphs)
         try c.encode(removed, forKey: .removed)
+        try c.encodeIfPresent(original, forKey: .original)
     }
 }
 

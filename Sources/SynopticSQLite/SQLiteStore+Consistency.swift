@@ -1,0 +1,51 @@
+import Foundation
+import GRDB
+
+extension SQLiteStore {
+    /// What is wrong with the file, in words; empty when it is sound. Checks SQLite's own
+    /// integrity and foreign keys, then the store's invariants: every article in a story that
+    /// exists, every story's count and revision agreeing with its articles, commit sequences
+    /// without gaps. A process killed mid-ingest must leave this empty (the kill -9 test runs it).
+    public func consistencyProblems() async throws -> [String] {
+        try await guarded {
+            try await pool.read { db in
+                var problems: [String] = []
+                let integrity = try String.fetchAll(db, sql: "PRAGMA integrity_check")
+                if integrity != ["ok"] { problems += integrity.map { "integrity: \($0)" } }
+                let foreignKeys = try Row.fetchAll(db, sql: "PRAGMA foreign_key_check")
+                if !foreignKeys.isEmpty { problems.append("\(foreignKeys.count) rows break a foreign key") }
+                let checks: [(String, String)] = [
+                    ("articles without a story", "SELECT COUNT(*) FROM articles WHERE story_id NOT IN (SELECT id FROM stories)"),
+                    ("stories whose article count disagrees with their articles",
+                     "SELECT COUNT(*) FROM stories s WHERE article_count != (SELECT COUNT(*) FROM articles a WHERE a.story_id = s.id)"),
+                    ("stories whose revision is below their article count", "SELECT COUNT(*) FROM stories WHERE revision < article_count"),
+                    ("stories whose outlet counts disagree with their articles",
+                     """
+                     SELECT COUNT(*) FROM stories s WHERE (SELECT COALESCE(SUM(count), 0) FROM story_outlets o WHERE o.story_id = s.id)
+                         != (SELECT COUNT(*) FROM articles a WHERE a.story_id = s.id AND a.outlet IS NOT NULL)
+                     """),
+                    ("gaps in the commit sequence", "SELECT COALESCE(MAX(sequence), 0) - COUNT(*) FROM articles"),
+                    ("annotations of no article", "SELECT COUNT(*) FROM annotations WHERE article_id NOT IN (SELECT id FROM articles)"),
+                ]
+                for (label, sql) in checks {
+                    let n = try Int.fetchOne(db, sql: sql) ?? 0
+                    if n != 0 { problems.append("\(n) \(label)") }
+                }
+                return problems
+            }
+        }
+    }
+
+    /// Counts for a summary: articles, stories, annotations.
+    public func counts() async throws -> (articles: Int, stories: Int, annotations: Int) {
+        try await guarded {
+            try await pool.read { db in
+                (
+                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM articles") ?? 0,
+                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM stories") ?? 0,
+                    try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM annotations") ?? 0
+                )
+            }
+        }
+    }
+}
