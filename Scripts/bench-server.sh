@@ -3,13 +3,13 @@
 # POSTs of new articles. Builds release, serves the bundled example on 127.0.0.1 (a free port),
 # and prints requests/s, latency percentiles and errors for each run.
 #
-#   Scripts/bench-server.sh [SECONDS] [CONNECTIONS]      (defaults: 30 s, 64 connections, 2 threads)
+#   Scripts/bench-server.sh [SECONDS] [CONNECTIONS]      (defaults: 30 s, 16 connections, 2 threads)
 #
 # Goals (issue 7): >= 2,000 requests/s with p99 < 50 ms and zero errors on the briefing; >= 200 POSTs/s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DURATION="${1:-30}"
-CONNECTIONS="${2:-64}"
+CONNECTIONS="${2:-16}"
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 1; }
 
 swift build -c release --product synoptic >/dev/null
