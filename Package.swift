@@ -44,6 +44,9 @@ let package = Package(
         .target(name: "SynopticSynthesis", dependencies: ["SynopticCore", "SynopticStories"], swiftSettings: strictSettings),
         // Stage 8: renderers for the briefing document.
         .target(name: "SynopticRender", dependencies: ["SynopticCore"], swiftSettings: strictSettings),
+        // Stage 8b: the store protocol and what runs on it (ingest into stories, cached briefings);
+        // no database package here: SQLite and PostgreSQL implement the protocol in their own modules.
+        .target(name: "SynopticStore", dependencies: ["Synoptic"], swiftSettings: strictSettings),
         // Live sources: web pages and RSS/Atom feeds fetched over HTTP, turned into source documents.
         // Only the CLI (and later the store and server) depend on it, never the core or the stages.
         .target(
@@ -101,6 +104,8 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: strictSettings),
+        .testTarget(
+            name: "SynopticStoreTests", dependencies: ["SynopticStore", "Synoptic", "SynopticTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "SynopticTests",
             dependencies: ["Synoptic", "SynopticCLI", "SynopticCore", "SynopticTestSupport"],

@@ -120,6 +120,19 @@ public struct BriefingPipeline: Sendable {
         for source in documents {
             if let ready = cleaner.prepare(source, diagnostic: diagnostic) { prepared.append(ready) }
         }
+        return assemble(prepared, diagnostic: diagnostic)
+    }
+
+    /// Cleans documents already read (a fetched page, a posted article, a stored record) as one
+    /// batch, the way ``cleanArticles(_:documents:standardInput:diagnostic:)`` cleans files.
+    public func cleanArticles(documents: [SourceDocument], diagnostic: (Diagnostic) -> Void) -> [Article] {
+        let cleaner = ArticleCleaner()
+        return assemble(documents.compactMap { cleaner.prepare($0, diagnostic: diagnostic) }, diagnostic: diagnostic)
+    }
+
+    /// Assembles prepared documents with the boilerplate their batch shows, ids unique in the batch.
+    func assemble(_ prepared: [ArticleCleaner.Prepared], diagnostic: (Diagnostic) -> Void) -> [Article] {
+        let cleaner = ArticleCleaner()
         let boilerplate = BatchBoilerplate(documents: prepared.map { ($0.provenance, $0.text) })
         var articles: [Article] = []
         var ids = UniqueIDs()

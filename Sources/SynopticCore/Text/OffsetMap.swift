@@ -27,6 +27,21 @@ public struct OffsetMap: Hashable, Sendable {
         OffsetMap(derivedAnchors: [0], sourceAnchors: [0], derivedLength: length, sourceLength: length)
     }
 
+    /// A map read back from storage, or nil when its parts cannot form one (counts that differ,
+    /// anchors out of order or out of range): a damaged record must not make lookups trap.
+    public static func restored(derivedAnchors: [Int], sourceAnchors: [Int], derivedLength: Int, sourceLength: Int) -> OffsetMap? {
+        guard !derivedAnchors.isEmpty, derivedAnchors.count == sourceAnchors.count, derivedAnchors[0] == 0,
+            derivedLength >= 0, sourceLength >= 0
+        else { return nil }
+        for i in derivedAnchors.indices {
+            guard derivedAnchors[i] >= 0, derivedAnchors[i] <= derivedLength, sourceAnchors[i] >= 0, sourceAnchors[i] <= sourceLength else {
+                return nil
+            }
+            if i > 0, derivedAnchors[i] < derivedAnchors[i - 1] || sourceAnchors[i] < sourceAnchors[i - 1] { return nil }
+        }
+        return OffsetMap(derivedAnchors: derivedAnchors, sourceAnchors: sourceAnchors, derivedLength: derivedLength, sourceLength: sourceLength)
+    }
+
     init(derivedAnchors: [Int], sourceAnchors: [Int], derivedLength: Int, sourceLength: Int) {
         self.derivedAnchors = derivedAnchors
         self.sourceAnchors = sourceAnchors

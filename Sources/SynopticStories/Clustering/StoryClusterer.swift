@@ -116,6 +116,42 @@ public struct StoryClusterer: Sendable {
         return place(features)
     }
 
+    /// The story an article would join if it arrived now (nil: a story of its own), leaving the
+    /// clusterer as it was. With ``record(_:inStory:)`` this is ``add(_:)`` in two steps, for a
+    /// store that commits the placement before it becomes the clusterer's state: another writer
+    /// may have placed articles in between, and then the placement is made again.
+    public mutating func propose(_ features: StoryFeatures) -> Int? {
+        count(features)
+        defer { uncount(features) }
+        let (weighted, norm) = weightedTerms(features)
+        return bestStory(weighted, norm: norm, day: features.day)
+    }
+
+    /// Adds an article to a story already decided (`nil`: a new story), as ``add(_:)`` would
+    /// have; returns its story. Replaying a store's committed placements in commit order through
+    /// this rebuilds the clusterer that made them, without scoring any candidate.
+    @discardableResult
+    public mutating func record(_ features: StoryFeatures, inStory story: Int?) -> Int {
+        count(features)
+        let (weighted, norm) = weightedTerms(features)
+        let target = story.flatMap { $0 >= 0 && $0 < stories.count ? $0 : nil } ?? newStory()
+        join(features: features, weighted: weighted, norm: norm, story: target)
+        assignment.append(target)
+        return target
+    }
+
+    /// The number of stories begun so far.
+    public var storyCount: Int { stories.count }
+
+    /// Takes back ``count(_:)``.
+    mutating func uncount(_ features: StoryFeatures) {
+        documentCount -= 1
+        for term in features.terms.keys {
+            let left = (documentFrequency[term] ?? 1) - 1
+            documentFrequency[term] = left > 0 ? left : nil
+        }
+    }
+
     /// Counts the article's terms into the document frequencies.
     mutating func count(_ features: StoryFeatures) {
         documentCount += 1

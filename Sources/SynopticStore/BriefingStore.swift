@@ -1,0 +1,96 @@
+import Foundation
+import SynopticCore
+
+/// Where articles, their stories and the briefings made of them are kept between runs.
+///
+/// Two implementations share this protocol and one test suite: SQLite through GRDB (the default,
+/// one file) and PostgreSQL (several ingest workers on one database). Everything above the store
+/// (`StoryLibrary`, the CLI, the server) talks to this protocol only.
+///
+/// The contract every implementation keeps:
+/// - **Idempotent.** An article whose ``StoredArticle/contentHash`` is already stored is not stored
+///   again; ``commit(_:placement:expectedSequence:)`` answers ``CommitOutcome/duplicate(of:)``.
+/// - **Transactional per article.** An article, its annotations, its story membership and the
+///   story's new revision are written in one transaction: a process killed at any moment leaves
+///   each article either wholly stored or not at all.
+/// - **One order of commits.** Every committed article gets the next ``StoredArticle/sequence``.
+///   Clustering is sequential by nature, so a writer places an article against the stories as of
+///   a sequence and the commit is refused (``CommitOutcome/stale(latest:)``) when another writer
+///   committed since; the writer catches up through ``clusterLog(after:limit:)`` and places again.
+public protocol BriefingStore: Sendable {
+    /// Creates the schema or brings it up to date (migrations are ordered and recorded).
+    func migrate() async throws
+
+    /// The latest committed sequence number (0 for an empty store).
+    func latestSequence() async throws -> Int64
+
+    /// The id of the stored article with this content hash, if any.
+    func articleID(contentHash: String) async throws -> String?
+
+    /// Committed articles after `sequence`, in commit order, with their stories: what a writer
+    /// replays to bring its clusterer up to date.
+    func clusterLog(after sequence: Int64, limit: Int) async throws -> [ClusterLogEntry]
+
+    /// Stores one article and its story membership in one transaction, if no other article was
+    /// committed after `expectedSequence` and its content is new.
+    func commit(_ article: StoredArticle, placement: StoryPlacement, expectedSequence: Int64) async throws -> CommitOutcome
+
+    /// A page of stories, most recently updated first.
+    func stories(_ query: StoryQuery) async throws -> StoryPage
+
+    /// One story's row, or nil.
+    func story(id: String) async throws -> StoredStory?
+
+    /// A story's articles, in commit order.
+    func articles(inStory storyID: String) async throws -> [StoredArticle]
+
+    /// One article, or nil.
+    func article(id: String) async throws -> StoredArticle?
+
+    /// Every article after `sequence`, in commit order, at most `limit` (for export).
+    func articles(after sequence: Int64, limit: Int) async throws -> [StoredArticle]
+
+    /// A rendered briefing kept for a story at a revision (`format` is `json`, `md`, `html`, `text`).
+    func cachedBriefing(storyID: String, revision: Int64, format: String) async throws -> String?
+
+    /// Keeps a rendered briefing; one of an older revision is replaced.
+    func cacheBriefing(storyID: String, revision: Int64, format: String, content: String) async throws
+}
+
+/// Where an article goes: into a story that exists, or a story of its own.
+public enum StoryPlacement: Hashable, Sendable {
+    case existing(storyID: String)
+    /// A new story; the store names it and returns its id.
+    case new(title: String)
+}
+
+/// What became of a commit.
+public enum CommitOutcome: Hashable, Sendable {
+    /// Stored under `articleID` (unique in the store: a taken id gets a suffix), as the
+    /// `sequence`-th commit, in `storyID`.
+    case stored(articleID: String, storyID: String, sequence: Int64)
+    /// The same content is already stored, under this id. Nothing was written.
+    case duplicate(of: String)
+    /// Another writer committed after the expected sequence; nothing was written.
+    case stale(latest: Int64)
+}
+
+/// One committed article, as clustering needs it.
+public struct ClusterLogEntry: Hashable, Sendable {
+    public var sequence: Int64
+    public var articleID: String
+    public var storyID: String
+    /// What clustering reads: the title, paragraph texts and publication date.
+    public var title: String?
+    public var paragraphs: [String]
+    public var published: String?
+
+    public init(sequence: Int64, articleID: String, storyID: String, title: String?, paragraphs: [String], published: String?) {
+        self.sequence = sequence
+        self.articleID = articleID
+        self.storyID = storyID
+        self.title = title
+        self.paragraphs = paragraphs
+        self.published = published
+    }
+}
