@@ -22,6 +22,9 @@ public struct IngestCommand: AsyncParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
+    @Flag(help: "Put the documents in the PostgreSQL store's work queue for synoptic work, instead of ingesting them here.")
+    public var queue = false
+
     @Option(help: "Largest article read, in bytes.")
     public var maxArticleBytes: Int = IngestLimits.default.maxArticleBytes
 
@@ -29,6 +32,7 @@ public struct IngestCommand: AsyncParsableCommand {
 
     public func validate() throws {
         guard maxArticleBytes > 0 else { throw ValidationError("--max-article-bytes must be positive") }
+        if queue, !store.isPostgres { throw ValidationError("--queue needs a PostgreSQL store: --db postgres://USER@HOST:PORT/DB") }
     }
 
     public func run() async throws {
@@ -37,6 +41,15 @@ public struct IngestCommand: AsyncParsableCommand {
         progress.status("reading \(inputs.count) input\(inputs.count == 1 ? "" : "s")…")
         let (documents, diagnostics) = await Self.documents(for: inputs, limits: limits)
         for problem in diagnostics { progress.finish(); StandardError.write("synoptic: \(problem)\n") }
+        if queue {
+            let (workQueue, _) = try await store.queue()
+            let ids = try await storeOperation { try await workQueue.enqueue(documents.map(QueuedDocument.init)) }
+            progress.finish()
+            StandardError.write("synoptic: queued \(ids.count) document\(ids.count == 1 ? "" : "s") in \(store.shownName); run synoptic work to ingest them\n")
+            if ids.isEmpty { throw ExitCode(StoreExit.nothing) }
+            if !diagnostics.isEmpty { throw ExitCode(1) }
+            return
+        }
         let library = try await store.library(creating: true)
         progress.status("cleaning \(documents.count) article\(documents.count == 1 ? "" : "s")…")
         let report = try await storeOperation {

@@ -42,6 +42,21 @@ struct StoreOptions: ParsableArguments {
                 throw ExitCode(StoreExit.storeUnavailable)
             }
         }
+        return try await sqliteLibrary(creating: creating)
+    }
+
+    /// The work queue of a PostgreSQL store and a library over the same store.
+    func queue() async throws -> (any WorkQueue, StoryLibrary) {
+        do {
+            let store = try await PostgresStore.connect(url: db)
+            return (store, StoryLibrary(store: store))
+        } catch {
+            StandardError.write("synoptic: \(shownName): \(error)\n")
+            throw ExitCode(StoreExit.storeUnavailable)
+        }
+    }
+
+    private func sqliteLibrary(creating: Bool) async throws -> StoryLibrary {
         if !creating, !FileManager.default.fileExists(atPath: db) {
             StandardError.write("synoptic: \(db): no store here (run synoptic ingest first, or pass --db PATH)\n")
             throw ExitCode(StoreExit.storeUnavailable)

@@ -70,14 +70,16 @@ public struct WatchCommand: AsyncParsableCommand {
         let store = JSONFileFeedStateStore(path: state)
         let feeds = feeds, interval = every.duration, once = once
         let problems = ProblemCounter()
-        let library: StoryLibrary? = try await db.map { try await StoreOptions(db: $0).library(creating: true) }
+        var library: StoryLibrary?
+        if let db { library = try await StoreOptions(db: db).library(creating: true) }
+        let storeLibrary = library
         try await WebFetcher.withFetcher(options: options) { fetcher in
             let poller = FeedPoller(fetcher: fetcher, store: store)
             let watching = Task {
                 await poller.watch(
                     feeds, every: interval, once: once,
                     deliver: { delivery in
-                        if let library {
+                        if let library = storeLibrary {
                             let report = try await library.ingest(delivery.documents)
                             for problem in report.diagnostics { StandardError.write("synoptic: \(problem)\n") }
                             StandardError.write(
