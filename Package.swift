@@ -21,6 +21,12 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        // Live sources: the HTTP client, and SwiftNIO for the tests' loopback fixture server.
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
     ],
     targets: [
         // Core: value types only, Foundation at most.
@@ -51,6 +57,22 @@ let package = Package(
             dependencies: ["SynopticStore", "SynopticCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: strictSettings
         ),
+        // Live sources: web pages and RSS/Atom feeds fetched over HTTP, turned into source documents.
+        // Only the CLI (and later the store and server) depend on it, never the core or the stages.
+        .target(
+            name: "SynopticSources",
+            dependencies: [
+                "SynopticCore", "SynopticIngest", "CLibXML2", .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings),
+        // Stage 8b on PostgreSQL: the store protocol and the work queue for several ingest workers
+        // on one database, through postgres-nio's connection pool.
+        .target(
+            name: "SynopticPostgres",
+            dependencies: ["SynopticStore", .product(name: "PostgresNIO", package: "postgres-nio")],
+            swiftSettings: strictSettings
+        ),
         // Scoring of the stages on public data.
         .target(name: "SynopticEval", dependencies: ["Synoptic", "SynopticExtract"], swiftSettings: strictSettings),
         // Facade that runs the stages in order.
@@ -62,10 +84,17 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The HTTP API and web pages over a `StoryLibrary` (Hummingbird); only the CLI depends on it.
+        .target(
+            name: "SynopticServer",
+            dependencies: ["SynopticStore", .product(name: "Hummingbird", package: "hummingbird")],
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "SynopticCLI",
             dependencies: [
-                "Synoptic", "SynopticEval", "SynopticStore", "SynopticSQLite", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "Synoptic", "SynopticEval", "SynopticStore", "SynopticSQLite", "SynopticSources", "SynopticServer",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
         ),
@@ -100,9 +129,30 @@ let package = Package(
         .testTarget(
             name: "SynopticStoriesTests", dependencies: ["SynopticStories", "SynopticCore", "SynopticText", "SynopticIngest", "SynopticTestSupport"],
             swiftSettings: strictSettings),
+        .testTarget(
+            name: "SynopticPostgresTests",
+            dependencies: ["SynopticPostgres", "SynopticStore", "SynopticStoreTestSupport", "Synoptic", "SynopticCore", "SynopticTestSupport"],
+            swiftSettings: strictSettings),
         .testTarget(name: "SynopticEvalTests", dependencies: ["SynopticEval", "SynopticTestSupport"], swiftSettings: strictSettings),
         .testTarget(
             name: "SynopticStoreTests", dependencies: ["SynopticStore", "Synoptic", "SynopticTestSupport", "SynopticStoreTestSupport"], swiftSettings: strictSettings),
+        .testTarget(
+            name: "SynopticSourcesTests",
+            dependencies: [
+                "SynopticSources", "Synoptic", "SynopticCore", "SynopticIngest", "SynopticTestSupport",
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "SynopticServerTests",
+            dependencies: [
+                "SynopticServer", "SynopticStore", "SynopticTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: strictSettings
+        ),
         .testTarget(
             name: "SynopticTests",
             dependencies: ["Synoptic", "SynopticCLI", "SynopticCore", "SynopticTestSupport"],

@@ -42,9 +42,14 @@ public struct ArticleCleaner: Sendable {
         }
         var source = source
         source.html = nil  // the bytes are not needed once the page is read
-        return Prepared(
-            source: source, page: page, provenance: HTMLCleaner.provenance(source.provenance, filledFrom: page),
-            text: HTMLCleaner.text(of: page.blocks))
+        var provenance = HTMLCleaner.provenance(source.provenance, filledFrom: page)
+        // What the transport said about the page (a feed item's date, author and feed title) fills
+        // only what neither the caller nor the page itself said.
+        let fallback = source.metadata
+        if provenance.published == nil, let date = fallback.published.flatMap(DateNormalizer.iso8601) { provenance.published = date }
+        if provenance.outlet == nil { provenance.outlet = fallback.outlet }
+        if provenance.authors.isEmpty { provenance.authors = fallback.authors }
+        return Prepared(source: source, page: page, provenance: provenance, text: HTMLCleaner.text(of: page.blocks))
     }
 
     /// The clean article, or nil when nothing of it is left.

@@ -26,12 +26,15 @@ public struct BriefingPipeline: Sendable {
 
     /// Reads `inputs` and builds the briefing. `diagnostic` hears about each problem as it happens,
     /// so a long batch can report as it goes; the briefing lists them all too.
+    ///
+    /// `documents` are inputs already read elsewhere (web pages and feed items fetched by
+    /// `SynopticSources`); they are cleaned with the files, as one batch.
     public func run(
-        _ inputs: [String], standardInput: () -> FileHandle = { FileHandle.standardInput },
+        _ inputs: [String], documents: [SourceDocument] = [], standardInput: () -> FileHandle = { FileHandle.standardInput },
         diagnostic: (Diagnostic) -> Void = { _ in }
     ) -> Briefing {
         var diagnostics: [Diagnostic] = []
-        let articles = cleanArticles(inputs, standardInput: standardInput) { problem in
+        let articles = cleanArticles(inputs, documents: documents, standardInput: standardInput) { problem in
             diagnostics.append(problem)
             diagnostic(problem)
         }
@@ -100,9 +103,10 @@ public struct BriefingPipeline: Sendable {
     /// Reads `inputs` and cleans each article (what `synoptic clean` prints), with ids unique
     /// across the batch. Read errors are reported as they happen; the whole batch is read before
     /// any article is assembled, because lines that recur across one outlet's articles are debris
-    /// only the batch can show.
+    /// only the batch can show. `documents` (already read, e.g. fetched from the web) join the
+    /// batch after the files.
     public func cleanArticles(
-        _ inputs: [String], standardInput: () -> FileHandle = { FileHandle.standardInput },
+        _ inputs: [String], documents: [SourceDocument] = [], standardInput: () -> FileHandle = { FileHandle.standardInput },
         diagnostic: (Diagnostic) -> Void
     ) -> [Article] {
         let cleaner = ArticleCleaner()
@@ -113,11 +117,14 @@ public struct BriefingPipeline: Sendable {
                 if let ready = cleaner.prepare(source, diagnostic: diagnostic) { prepared.append(ready) }
             },
             diagnostic: diagnostic)
+        for source in documents {
+            if let ready = cleaner.prepare(source, diagnostic: diagnostic) { prepared.append(ready) }
+        }
         return assemble(prepared, diagnostic: diagnostic)
     }
 
     /// Cleans documents already read (a fetched page, a posted article, a stored record) as one
-    /// batch, the way ``cleanArticles(_:standardInput:diagnostic:)`` cleans files.
+    /// batch, the way ``cleanArticles(_:documents:standardInput:diagnostic:)`` cleans files.
     public func cleanArticles(documents: [SourceDocument], diagnostic: (Diagnostic) -> Void) -> [Article] {
         let cleaner = ArticleCleaner()
         return assemble(documents.compactMap { cleaner.prepare($0, diagnostic: diagnostic) }, diagnostic: diagnostic)

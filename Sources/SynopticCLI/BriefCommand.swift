@@ -1,20 +1,22 @@
 import ArgumentParser
 import Foundation
 import Synoptic
+import SynopticSources
 
-/// `synoptic brief PATH... [--format md|json|html|text] [--out FILE]`
-public struct BriefCommand: ParsableCommand {
+/// `synoptic brief PATH|URL... [--format md|json|html|text] [--out FILE]`
+public struct BriefCommand: AsyncParsableCommand {
     public static let configuration = CommandConfiguration(
         commandName: "brief",
         abstract: "Print a briefing of the articles at the given paths.",
         discussion: """
             PATH may be a text file (.txt, .text, .md, optionally with YAML front matter), a JSON Lines \
-            file (.jsonl, one article per line), a directory (read recursively), or - for standard input. \
+            file (.jsonl, one article per line), a directory (read recursively), - for standard input, \
+            or an http(s) URL of a web page or of an RSS or Atom feed (whose items' pages are fetched). \
             Problems with single inputs are reported on standard error, one line each; the rest of the \
             batch is still read, and the exit status is 1 when anything was skipped or repaired.
             """)
 
-    @Argument(help: "Files, directories, or - for standard input.")
+    @Argument(help: "Files, directories, - for standard input, or http(s) URLs of pages and feeds.")
     public var paths: [String]
 
     @Option(name: .shortAndLong, help: "Output format: md, json, html (one self-contained page) or text.")
@@ -29,8 +31,11 @@ public struct BriefCommand: ParsableCommand {
     @Option(help: "Most words in the summary.")
     public var words: Int?
 
-    @Option(help: "Largest article read, in bytes.")
+    @Option(help: "Largest article read, in bytes (a file, or a fetched page or feed).")
     public var maxArticleBytes: Int = IngestLimits.default.maxArticleBytes
+
+    @Option(help: "Longest time for fetching one URL, in seconds.")
+    public var fetchTimeout: Int = 30
 
     public enum Format: String, ExpressibleByArgument, CaseIterable, Sendable {
         case markdown = "md"
@@ -54,17 +59,29 @@ public struct BriefCommand: ParsableCommand {
         if let sentences, sentences <= 0 { throw ValidationError("--sentences must be at least 1") }
         if let words, words <= 0 { throw ValidationError("--words must be at least 1") }
         guard maxArticleBytes > 0 else { throw ValidationError("--max-article-bytes must be positive") }
+        guard fetchTimeout > 0 else { throw ValidationError("--fetch-timeout must be positive") }
     }
 
-    public func run() throws {
+    public func run() async throws {
         let pipeline = BriefingPipeline(
             limits: IngestLimits(maxArticleBytes: maxArticleBytes),
             summary: ExtractiveSummarizer.Options(maxSentences: sentences ?? (words == nil ? 5 : Int.max), maxWords: words))
-        let briefing = pipeline.run(
-            paths,
+        // URLs are fetched first, concurrently; their documents join the files as one batch.
+        let urls = paths.filter(WebFetcher.looksLikeURL)
+        var live = LiveSources()
+        if !urls.isEmpty {
+            let options = FetchCommandOptions.fetchOptions(maxBodyBytes: maxArticleBytes, timeoutSeconds: fetchTimeout)
+            live = try await WebFetcher.withFetcher(options: options) { fetcher in
+                await LiveSourceResolver(fetcher: fetcher).resolve(urls)
+            }
+            for problem in live.diagnostics { StandardError.write("synoptic: \(problem)\n") }
+        }
+        var briefing = pipeline.run(
+            paths.filter { !WebFetcher.looksLikeURL($0) }, documents: live.documents,
             diagnostic: { problem in
                 StandardError.write("synoptic: \(problem)\n")
             })
+        briefing.diagnostics = live.diagnostics + briefing.diagnostics
         let rendered = try format.output.render(briefing)
         if let out {
             do {

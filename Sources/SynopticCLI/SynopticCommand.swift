@@ -8,7 +8,7 @@ public struct SynopticCommand: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             BriefCommand.self, CleanCommand.self, DiffCommand.self, EvalCommand.self, IngestCommand.self, StoriesCommand.self, ShowCommand.self,
-            ExportCommand.self,
+            ExportCommand.self, WatchCommand.self, ServeCommand.self,
         ],
         defaultSubcommand: nil)
 

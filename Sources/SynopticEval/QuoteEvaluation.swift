@@ -12,8 +12,9 @@ import Synoptic
 /// 0.8 of their union (one to one, best overlap first). Speaker accuracy counts, over matched
 /// quotes, the predicted speakers that name the gold Source: the predicted speaker's words overlap
 /// the Source span, or the predicted person's surname is the Source's name. A pronoun Source
-/// (“he said”) is right when the predicted person is the one the pronoun refers to, taken as the
-/// nearest named Source of an earlier attribution in the article.
+/// (“he”, “she”) is right when the predicted person is the one the pronoun refers to, found from
+/// the text and the annotation alone (``PeopleInText``); other pronoun Sources (“they”, “I”, “it”)
+/// refer to the nearest fitting named Source of an earlier attribution.
 public struct QuoteEvaluation: Sendable {
     public struct Document: Sendable {
         public var name: String
@@ -29,7 +30,7 @@ public struct QuoteEvaluation: Sendable {
         public var end: Int
         public var source: Range<Int>?
         public var sourceText: String?
-        /// For a pronoun source: the named source it refers to.
+        /// For a pronoun source: the name of the person it refers to.
         public var referent: String?
     }
 
@@ -185,6 +186,16 @@ public struct QuoteEvaluation: Sendable {
         }
         named.sort { $0.0 < $1.0 }
         namedThings.sort { $0.0 < $1.0 }
+        let people = PeopleInText(
+            scalars: scalars, quoted: regions,
+            sources: events.compactMap { event in
+                guard let s = event["Source"].flatMap({ spans[$0] }), let first = s.fragments.first, !isPronoun(s.text) else { return nil }
+                return PeopleInText.Source(range: first, text: s.text)
+            },
+            pronounSources: Set(
+                events.compactMap { event in
+                    event["Source"].flatMap { spans[$0] }.flatMap { isPronoun($0.text) ? $0.fragments.first?.lowerBound : nil }
+                }))
         for event in events {
             guard let content = event["Content"].flatMap({ spans[$0] }) else { continue }
             let source = event["Source"].flatMap { spans[$0] }
@@ -196,6 +207,8 @@ public struct QuoteEvaluation: Sendable {
                 let pronoun = source.text.lowercased()
                 if pronoun == "it" {
                     referent = namedThings.last { $0.0 < range.lowerBound }?.1
+                } else if ["he", "she", "him", "her"].contains(pronoun) {
+                    referent = people.referent(of: pronoun, at: range.lowerBound)
                 } else {
                     referent = named.last { $0.0 < range.lowerBound && genderAllows(pronoun, $0.2) }?.1
                 }

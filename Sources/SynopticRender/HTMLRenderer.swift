@@ -6,47 +6,67 @@ import SynopticCore
 /// well-formed XML, which lets tests check its structure with a strict parser. Every piece of text that comes from an article goes through
 /// ``HTMLText/escape(_:)``; a URL becomes a link only when it is http(s).
 public struct HTMLRenderer: Sendable {
-    public init() {}
+    /// Where a source's entry links besides its own URL: the server gives each article a page of
+    /// its own (`/articles/ID`); the self-contained file has none (`nil`).
+    public var articlePage: (@Sendable (String) -> String)?
+
+    public init(articlePage: (@Sendable (String) -> String)? = nil) {
+        self.articlePage = articlePage
+    }
 
     public func render(_ briefing: Briefing) -> String {
-        let numbers = briefing.referenceNumbers
         let title = briefing.stories.count == 1 ? "Briefing: \(briefing.stories[0].title)" : "Briefing"
-        var out = """
-            <!DOCTYPE html>
-            <html lang="en">
-            <head>
-            <meta charset="utf-8" />
-            <meta name="viewport" content="width=device-width, initial-scale=1" />
-            <meta name="generator" content="\(HTMLText.escape(Briefing.generator))" />
-            <title>\(HTMLText.escape(title))</title>
-            <style>
-            \(Self.style)
-            </style>
-            </head>
-            <body>
-            <main>
-
-            """
+        var body = ""
         if briefing.stories.isEmpty {
-            out += "<h1>Briefing</h1>\n<p>No articles could be read.</p>\n"
+            body += "<h1>Briefing</h1>\n<p>No articles could be read.</p>\n"
         }
-        for story in briefing.stories {
-            let members = briefing.members(of: story)
-            let page = StoryPage(sections: StorySections(story: story, members: members), numbers: numbers)
-            out += page.render()
-        }
+        for story in briefing.stories { body += storyArticle(story, in: briefing) }
         if !briefing.diagnostics.isEmpty {
-            out += "<section class=\"diagnostics\">\n<h2>Inputs not read in full</h2>\n<ul>\n"
-            for diagnostic in briefing.diagnostics { out += "<li>\(HTMLText.escape(diagnostic.description))</li>\n" }
-            out += "</ul>\n</section>\n"
+            body += "<section class=\"diagnostics\">\n<h2>Inputs not read in full</h2>\n<ul>\n"
+            for diagnostic in briefing.diagnostics { body += "<li>\(HTMLText.escape(diagnostic.description))</li>\n" }
+            body += "</ul>\n</section>\n"
         }
-        out += "</main>\n</body>\n</html>\n"
-        return out
+        return page(title: title, main: body)
+    }
+
+    /// One story as an `<article class="story">`: summary with source chips, agreement matrix,
+    /// disagreements, exclusives, who said what, figures, timeline, sources and versions. The one
+    /// place these sections are written, for the self-contained file and the server's story page.
+    /// Chips cite articles by their 1-based number in `briefing.articles`.
+    public func storyArticle(_ story: Story, in briefing: Briefing) -> String {
+        let members = briefing.members(of: story)
+        let page = StoryPage(sections: StorySections(story: story, members: members), numbers: briefing.referenceNumbers, articlePage: articlePage)
+        return page.render()
+    }
+
+    /// A whole page around `main` (already HTML): doctype, viewport, the shared style plus
+    /// `extraStyle`, and `header` (already HTML) above the `<main>` element. `title` is escaped here.
+    public func page(title: String, main: String, header: String = "", extraStyle: String = "") -> String {
+        """
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="generator" content="\(HTMLText.escape(Briefing.generator))" />
+        <title>\(HTMLText.escape(title))</title>
+        <style>
+        \(Self.style)\(extraStyle.isEmpty ? "" : "\n" + extraStyle)
+        </style>
+        </head>
+        <body>
+        \(header)<main>
+
+        \(main)</main>
+        </body>
+        </html>
+
+        """
     }
 
     /// System fonts only (no web fonts), a readable measure, tables that scroll sideways on a narrow
     /// screen instead of widening the page, and sides of a disagreement that stack when there is no room.
-    static let style = """
+    public static let style = """
         :root { color-scheme: light dark; --ink: #1d1d1f; --muted: #5f6368; --line: #d9dce1; --paper: #ffffff;
           --chip: #eef1f5; --yes: #1a7f37; --accent: #0b57d0; --warn: #9a3412; }
         @media (prefers-color-scheme: dark) { :root { --ink: #e8eaed; --muted: #a6abb3; --line: #3c4043; --paper: #15171a;
@@ -133,6 +153,7 @@ public enum HTMLText {
 private struct StoryPage {
     let sections: StorySections
     let numbers: [String: Int]
+    let articlePage: (@Sendable (String) -> String)?
 
     var story: Story { sections.story }
 
@@ -323,7 +344,11 @@ private struct StoryPage {
             if let published = provenance.published ?? provenance.publishedRaw { facts.append("published \(escape(published))") }
             if let dateline = article.dateline { facts.append(escape(dateline)) }
             facts.append("\(article.wordCount) words")
-            facts.append("id <code>\(escape(article.id))</code>")
+            if let articlePage {
+                facts.append("<a class=\"article-link\" href=\"\(escape(articlePage(article.id)))\">id <code>\(escape(article.id))</code></a>")
+            } else {
+                facts.append("id <code>\(escape(article.id))</code>")
+            }
             body += "<span class=\"meta\">\(facts.joined(separator: " · "))</span></li>\n"
         }
         body += "</ol>\n"

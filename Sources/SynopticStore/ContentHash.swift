@@ -20,8 +20,31 @@ public enum ContentHash {
         var folded: [UInt8] = []
         folded.reserveCapacity(text.utf8.count)
         var pendingSpace = false
-        for scalar in text.unicodeScalars {
-            if scalar.properties.isWhitespace {
+        // Bytes are copied as they are, and only whitespace is looked at: ASCII whitespace by its
+        // byte, other whitespace (no-break space, line separator, …) by decoding that scalar alone.
+        var utf8 = text.utf8.makeIterator()
+        var decoder = UTF8()
+        var pending: [UInt8] = []
+        while let byte = utf8.next() {
+            if byte < 0x80 {
+                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0d) {
+                    pendingSpace = !folded.isEmpty
+                    continue
+                }
+                if pendingSpace {
+                    folded.append(0x20)
+                    pendingSpace = false
+                }
+                folded.append(byte)
+                continue
+            }
+            // A multi-byte scalar: gather its bytes, then decide.
+            pending.removeAll(keepingCapacity: true)
+            pending.append(byte)
+            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
+            while pending.count < length, let next = utf8.next() { pending.append(next) }
+            var bytes = pending.makeIterator()
+            if case .scalarValue(let scalar) = decoder.decode(&bytes), scalar.properties.isWhitespace {
                 pendingSpace = !folded.isEmpty
                 continue
             }
@@ -29,7 +52,7 @@ public enum ContentHash {
                 folded.append(0x20)
                 pendingSpace = false
             }
-            folded.append(contentsOf: String(scalar).utf8)
+            folded.append(contentsOf: pending)
         }
         return SHA256.hex(folded)
     }
@@ -57,6 +80,7 @@ enum SHA256 {
         while padded.count % 64 != 56 { padded.append(0) }
         for shift in stride(from: 56, through: 0, by: -8) { padded.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
         var w = [UInt32](repeating: 0, count: 64)
+        let k = Self.k
         for chunk in stride(from: 0, to: padded.count, by: 64) {
             for i in 0..<16 {
                 let j = chunk + i * 4

@@ -86,6 +86,68 @@ struct QuoteEvaluationTests {
         #expect(!QuoteEvaluation.genderAllows("she", "Trask", in: text))
     }
 
+    @Test("a person the text names after the last Source is the pronoun's referent")
+    func referentNamedInText() {
+        let text = """
+            Arthur Penhallow said the pier would open soon.
+
+            Walter Brisk, the harbor master, toured the flooded docks on Friday. “We will rebuild it,” he said.
+            """
+        let ann = Self.annotation(
+            text,
+            [
+                ("Arthur Penhallow", "said", "the pier would open soon"),
+                ("he", "said", "We will rebuild it,"),
+            ])
+        let gold = QuoteEvaluation.goldQuotes(text: text, ann: ann)
+        #expect(gold.count == 1)
+        // The annotation's last Source is Arthur Penhallow; the text has named Walter Brisk since.
+        #expect(gold.first?.referent == "Walter Brisk")
+    }
+
+    @Test("the referent is a subject, not a possessor or the object of a preposition, and pronouns carry it on")
+    func referentSubjectAndChain() {
+        let text = """
+            Mary Whitlock met with Ilse Marrow's lawyers on Friday. She thanked the crews.
+
+            Later, Walter Brisk's report reached Ilse Marrow. “We will rebuild it,” she said.
+
+            Arthur Penhallow spoke next. “Walter Brisk never called us,” he said.
+            """
+        let ann = Self.annotation(
+            text,
+            [
+                ("she", "said", "We will rebuild it,"),
+                ("he", "said", "Walter Brisk never called us,"),
+            ])
+        let gold = QuoteEvaluation.goldQuotes(text: text, ann: ann)
+        #expect(gold.count == 2)
+        // The nearest sentence with a woman in it settles “she”: Walter Brisk cannot be her.
+        #expect(gold.first?.referent == "Ilse Marrow")
+        // A name inside the quotation is the speaker's words, not the referent.
+        #expect(gold.last?.referent == "Arthur Penhallow")
+
+        let chain = """
+            Mary Whitlock met with Ilse Marrow's lawyers on Friday.
+
+            She thanked the crews. “We will rebuild it,” she said.
+            """
+        let chainGold = QuoteEvaluation.goldQuotes(text: chain, ann: Self.annotation(chain, [("she", "said", "We will rebuild it,")]))
+        // The subject, not the possessor after “with”; then “She” carries Mary Whitlock on.
+        #expect(chainGold.first?.referent == "Mary Whitlock")
+    }
+
+    @Test("capitalised words after “the”, weekdays and words that only open a sentence name no one")
+    func referentNotAName() {
+        let text = """
+            Walter Brisk spoke at the dock.
+
+            The Harbor Gazette reported on Friday that Sunday Ferries would close. Unthinkable? “We will rebuild it,” he said.
+            """
+        let gold = QuoteEvaluation.goldQuotes(text: text, ann: Self.annotation(text, [("he", "said", "We will rebuild it,")]))
+        #expect(gold.first?.referent == "Walter Brisk")
+    }
+
     @Test("a relative pronoun Source refers to the name before it")
     func relativePronoun() {
         let text = "The ferry captain, Ilse Marrow, who called the schedule “a fantasy,” resigned."

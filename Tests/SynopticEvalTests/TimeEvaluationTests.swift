@@ -81,7 +81,7 @@ struct TimeEvaluationTests {
         #expect(documents.count >= 250)
         let score = TimeEvaluation().score(documents)
         #expect(score.gold >= 1800)
-        #expect(score.relaxedF1 >= 0.94, "\(score)")
-        #expect(score.valueF1 >= 0.815, "\(score)")
+        #expect(score.relaxedF1 >= 0.945, "\(score)")
+        #expect(score.valueF1 >= 0.82, "\(score)")
     }
 }

@@ -263,4 +263,121 @@ import Testing
         // “it” with no outlet quoted just before is no one the text names.
         #expect(words["We will appeal,"] == .some(nil))
     }
+
+    @Test func clausesOfTheirOwnAndObjectsOfPrepositions() {
+        let (article, a) = Self.annotate(
+            """
+            Port Vote Delayed.
+
+            Mayor Tomas Velde met Rita Osk on Monday. The Harbor Council condemned the delay as what it called “a betrayal of the workers.”
+
+            The engineer Paul Aune is no longer welcome at the yard, or, as the Harbor Gazette put it, “a guest who overstayed.”
+
+            Velde sang to Osk before asking her, “Where do we go from here?”
+
+            At a forum with dock workers in Tallinn, one welder claimed the plan was “a fantasy.”
+            """)
+        let words = Self.speakerWords(article, a)
+        // “what it called”: the organisation that opens the sentence.
+        #expect(words["a betrayal of the workers."] == .some("Harbor Council"))
+        // “as X put it”: the speaker is in the cue's own clause, not the person named first.
+        #expect(words["a guest who overstayed."] == .some("Harbor Gazette"))
+        // A person after “to” is an object, not the one asking.
+        #expect(Self.speakers(article, a).first { $0.0 == "Where do we go from here?" }?.1 == "Tomas Velde")
+        // A place after “in” is no subject: the description is.
+        #expect(words["a fantasy."] == .some("one welder"))
+    }
+
+    @Test func possessiveCueNounsAndCommasBeforeTheAttribution() {
+        let (article, a) = Self.annotate(
+            """
+            Port Vote Delayed.
+
+            Mayor Tomas Velde said Rita Osk’s tweet about the yard was only “a joke,” not a threat.
+
+            The council dismissed Paul Aune’s claim that “the yard is sinking.”
+
+            In a statement announcing the vote, the union said Osk would do well: “Our members stand with her,” the union wrote.
+
+            Osk’s call for a “full audit” was rejected.
+            """)
+        let words = Self.speakerWords(article, a)
+        // “Osk’s tweet … was”: the noun is no cue, so the speaker is the one who said it.
+        #expect(words["a joke,"] == .some("Mayor Tomas Velde") || words["a joke,"] == .some("Tomas Velde"))
+        // “Aune’s claim that “…””: the possessor speaks.
+        #expect(words["the yard is sinking."] == .some("Paul Aune"))
+        // A quotation ending in a comma takes the attribution after it.
+        #expect(words["Our members stand with her,"] == .some("the union"))
+        #expect(words["full audit"] == .some("Osk"))
+    }
+
+    @Test func outletsSignaturesParticiplesAndAccordingTo() {
+        let (article, a) = Self.annotate(
+            """
+            Port Vote Delayed.
+
+            The Harbor Gazette reports:
+
+            “The council has not met since March, and the yard has lost two contracts.
+
+            “Nobody expects a vote before the winter.”
+
+            “The port is the heart of this town. We will not let it go.” ― Jorge Falcon
+
+            “Fix the cranes first.” “Then talk about money.” ― Ilse Marrow
+
+            Mayor Tomas Velde hardly answered, calling the plan “a start” -- and, when pressed later, adding, “We will see.”
+
+            The yard was closed for a week in March, according to Rush Limbaugh.
+
+            Crowds chanted “Save the yard!” at the gates on Friday, according to union organiser Carla Pineda.
+
+            Paul Aune, who runs the welding school, said, “We train thirty people a year.”
+
+            Mr. Velde said Ms. Osk was “overreacting” to the report.
+            """)
+        let words = Self.speakerWords(article, a)
+        #expect(words["The council has not met since March, and the yard has lost two contracts."] == .some("Harbor Gazette"))
+        #expect(words["Nobody expects a vote before the winter."] == .some("Harbor Gazette"))
+        // A given name and a surname that is also a place is a person.
+        #expect(a.entities.contains { $0.kind == .person && $0.name == "Jorge Falcon" })
+        #expect(words["The port is the heart of this town. We will not let it go."] == .some("Jorge Falcon"))
+        // A signature at the end of a paragraph of quotation speaks for all of it.
+        #expect(words["Fix the cranes first."] == .some("Ilse Marrow"))
+        #expect(words["Then talk about money."] == .some("Ilse Marrow"))
+        // A participle after a comma has the sentence's subject, across the quotation before it.
+        #expect(Self.speakers(article, a).first { $0.0 == "We will see." }?.1 == "Tomas Velde")
+        // “according to” later in the sentence, with a name the recognizer may not know.
+        #expect(words["Save the yard!"] == .some("union organiser Carla Pineda") || words["Save the yard!"] == .some("Carla Pineda"))
+        // The relative clause is no part of the subject.
+        #expect(words["We train thirty people a year."] == .some("Paul Aune"))
+        // “said Ms. Osk was”: the reported clause's subject is not the speaker.
+        #expect(Self.speakers(article, a).first { $0.0 == "overreacting" }?.1 != "Rita Osk")
+    }
+
+    @Test func accordingToANameTheListsDoNotKnow() {
+        let (article, a) = Self.annotate(
+            """
+            Radio Talk.
+
+            According to Limbaugh, “If it was left up to the council, the yard would be closed by now.”
+            """)
+        #expect(Self.speakerWords(article, a)["If it was left up to the council, the yard would be closed by now."] == .some("Limbaugh"))
+    }
+
+    @Test func aPronounPrefersAPersonWhoseNameGivesItsGender() {
+        let (article, a) = Self.annotate(
+            """
+            Port Vote Delayed.
+
+            “Now is the time to act,” said Don Fowler, who led the council from 1995, during Tomas Velde’s term, and has backed Hillary Osk since her first race.
+
+            Fowler said he expects Osk to return soon. “It would be foolish not to plan for it,” he said.
+            """)
+        let fowler = a.entities.firstIndex { $0.name.hasSuffix("Fowler") }
+        #expect(fowler != nil)
+        // “her” is Hillary Osk, not Don Fowler, whose gender the text had not settled.
+        #expect(!a.mentions.contains { $0.entity == fowler && article[$0.span] == "her" })
+        #expect(Self.speakers(article, a).first { $0.0 == "It would be foolish not to plan for it," }?.1.map { $0.hasSuffix("Fowler") } == true)
+    }
 }

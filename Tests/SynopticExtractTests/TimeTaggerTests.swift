@@ -262,4 +262,57 @@ struct TimeTaggerTests {
         _ = check(String(repeating: "3 p.m. ", count: 50_000))
         _ = check("Jan. Feb. 31 2022-02-30 13/45/2022 99:99 p.m. the 0000s nineteen")
     }
+
+    @Test("a rate of a counted quantity and a time word in a name are not times")
+    func ratesAndNames() {
+        let rates = tag("The line runs four ferries a day and carries 900 riders a week.").map(\.text)
+        #expect(!rates.contains("a day"))
+        #expect(!rates.contains("a week"))
+        #expect(!tag("The new pump moves 30 liters per second.").map(\.text).contains("per second"))
+        // How often an event happens stays a time.
+        #expect(tag("Inspectors visit the pier once a week.").contains { $0.text.hasSuffix("a week") })
+        #expect(tag("The crane failed a week ago.").contains { $0.text == "a week ago" })
+        let shows = tag("The minister spoke on the network's \"This Week\" program and later on \"60 Minutes\".").map(\.text)
+        #expect(!shows.contains("This Week"))
+        #expect(!shows.contains("60 Minutes"))
+        #expect(!tag("The mayor told USA Today that the pier would reopen.").map(\.text).contains("Today"))
+        #expect(value(of: "this week", in: "The pier reopens this week.")?.value == "2022-W02")
+        #expect(value(of: "Today", in: "Today the pier reopened.")?.value == "2022-01-14")
+        #expect(value(of: "Last week", in: "Last week the ferry ran late.")?.value == "2022-W01")
+        #expect(tag("More than a quarter of the riders walked, and three quarters of the staff stayed home.").isEmpty)
+        #expect(value(of: "the third quarter of 2021", in: "Fares rose in the third quarter of 2021.")?.value == "2021-Q3")
+        #expect(value(of: "several quarters", in: "The line earned money after several quarters of losses.")?.value == "PXQ")
+        #expect(value(of: "three quarters", in: "The line earned money after three quarters of losses.")?.value == "P3Q")
+    }
+
+    @Test("a quarter ended on a day is the calendar quarter that holds most of it")
+    func quarterEnded() {
+        let november = TimeAnchor(iso8601: "2022-11-02")
+        let text = "For the quarter ended Sept. 30, the ferry line earned $2 million."
+        #expect(value(of: "the quarter", in: text, anchor: november)?.value == "2022-Q3")
+        #expect(value(of: "Sept. 30", in: text, anchor: november)?.value == "2022-09-30")
+        #expect(value(of: "the quarter", in: "In the quarter ended July 31, the line carried 8,000 riders.", anchor: november)?.value == "2022-Q2")
+        #expect(value(of: "the quarter", in: "In the quarter ending Oct. 1, the line lost money.", anchor: november)?.value == "2022-Q3")
+    }
+
+    @Test("a month before the noun it dates, a second day after \"and\", a scheduled present")
+    func monthsDaysAndSchedules() {
+        #expect(value(of: "March", in: "The March vote will decide the budget.")?.value == "2022-03")
+        #expect(value(of: "June", in: "Under a June agreement, the city kept the pier.")?.value == "2021-06")
+        #expect(!tag("Thousands joined the March on the capital.").map(\.text).contains("March"))
+        #expect(value(of: "25", in: "The summit is set for April 24 and 25.")?.value == "2022-04-25")
+        #expect(!tag("On April 24 and 25 people marched.").map(\.text).contains("25"))
+        #expect(value(of: "Monday", in: "The two ministers meet separately Monday with the mediator.")?.value == "2022-01-17")
+        #expect(value(of: "Tuesday", in: "The ferry offer expires Tuesday.")?.value == "2022-01-18")
+        #expect(value(of: "Monday", in: "The ministers did not meet Monday.")?.value == "2022-01-10")
+        #expect(value(of: "Tuesday", in: "The lease had been due to expire Tuesday.")?.value == "2022-01-11")
+        #expect(value(of: "Saturday night", in: "The mayor let the search begin as planned Saturday night.")?.value == "2022-01-08TNI")
+        #expect(value(of: "Saturday", in: "Fishermen planned a large protest at the harbor on Saturday.")?.value == "2022-01-15")
+        // A time fronted before a long subject takes the tense of the clause's verb.
+        let fronted = "On Tuesday, the National Association of Harbor and Ferry Workers of the Eastern Coast plans to hold a rally."
+        #expect(value(of: "Tuesday", in: fronted)?.value == "2022-01-18")
+        let past = "On Tuesday, the National Association of Harbor and Ferry Workers of the Eastern Coast held a rally."
+        #expect(value(of: "Tuesday", in: past)?.value == "2022-01-11")
+        #expect(value(of: "the last half of the '80s", in: "Ridership doubled in the last half of the '80s.")?.value == "198")
+    }
 }

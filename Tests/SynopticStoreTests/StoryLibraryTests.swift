@@ -151,3 +151,13 @@ import Testing
         #expect(throws: ArticleSnapshot.Damaged.self) { try future.article() }
     }
 }
+
+@Suite struct ContentHashFoldingTests {
+    @Test func unicodeWhitespaceFoldsLikeASCII() {
+        #expect(ContentHash.of(text: "a\u{00A0}b\u{2028}c") == ContentHash.of(text: "a b c"))
+        #expect(ContentHash.of(text: "  Ünïcödé — text  ") == ContentHash.of(text: "Ünïcödé — text"))
+        #expect(ContentHash.of(text: "Ünïcödé") != ContentHash.of(text: "Unicode"))
+        // "abc" with folded whitespace around it is still the standard's vector.
+        #expect(ContentHash.of(text: "\n abc \t") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+    }
+}

@@ -12,6 +12,11 @@ public struct Provenance: Hashable, Sendable, Codable {
         case standardInput = "stdin"
         /// An HTML page (`.html`, `.htm`, `.html.gz`, or HTML found on standard input).
         case htmlFile = "html"
+        /// A web page fetched over HTTP(S); `path` and `url` hold its URL.
+        case web = "url"
+        /// An item of an RSS or Atom feed: its article page, or the feed's own content when the page
+        /// could not be fetched; `path` holds the item's link and `url` the page's URL.
+        case feedItem = "feed"
     }
 
     public var origin: Origin

@@ -68,6 +68,9 @@ struct RecognitionState {
     var chunks: [NameChunk] = []
     var entities: [Entity] = []
     var genders: [Lexicon.Gender?] = []
+    /// Per entity: whether its gender comes from its name (a given name or an honorific), not
+    /// from a pronoun resolved to it, which may be wrong.
+    var genderFromName: [Bool] = []
     var mentions: [Mention] = []
     /// Per entity: surname key and given-name key of persons, the lowercased text of others.
     var keys: [(surname: String, given: String?)] = []
@@ -346,7 +349,16 @@ struct RecognitionState {
             let middleIsCommon = run.dropFirst().dropLast().contains { t in
                 tokens[t].is(.commonWord) && !tokens[t].isAny([.givenName, .nameParticle]) && tokens[t].end - tokens[t].start > 1
             }
-            chunk.kind = (last.is(.place) && !last.is(.givenName)) || middleIsCommon ? nil : .person
+            // A surname that is also a place somewhere (“Jorge Falcon”, “Bryan Anderson”) is still
+            // a surname after a given name that is no country or region itself (“Georgia
+            // Tbilisi” is no one).
+            let firstIsRegion: Bool
+            switch Lexicon.place(lowers[run[0]]) {
+            case .country?, .region?, .continent?: firstIsRegion = true
+            default: firstIsRegion = false
+            }
+            let placeName = last.is(.place) && !last.is(.givenName) && (firstIsRegion || !tokens[run[0]].is(.givenName))
+            chunk.kind = placeName || middleIsCommon ? nil : .person
             // “the Harbor Gazette”: a person's name takes no article; what does is an
             // organisation's (a newspaper, a firm, a band).
             if chunk.kind == .person && followsDefiniteArticle(run[0]) { chunk.kind = .organization }
@@ -416,6 +428,7 @@ struct RecognitionState {
                 if let role = appositionAfter(chunk) { addRole(role, to: e) }
                 if let honorific = chunk.honorific?.lowercased(), genders[e] == nil {
                     genders[e] = honorific == "mr" ? .male : ["mrs", "ms", "miss"].contains(honorific) ? .female : nil
+                    genderFromName[e] = genders[e] != nil
                 }
             }
         }
@@ -488,6 +501,7 @@ struct RecognitionState {
             if let given = key.1 { personsByGiven[given, default: []].append(entities.count - 1) }
         }
         genders.append(gender == .either ? nil : gender)
+        genderFromName.append(gender != nil && gender != .either)
         forms.append([:])
         return entities.count - 1
     }
@@ -697,7 +711,8 @@ struct RecognitionState {
     }
 
     /// The person a pronoun refers to: in the sentence so far, the first person of a compatible
-    /// gender (the subject, most often); else the same in each earlier sentence, back to five
+    /// gender (the subject, most often; one whose name gives the pronoun's gender before a subject
+    /// of unknown gender); else the same in each earlier sentence, back to five
     /// sentences that have words outside quotation (a long quotation does not use up the
     /// window). A person who is not subject-like (``isSubjectLike``: “in an interview with
     /// Rusty Humphries”) is taken only when no one else in that sentence fits. `bySentence`
@@ -705,12 +720,21 @@ struct RecognitionState {
     func antecedent(before offset: Int, sentence: Int, gender: Lexicon.Gender, bySentence: [[(start: Int, entity: Int)]]) -> Int? {
         func compatible(_ e: Int) -> Bool { genders[e] == nil || genders[e] == gender || genders[e] == .either }
         func pick(_ people: [(start: Int, entity: Int)], before limit: Int) -> Int? {
+            // The first subject, unless the text has not settled its gender and another's name
+            // settles it as the pronoun's (“…, who has backed Hillary Clinton since her 2008
+            // bid”: her, not the man of unknown gender the clause is about); then anyone.
+            var firstSubject: Int?
+            var named: Int?
             var fallback: Int?
             for person in people where person.start < limit && compatible(person.entity) {
-                if isSubjectLike(person.start) { return person.entity }
+                if isSubjectLike(person.start) {
+                    if named == nil && genders[person.entity] == gender && genderFromName[person.entity] { named = person.entity }
+                    if firstSubject == nil { firstSubject = person.entity }
+                }
                 if fallback == nil { fallback = person.entity }
             }
-            return fallback
+            if let firstSubject, genders[firstSubject] != nil { return firstSubject }
+            return named ?? firstSubject ?? fallback
         }
         if let e = pick(bySentence[sentence + 1], before: offset) { return e }
         var s = sentence - 1

@@ -32,13 +32,13 @@ public struct QuoteAttributor: Sendable {
         var result: [QuoteAnnotation] = []
         var previousByBlock: [Int: Int] = [:]  // block → index in result of its last quote
         // Per block, computed once however many quotations it holds.
-        var blockCache: (block: Int, range: Range<Int>, hasNoCue: Bool)?
+        var blockCache: (block: Int, range: Range<Int>, hasNoCue: Bool, signature: Attribution?)?
         for (k, passage) in passages.enumerated() {
             let nextOpen = k + 1 < passages.count && passages[k + 1].block == passage.block ? passages[k + 1].open : nil
             let previousClose = k > 0 && passages[k - 1].block == passage.block ? (passages[k - 1].close ?? passages[k - 1].open) : nil
             if blockCache?.block != passage.block {
                 let range = tokenRange(ofBlock: passage.block, in: text)
-                blockCache = (passage.block, range, Self.hasNoCue(tokens, text.lowers, range))
+                blockCache = (passage.block, range, Self.hasNoCue(tokens, text.lowers, range), Self.signature(tokens, entities, range))
             }
             let blockRange = blockCache!.range
             let context = Context(
@@ -46,12 +46,19 @@ public struct QuoteAttributor: Sendable {
                 previousClose: previousClose,
                 block: blockRange)
 
-            var attribution: Attribution? = context.transcriptLabel()
+            var attribution: Attribution? = context.transcriptLabel() ?? context.accordingAfter()
             if attribution != nil {
-            } else if context.opensSentence {
+            } else if context.opensSentence || context.endsWithComma {
+                // “…,” the union wrote: a quotation that ends in a comma is followed by its
+                // attribution, whatever cue the sentence had before it.
                 attribution = context.after() ?? context.before()
             } else {
                 attribution = context.before() ?? context.after()
+            }
+            // “…. …” — Name: a paragraph of quotation signed at its end speaks for its signer
+            // throughout.
+            if attribution == nil, let signature = blockCache!.signature, signature.speakerToken.map({ $0 > passage.open }) ?? false {
+                attribution = signature
             }
             // “…,” he said. “…”: the same speaker goes on within the paragraph.
             if attribution == nil, let p = previousByBlock[passage.block], result[p].speakerSpan != nil || result[p].speaker != nil {
@@ -109,6 +116,12 @@ public struct QuoteAttributor: Sendable {
                     speaker = last.speaker
                     speakerSpan = last.speakerSpan
                     confidence = min(last.confidence, 0.6)
+                } else if let subject = Self.organizationOpening(sentenceOf: span.start, in: text, entities: entities) {
+                    // “The Security Council … condemned the test as what it called “…””: the
+                    // organisation that opens the sentence.
+                    speaker = subject.entity
+                    speakerSpan = subject.span
+                    confidence = 0.6
                 } else {
                     speakerSpan = nil
                     confidence = 0
@@ -121,6 +134,44 @@ public struct QuoteAttributor: Sendable {
             previousByBlock[passage.block] = result.count - 1
         }
         return result
+    }
+
+    /// The organisation named at the opening of the sentence holding `offset` (its first words,
+    /// after “The”), before `offset`.
+    static func organizationOpening(sentenceOf offset: Int, in text: TokenizedText, entities: EntityAnalysis) -> Mention? {
+        let tokens = text.tokens
+        var low = 0
+        var high = tokens.count
+        while low < high {
+            let mid = (low + high) / 2
+            if tokens[mid].start < offset { low = mid + 1 } else { high = mid }
+        }
+        guard low < tokens.count else { return nil }
+        let sentence = tokens[low].sentence
+        guard sentence >= 0, sentence < text.sentenceTokens.count else { return nil }
+        let range = text.sentenceTokens[sentence]
+        guard var t = range.first(where: { tokens[$0].kind == .word }) else { return nil }
+        if text.lowers[t] == "the" { t += 1 }
+        guard t < low, let mention = entities.mention(atToken: t), entities.entities[mention.entity].kind == .organization else { return nil }
+        return mention
+    }
+
+    /// The signature that ends a paragraph of quotation: a closing mark, a dash and a person's
+    /// name (“… money.” ― Christina Lastra).
+    static func signature(_ tokens: [Token], _ entities: EntityAnalysis, _ block: Range<Int>) -> Attribution? {
+        var t = block.upperBound - 1
+        while t > block.lowerBound && tokens[t].isMark(".") { t -= 1 }
+        guard t > block.lowerBound + 1, let mention = entities.mention(atToken: t), entities.entities[mention.entity].kind == .person,
+            mention.form == .name
+        else { return nil }
+        var first = t
+        while first > block.lowerBound && tokens[first - 1].start >= mention.span.start { first -= 1 }
+        guard first >= block.lowerBound + 2 else { return nil }
+        let dash = tokens[first - 1]
+        guard dash.isMark("—") || dash.isMark("―") || dash.isMark("–") || dash.isMark("-"),
+            tokens[first - 2].kind == .closeQuote || tokens[first - 2].kind == .straightQuote
+        else { return nil }
+        return Attribution(speaker: mention.span, speakerToken: first, cue: nil, confidence: 0.85)
     }
 
     /// Whether a paragraph has no speech verb outside its quotations.
@@ -226,6 +277,13 @@ private struct Context {
 
     var passageOpensBlock: Bool { passage.open == block.lowerBound }
 
+    /// Whether the quotation ends in a comma, inside or right after its closing mark (“…,” said).
+    var endsWithComma: Bool {
+        guard let close = passage.close else { return false }
+        if close > passage.open + 1, tokens[close - 1].isMark(",") { return true }
+        return close + 1 < block.upperBound && tokens[close + 1].isMark(",")
+    }
+
     /// A fragment woven into the writer's sentence: it follows a word of that sentence, or starts
     /// in lowercase.
     var isPartial: Bool {
@@ -298,7 +356,7 @@ private struct Context {
             return nil
         }
         if lowers[start] == "according", start + 1 < limit, lowers[start + 1] == "to",
-            let subject = phrase(from: start + 2, limit: limit)
+            let subject = accordingPhrase(from: start + 2, limit: limit)
         {
             return .init(
                 speaker: subject.span, speakerToken: subject.head, cue: TextSpan(start: tokens[start].start, end: tokens[start + 1].end),
@@ -320,6 +378,29 @@ private struct Context {
                 }
                 guard c - start <= 12, let subject = subject(in: start..<c) else { return nil }
                 return .init(speaker: subject.span, speakerToken: subject.head, cue: cueSpan(at: c), confidence: subject.confidence)
+            }
+            c += 1
+        }
+        return nil
+    }
+
+    /// `“…” at a conference last month, according to X`: “according to” later in the sentence,
+    /// with no cue before it.
+    func accordingAfter() -> QuoteAttributor.Attribution? {
+        let far = min(nextOpen ?? block.upperBound, block.upperBound, afterClose + 40)
+        var c = afterClose
+        while c + 1 < far {
+            let token = tokens[c]
+            // A quotation that ends its sentence (“… without delay.” Clinton plans …) leaves the
+            // next sentence alone.
+            if token.sentence != tokens[passage.open].sentence { return nil }
+            if token.isMark(".") && !isAbbreviationPeriod(c) || token.isMark("?") || token.isMark("!") || token.isMark(";") { return nil }
+            if token.kind == .openQuote || token.kind == .straightQuote { return nil }
+            if token.kind == .word && isCue(c) && !isNotAVerb(c) { return nil }
+            if lowers[c] == "according", lowers[c + 1] == "to", let subject = accordingPhrase(from: c + 2, limit: far) {
+                return .init(
+                    speaker: subject.span, speakerToken: subject.head, cue: TextSpan(start: token.start, end: tokens[c + 1].end),
+                    confidence: subject.confidence * 0.9)
             }
             c += 1
         }
@@ -356,7 +437,11 @@ private struct Context {
         var c = start
         while c < end {
             if isCue(c) && !isNotAVerb(c) && !(c > start && lowers[c - 1] == "to") {
-                if c > start, let subject = subject(in: start..<c), subject.head != nil {
+                // “The New York Times reports: ¶ “…””: a sentence that ends in a colon introduces
+                // the quotation, so a description or an outlet the recognizer does not know
+                // speaks too.
+                let introduces = tokens[end - 1].isMark(":")
+                if c > start, let subject = subject(in: start..<c), subject.head != nil || introduces {
                     return .init(speaker: subject.span, speakerToken: subject.head, cue: cueSpan(at: c), confidence: 0.7)
                 }
                 if let subject = phrase(from: c + 1, limit: end), subject.head != nil {
@@ -372,9 +457,12 @@ private struct Context {
     /// `X said: “…”`, `X told reporters that “…”`, `X called it “…”`, `According to X, “…”`.
     func before() -> QuoteAttributor.Attribution? {
         let open = passage.open
-        let sentence = tokens[open].sentence
+        var sentence = tokens[open].sentence
         var lower = open - 1
         let floor = max(block.lowerBound, (previousClose ?? -1) + 1)
+        // “According to Limbaugh, “[I]f …”: no sentence begins after a comma, whatever the
+        // segmenter made of the quotation.
+        if lower >= floor, tokens[lower].sentence != sentence, tokens[lower].isMark(",") { sentence = tokens[lower].sentence }
         while lower >= floor && tokens[lower].sentence == sentence { lower -= 1 }
         var start = lower + 1
         // “PORT ELLIS — State engineers warned …”: a dateline names a place, never the speaker.
@@ -386,21 +474,55 @@ private struct Context {
             let token = tokens[c]
             if token.kind == .closeQuote { break }
             if token.kind == .word && isCue(c) && !isNotAVerb(c) {
+                if let possessor = possessorSpeaks(c) {
+                    return .init(speaker: possessor.span, speakerToken: possessor.head, cue: tokens[c].span, confidence: possessor.confidence)
+                }
                 // `said X: “…”` (cue first, subject after) or `X said that “…”`.
                 if let subject = subject(in: start..<c) {
                     return .init(speaker: subject.span, speakerToken: subject.head, cue: cueSpan(at: c), confidence: subject.confidence * 0.95)
                 }
-                if let subject = phrase(from: c + 1, limit: open) {
+                // `said X: “…”`, not `said Clinton was “justified”`: a name that a verb follows
+                // is the reported clause's subject, not the speaker.
+                if let subject = phrase(from: c + 1, limit: open), !isFollowedByVerb(subject.span, limit: open) {
                     return .init(speaker: subject.span, speakerToken: subject.head, cue: tokens[c].span, confidence: subject.confidence * 0.9)
+                }
+                // “Mr. Trump hardly clarified the matter, … ''…'' -- and, when questioned,
+                // asserting, ''…''”: a participle after a comma has the sentence's subject, even
+                // before an earlier quotation.
+                if cueIsParticiple(c), let subject = sentenceSubject(before: c) {
+                    return .init(speaker: subject.span, speakerToken: subject.head, cue: tokens[c].span, confidence: 0.7)
                 }
                 return nil
             }
-            if lowers[c] == "according", c + 1 < open, lowers[c + 1] == "to", let subject = phrase(from: c + 2, limit: open) {
+            if lowers[c] == "according", c + 1 < open, lowers[c + 1] == "to", let subject = accordingPhrase(from: c + 2, limit: open) {
                 return .init(
                     speaker: subject.span, speakerToken: subject.head, cue: TextSpan(start: token.start, end: tokens[c + 1].end),
                     confidence: subject.confidence * 0.9)
             }
             c -= 1
+        }
+        return nil
+    }
+
+    /// The first person named in the sentence of token `c` before it, outside quotations, who can
+    /// be its subject (not a possessor, not after a preposition).
+    func sentenceSubject(before c: Int) -> Phrase? {
+        let sentence = tokens[c].sentence
+        var t = c - 1
+        while t > block.lowerBound && tokens[t - 1].sentence == sentence && c - t < 80 { t -= 1 }
+        var inside = false
+        while t < c {
+            let token = tokens[t]
+            if token.kind == .openQuote || token.kind == .straightQuote && !inside {
+                inside = true
+            } else if token.kind == .closeQuote || token.kind == .straightQuote {
+                inside = false
+            } else if !inside, let mention = entities.mention(atToken: t), mention.form != .pronoun,
+                entities.entities[mention.entity].kind == .person, !isPossessed(t), !isObjectOfPreposition(mention.span, from: t)
+            {
+                return Phrase(span: mention.span, head: t, confidence: 0.7)
+            }
+            t += 1
         }
         return nil
     }
@@ -489,6 +611,17 @@ private struct Context {
         guard c > 0 else { return false }
         let previous = lowers[c - 1]
         if previous == "the" || previous == "a" || previous == "an" || previous == "to" && lowers[c] == "call" { return true }
+        // “Trump's tweet”, “his comments”, “of late-night tweets”: after a possessive, or a
+        // preposition or a possessive before a hyphenated modifier, a cue is a noun — a cue
+        // still when what was said follows it (“Trump's claim that …”, see ``possessorSpeaks``).
+        if previous == "'s" && !isContraction(c - 1) || Self.possessiveDeterminers.contains(previous) && previous != "her" {
+            return !opensContent(after: c)
+        }
+        if c > 1, lowers[c - 1].contains("-"), tokens[c - 1].kind == .word,
+            lowers[c - 2] == "'s" || Self.possessiveDeterminers.contains(lowers[c - 2]) || RecognitionState.prepositions.contains(lowers[c - 2])
+        {
+            return true
+        }
         // “when state engineers rated”: after a subordinator or a preposition, a cue's bare form
         // before a plural noun is a modifier (“to tell reporters” is a verb, so not after “to”).
         let bare = lowers[c]
@@ -510,6 +643,40 @@ private struct Context {
             }
         }
         return false
+    }
+
+    /// “He's claiming”: the “'s” of a pronoun is “is” or “has”, not a possessive.
+    func isContraction(_ s: Int) -> Bool {
+        s > 0 && (tokens[s - 1].is(.speakerPronoun) || ["it", "that", "there", "what", "who", "here"].contains(lowers[s - 1]))
+    }
+
+    /// Whether what was said follows the word at `c` directly: “that”, a colon or a quotation,
+    /// perhaps after “for” or “of” and a word or two (“his call for a “…””, “his promise of
+    /// “…””).
+    func opensContent(after c: Int) -> Bool {
+        func isQuote(_ t: Int) -> Bool { t < tokens.count && (tokens[t].kind == .openQuote || tokens[t].kind == .straightQuote) }
+        guard c + 1 < tokens.count else { return false }
+        if lowers[c + 1] == "for" || lowers[c + 1] == "of" {
+            // “for a “deportation force””: a determiner or a modifier may come first.
+            var t = c + 2
+            while t < tokens.count && t - c <= 4 && tokens[t].kind == .word && !tokens[t].isCapitalized { t += 1 }
+            return isQuote(t)
+        }
+        return lowers[c + 1] == "that" || tokens[c + 1].isMark(":") || isQuote(c + 1)
+    }
+
+    /// “Donald Trump's claim that “…””, “his call for “…””: a cue noun after a possessive has the
+    /// possessor for its speaker.
+    func possessorSpeaks(_ c: Int) -> Phrase? {
+        guard c > 1, opensContent(after: c) else { return nil }
+        if lowers[c - 1] == "'s", !isContraction(c - 1), let mention = entities.mention(atToken: c - 2) {
+            return Phrase(span: mention.span, head: c - 2, confidence: 0.8)
+        }
+        if Self.possessiveDeterminers.contains(lowers[c - 1]), lowers[c - 1] != "her" {
+            guard let mention = entities.mention(atToken: c - 1) else { return Phrase(span: tokens[c - 1].span, head: nil, confidence: 0.4) }
+            return Phrase(span: mention.span, head: c - 1, confidence: 0.7)
+        }
+        return nil
     }
 
     func cueSpan(at c: Int) -> TextSpan {
@@ -535,9 +702,36 @@ private struct Context {
     /// organisation, a pronoun, or the noun phrase that ends at the cue.
     func subject(in range: Range<Int>) -> Phrase? {
         guard !range.isEmpty else { return nil }
+        // “as The Daily Beast called them”, “what it called”, “as he put it”: a cue in a clause
+        // of its own has that clause's subject, not a name earlier in the sentence.
+        var range = range
+        // “Rucker Culpepper, who runs the campaign's outreach, said”: the relative clause is no
+        // part of the subject.
+        if range.count > 2, tokens[range.upperBound - 1].isMark(",") {
+            var w = range.upperBound - 2
+            while w > range.lowerBound && range.upperBound - w < 30 {
+                if tokens[w].isMark(","), ["who", "which", "whose"].contains(lowers[w + 1]) {
+                    range = range.lowerBound..<w
+                    break
+                }
+                w -= 1
+            }
+        }
+        var k = range.upperBound - 1
+        while k > range.lowerBound && range.upperBound - k < 7 && (tokens[k].kind == .word || isAbbreviationPeriod(k)) {
+            if (lowers[k] == "as" || lowers[k] == "what") && !tokens[k].isCapitalized {
+                range = (k + 1)..<range.upperBound
+                break
+            }
+            k -= 1
+        }
         var bestPerson: Int?
         var bestOther: Int?
         var pronoun: Int?
+        // A person after a preposition (“sings to Clinton before asking her”, “after meeting
+        // with Vladimir Putin”) is an object; the speaker only when no one else is named.
+        var objectPerson: Int?
+        var objectOther: Int?
         var t = range.upperBound - 1
         while t >= range.lowerBound {
             let token = tokens[t]
@@ -548,20 +742,32 @@ private struct Context {
                 if kind == .person && mention.form != .pronoun && !isPossessed(t) {
                     // A participle after a comma (“…, telling Breitbart: ”) has the clause's
                     // subject for its speaker: the first person, not the nearest.
-                    if bestPerson == nil || cueIsParticiple(range.upperBound) { bestPerson = t }
+                    if isObjectOfPreposition(mention.span, from: t) {
+                        if objectPerson == nil || cueIsParticiple(range.upperBound) { objectPerson = t }
+                    } else if bestPerson == nil || cueIsParticiple(range.upperBound) {
+                        bestPerson = t
+                    }
                 }
-                if kind != .person && bestOther == nil && !isPossessed(t) { bestOther = t }
+                // “At a forum … in Virginia, one questioner claimed”: a place or organisation after a
+                // preposition is no subject either.
+                if kind != .person && bestOther == nil && !isPossessed(t) {
+                    if !isObjectOfPreposition(mention.span, from: t) {
+                        bestOther = t
+                    } else if objectOther == nil {
+                        objectOther = t
+                    }
+                }
                 if mention.form == .pronoun && pronoun == nil && token.is(.speakerPronoun) { pronoun = t }
             } else if token.is(.speakerPronoun) && pronoun == nil && (t == range.upperBound - 1 || t == range.lowerBound) {
                 pronoun = t
             }
             t -= 1
         }
+        if bestPerson == nil { bestPerson = objectPerson }
         // “a senior U.S. official said”, “Kremlin officials said”: the description is the speaker,
         // not the place or organisation inside it.
         // “officials have said”, “it further wrote”: auxiliaries and adverbs before the cue belong
         // to it, not to the subject.
-        var range = range
         while range.count > 1, Self.cueAuxiliaries.contains(lowers[range.upperBound - 1]) || Self.adverbs.contains(lowers[range.upperBound - 1]) {
             range = range.lowerBound..<(range.upperBound - 1)
         }
@@ -599,7 +805,10 @@ private struct Context {
         {
             first -= 1
         }
-        guard tokens[range.upperBound - 1].kind == .word, isDescriptionHead(range.upperBound - 1) else { return nil }
+        // “Officials at Homeland Security Investigations, a division of …, said”: with no
+        // description ending at the cue, the organisation named after a preposition.
+        let objectFallback = objectOther.flatMap { o in entities.mention(atToken: o).map { Phrase(span: $0.span, head: o, confidence: 0.7) } }
+        guard tokens[range.upperBound - 1].kind == .word, isDescriptionHead(range.upperBound - 1) else { return objectFallback }
         while first < range.upperBound - 1, !tokens[first].is(.determiner), !tokens[first].isCapitalized,
             !tokens[first].isAny([.roleModifier, .roleNoun])
         {
@@ -610,7 +819,7 @@ private struct Context {
         if first == range.upperBound - 1, !lowers[first].hasSuffix("s"), !Self.collectives.contains(lowers[first]),
             !tokens[first].isCapitalized || tokens[first].is(.demonym) || Self.politicalAdjectives.contains(lowers[first])
         {
-            return nil
+            return objectFallback
         }
         return Phrase(span: TextSpan(start: tokens[first].start, end: tokens[range.upperBound - 1].end), head: nil, confidence: 0.7)
     }
@@ -644,6 +853,25 @@ private struct Context {
         c > block.lowerBound && c < tokens.count && lowers[c].hasSuffix("ing") && tokens[c - 1].isMark(",")
     }
 
+    /// Whether the mention with `span` (holding token `t`) is the object of a preposition (“to
+    /// Clinton”, “with Russian President Vladimir Putin”), titles in between allowed.
+    func isObjectOfPreposition(_ span: TextSpan, from t: Int) -> Bool {
+        var k = t
+        while k > block.lowerBound && tokens[k - 1].start >= span.start { k -= 1 }
+        var steps = 0
+        while k > block.lowerBound && steps < 5 {
+            k -= 1
+            steps += 1
+            let token = tokens[k]
+            if token.kind == .word && RecognitionState.prepositions.contains(lowers[k]) { return true }
+            if token.kind == .word && (token.isCapitalized || token.isAny([.roleNoun, .roleModifier])) || token.isMark(".") || lowers[k] == "'s" {
+                continue
+            }
+            return false
+        }
+        return false
+    }
+
     /// “Russia’s” in “Russia’s deputy foreign minister”: a possessor, not the speaker.
     func isPossessed(_ t: Int) -> Bool {
         t + 1 < tokens.count && lowers[t + 1] == "'s"
@@ -652,6 +880,29 @@ private struct Context {
     func pronounPhrase(_ t: Int) -> Phrase {
         let resolved = entities.mention(atToken: t) != nil
         return Phrase(span: tokens[t].span, head: t, confidence: resolved ? 0.85 : 0.5)
+    }
+
+    /// Whether an auxiliary or a copula follows `span` (“Clinton was”, “Trump would”).
+    func isFollowedByVerb(_ span: TextSpan, limit: Int) -> Bool {
+        var t = passage.open
+        while t > block.lowerBound && tokens[t - 1].start >= span.end { t -= 1 }
+        guard t < limit, tokens[t].kind == .word, !tokens[t].isCapitalized else { return false }
+        return Self.clauseVerbs.contains(lowers[t])
+    }
+
+    static let clauseVerbs: Set<String> = [
+        "was", "is", "were", "are", "would", "will", "could", "should", "can", "had", "has", "have", "did", "does", "do", "might", "may",
+        "must",
+    ]
+
+    /// The source after “according to”: as after a cue, or else a name the recognizer does not
+    /// know, the capitalised words that follow (“according to Limbaugh”).
+    func accordingPhrase(from start: Int, limit: Int) -> Phrase? {
+        if let phrase = phrase(from: start, limit: limit) { return phrase }
+        var end = start
+        while end < limit && end - start < 5, tokens[end].kind == .word, tokens[end].isCapitalized, !tokens[end].is(.calendarWord) { end += 1 }
+        guard end > start else { return nil }
+        return Phrase(span: TextSpan(start: tokens[start].start, end: tokens[end - 1].end), head: nil, confidence: 0.6)
     }
 
     /// The speaker after a cue: `said Lavrov`, `said Michael Carpenter, the U.S. ambassador`,

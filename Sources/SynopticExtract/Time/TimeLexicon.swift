@@ -162,6 +162,30 @@ enum TimeLexicon {
         "deaths", "homes", "acres", "points", "barrels", "residents", "refugees", "police", "officers", "civilians",
     ]
     /// Words before a month name that make an ambiguous one ("May", "March") a month.
+    /// Words after a capitalized month that leave it a verb or a name ("the March on Washington").
+    static let functionWordsAfterMonth: Set<String> = [
+        "on", "of", "to", "in", "into", "for", "and", "or", "from", "with", "at", "by", "that", "which", "who", "the", "a", "an",
+        "is", "was", "were", "are", "'s", "through", "toward", "towards", "past",
+    ]
+
+    /// Verbs whose simple present, with a time, tells a scheduled event ("the leaders meet Monday").
+    static let scheduleVerbs: Set<String> = [
+        "meet", "meets", "begin", "begins", "resume", "resumes", "convene", "convenes", "arrive", "arrives", "depart", "departs",
+        "expire", "expires", "reconvene", "reconvenes",
+    ]
+
+    /// Words before a scheduling verb that leave the tense to another verb ("due to expire", "let
+    /// the offensive begin") or make it past ("did not meet").
+    static let notScheduling: Set<String> = [
+        "to", "let", "lets", "letting", "make", "makes", "made", "help", "helps", "helped", "see", "saw", "watch", "watched", "not",
+        "did", "didn't", "never",
+    ]
+
+    /// Determiners after "a quarter of" that make it a fraction of something ("of the market").
+    static let fractionDeterminers: Set<String> = [
+        "the", "a", "an", "its", "their", "his", "her", "our", "all", "this", "that", "these", "those",
+    ]
+
     static let monthLeads: Set<String> = [
         "in", "since", "until", "till", "by", "early", "late", "mid", "of", "last", "next", "this", "during", "through",
         "before", "after", "from", "to", "between", "and", "or", "each", "every", "-", "since", "around", "end", "beginning",

@@ -42,6 +42,13 @@ import SynopticCore
 ///   day with a part of the day (`2022-01-16TNI`).
 /// - "soon" in a future or modal clause, "as soon as possible" and "one day" after a modal are
 ///   `FUTURE_REF`.
+/// - The simple present of a scheduling verb right before a time looks ahead ("the ministers meet
+///   separately Monday", "the offer expires Tuesday"), as does what a plan names ("planned a rally
+///   on Saturday"). "the quarter ended Sept. 30", when the text named no quarter, is the calendar
+///   quarter holding most of the three months before that day.
+/// - Not times: the rate of a counted quantity ("four flights a week", "instructions per second"),
+///   a fraction ("a quarter of the market"), and a time word capitalized inside a name ("This
+///   Week" on ABC, "60 Minutes", "USA Today"), which TimeML leaves unmarked.
 ///
 /// Without an anchor, anything relative gets `value: nil, anchor: nil`: never guessed. Expressions
 /// whose value the words fix by themselves (full dates, years, durations, sets, `PRESENT_REF`…)
@@ -100,12 +107,61 @@ struct TimeScan {
         var i = 0
         while i < n {
             if isCandidate(i), let m = match(at: i), m.end > i {
-                emit(i, m)
+                if !isRate(i, m.end) && !isTitle(i, m.end) && !isFraction(i, m.end) { emit(i, m) }
                 i = m.end
             } else {
                 i += 1
             }
         }
+    }
+
+    /// "four flights a week", "24 hours a day", "15 million instructions per second": the rate of a
+    /// counted quantity, which TimeML (after TIDES) leaves unmarked, unlike the frequency of an
+    /// event ("twice a week", "meets once a month"). `a`/`an`/`per` and one unit, right after a
+    /// plural noun that a number a few words before counts.
+    func isRate(_ start: Int, _ end: Int) -> Bool {
+        let w = low(start)
+        guard w == "a" || w == "an" || w == "per", end == start + 2, start >= 2 else { return false }
+        let unit = low(start + 1)
+        guard L.units[unit] != nil, !unit.hasSuffix("s") else { return false }
+        let noun = low(start - 1)
+        guard tokens[start - 1].kind == .word, noun.utf8.count >= 4, noun.hasSuffix("s"), noun != "times" else { return false }
+        for k in max(0, start - 4)...(start - 2) where !isBoundary(k, from: start) {
+            if tokens[k].kind == .number || L.cardinals[lowers[k]] != nil { return true }
+        }
+        return false
+    }
+
+    /// "more than a quarter of the market", "three quarters of the staff": a fraction, not a
+    /// period. A "quarter" counted by a number, then "of" and a determiner whose noun is no time
+    /// ("a quarter of a century" and "three quarters of losses" stay periods).
+    func isFraction(_ start: Int, _ end: Int) -> Bool {
+        let last = low(end - 1)
+        guard last == "quarter" || last == "quarters", low(end) == "of", end - start <= 4, end >= 2 else { return false }
+        guard L.fractionDeterminers.contains(low(end + 1)), L.units[low(end + 2)] == nil, low(end + 2) != "fiscal" else { return false }
+        return quantity(at: end - 2)?.amount != nil
+    }
+
+    /// A time word capitalized where English writes it in lower case is part of a name: a
+    /// programme or a paper ("ABC's \"This Week\"", "CBS's \"60 Minutes\"", "USA Today"), which
+    /// TimeML leaves unmarked. Either a unit after "this", "last", "next" or a number is
+    /// capitalized ("This Week", "60 Minutes"; "day" is left out for "Election Day" and its kin), or
+    /// "today", "tonight", "tomorrow", "yesterday" is capitalized right after a capitalized word of
+    /// the same sentence. A word all in capitals says nothing ("NEXT WEEK" in a shouted line).
+    func isTitle(_ start: Int, _ end: Int) -> Bool {
+        let first = low(start)
+        if end > start + 1, first == "this" || first == "last" || first == "next" || tokens[start].kind == .number {
+            for k in (start + 1)..<end where tokens[k].kind == .word && isCapitalized(k) && !tokens[k].isAllCaps {
+                let w = lowers[k]
+                if w != "day" && w != "days" && L.units[w] != nil { return true }
+            }
+        }
+        if end == start + 1, first == "today" || first == "tonight" || first == "tomorrow" || first == "yesterday", isCapitalized(start),
+            !tokens[start].isAllCaps, start > 0, tokens[start - 1].kind == .word, isCapitalized(start - 1), tokens[start - 1].sentence == tokens[start].sentence
+        {
+            return true
+        }
+        return false
     }
 
     /// Whether an expression may begin at token `i`: a number, a starter word, or a word with a
@@ -200,6 +256,12 @@ struct TimeScan {
         if !after, next == "to", L.prospectiveVerbs.contains(w) { return .future }
         // "planned for early March", "set for April": a time fixed ahead.
         if !after, next == "for", w == "planned" || w == "scheduled" || w == "set" || w == "slated" || w == "due" { return .future }
+        // "protesters planned a large rally on Saturday": what a plan names lies ahead of it.
+        if !after, w == "planned" || w == "plan" || w == "plans" || w == "planning" || w == "scheduled",
+            ["a", "an", "the", "their", "his", "her", "its", "another"].contains(next)
+        {
+            return .future
+        }
         if w == "until" {
             // After a verb, "until" moves a time ahead ("postponed until Tuesday"); opening a
             // clause ("Until Thursday, they had not…") it leaves the tense to the verb.
@@ -220,6 +282,13 @@ struct TimeScan {
         if (w == "is" || w == "are") && low(i + 1) == "to" { return .future }
         // "as soon as", "as early as"
         if (w == "soon" || w == "early") && low(i - 1) == "as" && low(i + 1) == "as" { return .future }
+        // The simple present of a scheduled event looks ahead: "the two leaders meet Monday", "the
+        // offer expires Friday", "talks resume next month". Only verbs news uses so, in forms that
+        // are not nouns too; "did not meet" is past.
+        if L.scheduleVerbs.contains(w) {
+            // After "to" or "let" the verb before it decides ("had been due to expire Friday").
+            return L.notScheduling.contains(low(i - 1)) ? nil : .future
+        }
         let isPastCue = tokens[i].is(.pastCue)
         if isPastCue || w.utf8.count >= 5 && w.hasSuffix("ed") {
             // A participle after a form of "be" or a modal is no past tense ("is heard", "will be
@@ -250,6 +319,13 @@ struct TimeScan {
     func tense(_ start: Int, _ end: Int) -> Tense {
         var i = start - 1
         while i >= 0 && start - i <= 12 && !isBoundary(i, from: start) {
+            if start - i > 2, L.scheduleVerbs.contains(lowers[i]) {
+                // A scheduling present counts right before the time only ("meet separately
+                // Monday"); further off it may be an infinitive ("let the offensive begin as
+                // planned Saturday").
+                i -= 1
+                continue
+            }
             if let c = cue(i) {
                 if c == .future, low(i + 1) != "for", ["expected", "scheduled", "slated", "set", "due", "supposed"].contains(lowers[i]) {
                     // "was scheduled to expire Friday", "had been due to": a plan in the past.
@@ -265,7 +341,8 @@ struct TimeScan {
             i -= 1
         }
         var j = end
-        while j < n && j - end < 8 && !isBoundary(j, from: start) {
+        let window = opensClause(start, end) ? 16 : 8
+        while j < n && j - end < window && !isBoundary(j, from: start) {
             let w = lowers[j]
             if w == "said" || w == "says" || w == "added" || w == "announced" || w == "reported", j + 1 >= n || tokens[j + 1].kind != .word {
                 // A trailing attribution ("…, Castro said.") frames the sentence; it does not date it.
@@ -276,6 +353,19 @@ struct TimeScan {
             j += 1
         }
         return .unknown
+    }
+
+    /// Whether the expression is fronted before its clause ("On Tuesday, the National Harbor
+    /// Workers Association plans to…"): it opens the sentence, after a preposition or none, and a
+    /// comma follows it. The clause's verb then comes after its subject, which can be long, so
+    /// `tense` looks further after it.
+    func opensClause(_ start: Int, _ end: Int) -> Bool {
+        guard end < n, isMark(end, ",") else { return false }
+        var s = start
+        if s > 0, tokens[s - 1].kind == .word, ["on", "by", "until", "since", "in", "at", "from", "through", "during"].contains(lowers[s - 1]) {
+            s -= 1
+        }
+        return s == 0 || tokens[s - 1].sentence != tokens[s].sentence
     }
 
     // MARK: - Matching
@@ -727,9 +817,25 @@ struct TimeScan {
         if let v = digits(i) {
             // "12 January 2022", "12 January"
             if (1...31).contains(v), let m = dayMonth(day: v, monthAt: i + 1) { return m }
+            if (1...31).contains(v), let m = secondDay(v, at: i) { return m }
             if digitCount(i) == 4, let m = yearStart(at: i, year: v) { return m }
         }
         return nil
+    }
+
+    /// "April 24 and 25", "on Jan. 3 or 4": the second day of a pair takes the first one's month
+    /// and year. Only a one- or two-digit number right after "and"/"or" that follows a day the
+    /// text just named (as `lastDay`, in this sentence), and with no word after it ("24 and 25
+    /// people" counts people).
+    func secondDay(_ day: Int, at i: Int) -> Match? {
+        guard i >= 3, low(i - 1) == "and" || low(i - 1) == "or", digitCount(i) <= 2, let first = digits(i - 2), first < day,
+            let last = lastDay, last.sentence == tokens[i].sentence, last.date.day == first
+        else { return nil }
+        guard L.months[low(i - 3)] != nil || isMark(i - 3, ".") && L.months[low(i - 4)] != nil else { return nil }
+        if i + 1 < n, tokens[i + 1].kind == .word || tokens[i + 1].kind == .number { return nil }
+        let d = CivilDate(year: last.date.year, month: last.date.month, day: day)
+        guard d.isValid else { return nil }
+        return Match(end: i + 1, kind: .date, value: TimePoint.day(d).value, source: last.source, point: .day(d), setsReference: true)
     }
 
     func numericDate(_ text: String, end: Int) -> Match? {
@@ -879,7 +985,12 @@ struct TimeScan {
         }
         // A month alone: an ambiguous word ("May", "March") only after a time word.
         let before = low(i - 1)
-        if L.ambiguousMonths.contains(w) && !L.monthLeads.contains(before) { return nil }
+        // "the March accession", "a June agreement": a capitalized month between an article and a
+        // lower-case word modifies that word, as the verb or modal never would.
+        let modifier =
+            (before == "the" || before == "a" || before == "an") && i + 1 < n && tokens[i + 1].kind == .word && !isCapitalized(i + 1)
+            && !L.functionWordsAfterMonth.contains(low(i + 1))
+        if L.ambiguousMonths.contains(w) && !L.monthLeads.contains(before) && !modifier { return nil }
         // "April Glaspie": a month name before another capitalized name is a name.
         if isCapitalized(i + 1) && !L.monthLeads.contains(before) && L.months[low(i + 1)] == nil { return nil }
         let t = tense(i, j)
@@ -1428,6 +1539,10 @@ struct TimeScan {
                 if low(i + 2) == "half" { return explicit(i + 5, .half(year: y, half: 2)) }
                 if low(i + 2) == "quarter" { return explicit(i + 5, .quarter(year: y, quarter: 4)) }
             }
+            if w == "last", low(i + 2) == "half", low(i + 3) == "of" {
+                // "the last half of the '80s": TimeML writes the decade.
+                if let m = decade(at: low(i + 4) == "the" ? i + 5 : i + 4) { return m }
+            }
             if w == "same" {
                 let u = low(i + 2)
                 guard u == "day" || u == "year" || u == "month" || u == "week" else { return nil }
@@ -1480,6 +1595,23 @@ struct TimeScan {
                     default: return .day(a)
                     }
                 }
+            }
+            if w == "quarter", lastQuarter == nil, low(i + 2) == "ended" || low(i + 2) == "ending", let m = calendar(at: i + 3),
+                case .day(let d)? = m.point
+            {
+                // "the quarter ended Sept. 30", when the text has named no quarter (a company that
+                // wrote "its fiscal first quarter" goes on meaning that one): the calendar quarter
+                // that holds most of the three months before that day, that is the quarter of
+                // their middle month ("ended July 31" is May to July, the second quarter; a quarter
+                // ended Oct. 1 is July to September). The day itself is tagged on its own.
+                var month = d.day >= 15 ? d.month - 1 : d.month - 2
+                var year = d.year
+                if month < 1 {
+                    month += 12
+                    year -= 1
+                }
+                let p = TimePoint.quarter(year: year, quarter: (month - 1) / 3 + 1)
+                return Match(end: i + 2, kind: p.kind, value: p.value, source: m.source, point: p, setsReference: true)
             }
             if w == "quarter" {
                 // "the quarter a year ago": the quarter in hand, a year back.
