@@ -2,8 +2,13 @@ import Foundation
 import SynopticSources
 import Testing
 
-/// Short limits so the failure cases finish in about a second.
+/// Small limits for the fixture server, with timeouts that a test run starved by a loaded 2-core
+/// machine does not hit by accident (a streamed body once stalled past a 1 s read timeout).
 let quickOptions = FetchOptions(
+    connectTimeout: .seconds(10), readTimeout: .seconds(20), totalTimeout: .seconds(60), maxRedirects: 4, maxBodyBytes: 256 * 1024)
+
+/// Short timeouts, for the test of a server that never answers: it finishes in about a second.
+let timeoutOptions = FetchOptions(
     connectTimeout: .seconds(2), readTimeout: .seconds(1), totalTimeout: .seconds(4), maxRedirects: 4, maxBodyBytes: 256 * 1024)
 
 @Suite("Fetching pages over HTTP")
@@ -69,7 +74,7 @@ struct WebFetcherTests {
         // The reason proves the 1 s timer ended the fetch; wall-clock time is not asserted, because
         // on a loaded 2-core machine the whole test run can be starved for minutes.
         try await FixtureServer.with({ _ in .hang }) { server in
-            let error = try await WebFetcher.withFetcher(options: quickOptions) { fetcher in
+            let error = try await WebFetcher.withFetcher(options: timeoutOptions) { fetcher in
                 await #expect(throws: FetchError.self) { try await fetcher.fetch(server.url("/slow")) }
             }
             #expect(error?.reason == .readTimeout(.seconds(1)) || error?.reason == .totalTimeout(.seconds(4)))
