@@ -189,7 +189,7 @@ struct InputReaderTests {
 
 @Suite("InputReader on special files")
 struct SpecialFileTests {
-    @Test("a device or a FIFO is refused without blocking on it", .timeLimit(.minutes(1)))
+    @Test("a device or a FIFO is refused without blocking on it", .timeLimit(.minutes(4)))
     func specialFiles() throws {
         let dir = try SharedData.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }

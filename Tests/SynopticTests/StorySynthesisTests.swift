@@ -212,7 +212,7 @@ import Testing
         #expect(fair.exclusives.count == 1)
     }
 
-    @Test(.timeLimit(.minutes(2))) func fiveHundredArticlesOfOneStoryStayFast() throws {
+    @Test(.timeLimit(.minutes(5))) func fiveHundredArticlesOfOneStoryStayFast() throws {
         var files: [String: String] = [:]
         for k in 0..<500 {
             files[String(format: "r%03d.txt", k)] = report(
