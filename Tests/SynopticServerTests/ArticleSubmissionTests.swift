@@ -213,7 +213,7 @@ struct ArticleSubmissionTests {
     @Test("A body trickled slower than the body timeout is answered 408, and others are served meanwhile")
     func slowBody() async throws {
         try await ServerFixture.withLiveServer(ServerFixture.emptyLibrary(), configuration: Self.patient) { port in
-            let connection = try RawConnection(port: port, timeout: 20)
+            let connection = try RawConnection(port: port, timeout: 90)
             async let reply = onThread { connection.readToEnd() }
             async let trickle: Void = onThread {
                 connection.send("POST /api/articles HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\n")

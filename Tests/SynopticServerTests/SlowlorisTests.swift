@@ -11,7 +11,7 @@ struct SlowlorisTests {
     @Test("A client trickling its headers is closed after the idle timeout, and others are answered meanwhile")
     func tricklingHeaders() async throws {
         try await ServerFixture.withLiveServer(ServerFixture.emptyLibrary()) { port in
-            let connection = try RawConnection(port: port, timeout: 20)
+            let connection = try RawConnection(port: port, timeout: 90)
             async let reply = onThread { connection.readToEnd() }
             // A header line every 200 ms for 10 s: steady traffic that never completes the head.
             async let trickle: (sendFailed: Bool, seconds: Double) = onThread {

@@ -12,7 +12,7 @@ final class RawConnection: @unchecked Sendable {
     private let fd: Int32
 
     /// Connects to 127.0.0.1:`port`, with `timeout` on every read.
-    init(port: Int, timeout: TimeInterval = 30) throws {
+    init(port: Int, timeout: TimeInterval = 90) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { throw RawError.socket(errno) }
         var address = sockaddr_in()
