@@ -34,7 +34,7 @@ public struct BriefCommand: AsyncParsableCommand {
     @Option(help: "Largest article read, in bytes (a file, or a fetched page or feed).")
     public var maxArticleBytes: Int = IngestLimits.default.maxArticleBytes
 
-    @Option(help: "Longest time for fetching one URL, in seconds.")
+    @Option(help: FetchCommandOptions.timeoutHelp)
     public var fetchTimeout: Int = 30
 
     public enum Format: String, ExpressibleByArgument, CaseIterable, Sendable {
@@ -68,14 +68,8 @@ public struct BriefCommand: AsyncParsableCommand {
             summary: ExtractiveSummarizer.Options(maxSentences: sentences ?? (words == nil ? 5 : Int.max), maxWords: words))
         // URLs are fetched first, concurrently; their documents join the files as one batch.
         let urls = paths.filter(WebFetcher.looksLikeURL)
-        var live = LiveSources()
-        if !urls.isEmpty {
-            let options = FetchCommandOptions.fetchOptions(maxBodyBytes: maxArticleBytes, timeoutSeconds: fetchTimeout)
-            live = try await WebFetcher.withFetcher(options: options) { fetcher in
-                await LiveSourceResolver(fetcher: fetcher).resolve(urls)
-            }
-            for problem in live.diagnostics { StandardError.write("synoptic: \(problem)\n") }
-        }
+        let live = await FetchCommandOptions.resolve(urls, maxBodyBytes: maxArticleBytes, timeoutSeconds: fetchTimeout)
+        for problem in live.diagnostics { StandardError.write("synoptic: \(problem)\n") }
         var briefing = pipeline.run(
             paths.filter { !WebFetcher.looksLikeURL($0) }, documents: live.documents,
             diagnostic: { problem in

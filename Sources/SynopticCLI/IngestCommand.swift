@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import Synoptic
+import SynopticSources
 import SynopticStore
 
 /// `synoptic ingest PATH|URL|FEED... [--db PATH]`
@@ -28,10 +29,14 @@ public struct IngestCommand: AsyncParsableCommand {
     @Option(help: "Largest article read, in bytes.")
     public var maxArticleBytes: Int = IngestLimits.default.maxArticleBytes
 
+    @Option(help: FetchCommandOptions.timeoutHelp)
+    public var fetchTimeout: Int = 30
+
     public init() {}
 
     public func validate() throws {
         guard maxArticleBytes > 0 else { throw ValidationError("--max-article-bytes must be positive") }
+        guard fetchTimeout > 0 else { throw ValidationError("--fetch-timeout must be positive") }
         if queue, !store.isPostgres { throw ValidationError("--queue needs a PostgreSQL store: --db postgres://USER@HOST:PORT/DB") }
     }
 
@@ -39,7 +44,7 @@ public struct IngestCommand: AsyncParsableCommand {
         let progress = ProgressLine()
         let limits = IngestLimits(maxArticleBytes: maxArticleBytes)
         progress.status("reading \(inputs.count) input\(inputs.count == 1 ? "" : "s")…")
-        let (documents, diagnostics) = await Self.documents(for: inputs, limits: limits)
+        let (documents, diagnostics) = await Self.documents(for: inputs, limits: limits, fetchTimeout: fetchTimeout)
         for problem in diagnostics { progress.finish(); StandardError.write("synoptic: \(problem)\n") }
         if queue {
             let (workQueue, _) = try await store.queue()
@@ -69,14 +74,14 @@ public struct IngestCommand: AsyncParsableCommand {
     }
 
     /// Every input as documents of one batch: exported contract files imported, URLs and feeds
-    /// fetched (``remoteDocuments(_:limits:)``), the rest read as `brief` reads them.
-    static func documents(for inputs: [String], limits: IngestLimits) async -> (documents: [SourceDocument], diagnostics: [Diagnostic]) {
+    /// fetched as `brief` fetches them, the rest read as `brief` reads them.
+    static func documents(for inputs: [String], limits: IngestLimits, fetchTimeout: Int = 30) async -> (documents: [SourceDocument], diagnostics: [Diagnostic]) {
         var documents: [SourceDocument] = []
         var diagnostics: [Diagnostic] = []
         var local: [String] = []
         var remote: [String] = []
         for input in inputs {
-            if isRemote(input) {
+            if WebFetcher.looksLikeURL(input) {
                 remote.append(input)
             } else if ContractImport.isContractDocument(input) {
                 switch ContractImport.documents(at: input, limits: limits) {
@@ -89,15 +94,10 @@ public struct IngestCommand: AsyncParsableCommand {
         }
         InputReader(limits: limits).read(local, document: { documents.append($0) }, diagnostic: { diagnostics.append($0) })
         if !remote.isEmpty {
-            let fetched = await remoteDocuments(remote, limits: limits)
+            let fetched = await FetchCommandOptions.resolve(remote, maxBodyBytes: limits.maxArticleBytes, timeoutSeconds: fetchTimeout)
             documents += fetched.documents
             diagnostics += fetched.diagnostics
         }
         return (documents, diagnostics)
-    }
-
-    static func isRemote(_ input: String) -> Bool {
-        let lower = input.lowercased()
-        return lower.hasPrefix("http://") || lower.hasPrefix("https://")
     }
 }

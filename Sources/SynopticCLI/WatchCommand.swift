@@ -41,7 +41,7 @@ public struct WatchCommand: AsyncParsableCommand {
     @Option(help: "Largest page or feed read, in bytes.")
     public var maxArticleBytes: Int = IngestLimits.default.maxArticleBytes
 
-    @Option(help: "Longest time for fetching one URL, in seconds.")
+    @Option(help: FetchCommandOptions.timeoutHelp)
     public var fetchTimeout: Int = 30
 
     public init() {}

@@ -35,7 +35,7 @@ struct KillDuringIngestTests {
 
         // Kill once a third of the articles are in: well past the batch's reading and cleaning,
         // in the middle of its commits.
-        let process = try Synoptic.start(["ingest", "corpus.jsonl", "--db", db], in: directory)
+        let process = try SynopticProcess.start(["ingest", "corpus.jsonl", "--db", db], in: directory)
         let killAt = max(1, count / 3)
         let deadline = Date().addingTimeInterval(600)
         var seen = 0
@@ -58,7 +58,7 @@ struct KillDuringIngestTests {
         print("kill -9 test: \(count) articles, \(afterKill) committed when the ingest was killed")
         #expect(afterKill >= killAt && afterKill < count, "\(afterKill) of \(count) stored when killed")
 
-        let rerun = try Synoptic.run(["ingest", "corpus.jsonl", "--db", db], in: directory)
+        let rerun = try SynopticProcess.run(["ingest", "corpus.jsonl", "--db", db], in: directory)
         #expect(rerun.status == 0, "\(rerun.stderr)")
         #expect(rerun.stderr.contains("stored \(count - afterKill), duplicates \(afterKill)"), "\(rerun.stderr)")
 

@@ -374,7 +374,7 @@ struct BriefingRenderTests {
         let dir = try SharedData.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("briefing.html")
-        let result = try CommandLine.run(["brief", "Examples/harbor-bridge", "--format", "html", "--out", file.path])
+        let result = try SynopticProcess.run(["brief", "Examples/harbor-bridge", "--format", "html", "--out", file.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
         let html = try String(contentsOf: file, encoding: .utf8)

@@ -2,55 +2,12 @@ import Foundation
 import SynopticTestSupport
 import Testing
 
-/// Runs the built `synoptic` executable as a user would.
-struct CommandLine {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
-
-    /// The executable next to the test bundle (what `swift test` built), else under `.build/debug`.
-    static let executable: URL? = {
-        let candidates = [
-            Bundle.main.bundleURL.deletingLastPathComponent().appendingPathComponent("synoptic"),
-            URL(fileURLWithPath: Swift.CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("synoptic"),
-            SharedData.repositoryRoot.appendingPathComponent(".build/debug/synoptic"),
-        ]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
-    }()
-
-    static func run(_ arguments: [String], stdin: Data? = nil) throws -> Result {
-        let url = try #require(executable, "the synoptic executable was not built")
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
-        process.currentDirectoryURL = SharedData.repositoryRoot
-        let out = Pipe(), err = Pipe(), input = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        process.standardInput = input
-        try process.run()
-        if let stdin { input.fileHandleForWriting.write(stdin) }
-        try input.fileHandleForWriting.close()
-        // Read both pipes while the process runs so neither fills up.
-        nonisolated(unsafe) var errData = Data()
-        let errReader = Thread { errData = err.fileHandleForReading.readDataToEndOfFile() }
-        errReader.start()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        while errReader.isExecuting || !errReader.isFinished { Thread.sleep(forTimeInterval: 0.01) }
-        return Result(
-            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
-    }
-}
-
 @Suite("synoptic brief, end to end")
 struct CommandLineTests {
     @Test("JSON output carries every field of the contract, on the seed reports")
     func jsonContract() throws {
         guard let seeds = SharedData.seedPaths(for: "the JSON contract test on seeds") else { return }
-        let result = try CommandLine.run(["brief", "--format", "json"] + seeds)
+        let result = try SynopticProcess.run(["brief", "--format", "json"] + seeds)
         #expect(result.status == 0, "\(result.stderr)")
         let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(document["version"] as? Int == 1)
@@ -131,24 +88,24 @@ struct CommandLineTests {
     @Test("Markdown and text formats, and --out")
     func formats() throws {
         guard let seeds = SharedData.seedPaths(for: "the format test on seeds") else { return }
-        let markdown = try CommandLine.run(["brief"] + seeds)
+        let markdown = try SynopticProcess.run(["brief"] + seeds)
         #expect(markdown.status == 0)
         #expect(markdown.stdout.hasPrefix("# "))
         #expect(markdown.stdout.contains("## Summary") && markdown.stdout.contains("## Sources"))
-        let text = try CommandLine.run(["brief", "--format", "text", "--sentences", "2"] + seeds)
+        let text = try SynopticProcess.run(["brief", "--format", "text", "--sentences", "2"] + seeds)
         #expect(text.stdout.contains("SUMMARY") && text.stdout.contains("SOURCES"))
         #expect(text.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 || !$0.contains(" ") })
         let dir = try SharedData.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("brief.md").path
-        let written = try CommandLine.run(["brief", "--out", out] + seeds)
+        let written = try SynopticProcess.run(["brief", "--out", out] + seeds)
         #expect(written.status == 0 && written.stdout.isEmpty)
         #expect(try String(contentsOfFile: out, encoding: .utf8) == markdown.stdout)
     }
 
     @Test("standard input is read with -")
     func standardInput() throws {
-        let result = try CommandLine.run(
+        let result = try SynopticProcess.run(
             ["brief", "--format", "json", "-"],
             stdin: Data(
                 "Bridge Shut for Repairs\n\nPORT ELLIS — The harbor bridge shut on Tuesday after inspectors found two cracked cables, officials said."
@@ -175,7 +132,7 @@ struct CommandLineTests {
             .write(
                 to: jsonl, atomically: true, encoding: .utf8)
         let missing = dir.appendingPathComponent("missing.txt").path
-        let result = try CommandLine.run(["brief", "--format", "json", good.path, binary.path, empty.path, jsonl.path, missing])
+        let result = try SynopticProcess.run(["brief", "--format", "json", good.path, binary.path, empty.path, jsonl.path, missing])
         #expect(result.status == 1)
         let lines = result.stderr.split(separator: "\n").map(String.init)
         #expect(lines.count == 4, "\(lines)")
@@ -191,7 +148,7 @@ struct CommandLineTests {
 
     @Test("nothing readable: exit status 2 and a clear message")
     func nothingReadable() throws {
-        let result = try CommandLine.run(["brief", "/nonexistent/path.txt"])
+        let result = try SynopticProcess.run(["brief", "/nonexistent/path.txt"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("/nonexistent/path.txt: no such file or directory"))
         #expect(result.stderr.contains("no article could be read"))
@@ -207,7 +164,7 @@ struct CommandLineTests {
             try "Report \(sub)\n\nThe harbor bridge shut on Tuesday, officials in district \(sub) said.".write(
                 to: dir.appendingPathComponent("\(sub)/report.txt"), atomically: true, encoding: .utf8)
         }
-        let result = try CommandLine.run(["brief", "--format", "json", dir.path])
+        let result = try SynopticProcess.run(["brief", "--format", "json", dir.path])
         #expect(result.stdout.contains(#""id" : "report""#) && result.stdout.contains(#""id" : "report-2""#))
     }
 }

@@ -66,8 +66,8 @@ import Testing
     @Test func twoRunsOfTheCommandGiveTheSameBriefing() throws {
         var inputs = ["Examples/harbor-bridge"]
         if let seeds = SharedData.seedPaths(for: "the repeatability test's seed half") { inputs += seeds }
-        let first = try CommandLine.run(["brief", "--format", "json"] + inputs)
-        let second = try CommandLine.run(["brief", "--format", "json"] + inputs)
+        let first = try SynopticProcess.run(["brief", "--format", "json"] + inputs)
+        let second = try SynopticProcess.run(["brief", "--format", "json"] + inputs)
         #expect(first.status == 0)
         #expect(first.stdout == second.stdout)
     }
