@@ -476,11 +476,14 @@ public struct QuoteEvaluation: Sendable {
         let sourceWords = Set(words(source).filter { $0.first?.isUppercase == true }.map { $0.lowercased() })
         guard !sourceWords.isEmpty else { return false }
         for name in names {
-            guard let surname = words(name).last?.lowercased() else { continue }
+            // "Luther Stan Pate IV" is Pate: a generational suffix is not the surname.
+            guard let surname = words(name).map({ $0.lowercased() }).last(where: { !generationalSuffixes.contains($0) }) else { continue }
             if sourceWords.contains(surname) { return true }
         }
         return false
     }
+
+    static let generationalSuffixes: Set<String> = ["jr", "sr", "ii", "iii", "iv", "v"]
 
     static func words(_ text: String) -> [String] {
         text.replacingOccurrences(of: "’s", with: "").replacingOccurrences(of: "'s", with: "").split { !$0.isLetter && $0 != "-" }.map(String.init)

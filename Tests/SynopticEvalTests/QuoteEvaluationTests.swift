@@ -162,6 +162,10 @@ struct QuoteEvaluationTests {
         #expect(QuoteEvaluation.namesMatch(["Mike Pence"], "PENCE"))
         #expect(QuoteEvaluation.namesMatch(["Donald J. Trump"], "Mr. Trump"))
         #expect(!QuoteEvaluation.namesMatch(["Donald J. Trump"], "Mike Pence"))
+        // A generational suffix is not the surname.
+        #expect(QuoteEvaluation.namesMatch(["Luther Stan Pate IV"], "Pate"))
+        #expect(QuoteEvaluation.namesMatch(["Martin Luther King Jr."], "Dr. King"))
+        #expect(!QuoteEvaluation.namesMatch(["Luther Stan Pate IV"], "Mr. Stan"))
     }
 
     @Test("scoring: a right and a wrong speaker, and a Source that is only the speech verb left unscored")
