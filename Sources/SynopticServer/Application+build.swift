@@ -35,8 +35,10 @@ public func buildRouter(library: some ServerLibrary, configuration: ServerConfig
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: JSONErrorMiddleware())
     HealthRoute(library: library).register(on: router)
-    StoryRoutes(library: library, cache: BriefingCache(capacity: configuration.briefingCacheEntries)).register(on: router)
+    // One cache for the API's briefings and the story pages: both are renderings of one revision.
+    let cache = BriefingCache(capacity: configuration.briefingCacheEntries)
+    StoryRoutes(library: library, cache: cache).register(on: router)
     ArticleRoutes(library: library, configuration: configuration).register(on: router)
-    WebRoutes(library: library).register(on: router)
+    WebRoutes(library: library, cache: cache).register(on: router)
     return router
 }

@@ -52,6 +52,40 @@ struct WebPageTests {
         }
     }
 
+    @Test("The story page is rendered once per revision: same bytes from memory, 304 to its ETag, rendered again when an article joins")
+    func storyPageCache() async throws {
+        let library = CountingLibrary(base: try await ServerFixture.exampleLibrary())
+        let id = try await ServerFixture.firstStoryID(library.base)
+        try await ServerFixture.app(library).test(.router) { client in
+            let first = try await client.execute(uri: "/stories/\(id)", method: .get)
+            #expect(first.status == .ok)
+            let etag = try #require(first.headers[.eTag])
+            let second = try await client.execute(uri: "/stories/\(id)", method: .get)
+            #expect(second.body == first.body)
+            #expect(second.headers[.eTag] == etag)
+            #expect(library.briefingsBuilt == 1, "the second request is served from memory")
+            let revalidated = try await client.execute(uri: "/stories/\(id)", method: .get, headers: [.ifNoneMatch: etag])
+            #expect(revalidated.status == .notModified)
+            #expect(revalidated.body.readableBytes == 0)
+            // The API's JSON briefing of the same revision is a different rendering with its own tag.
+            let json = try await client.execute(uri: "/api/stories/\(id)", method: .get)
+            #expect(json.headers[.eTag] != etag)
+
+            // A new version of one of the example's reports joins the story: a new revision, a new page.
+            let example = try String(contentsOfFile: ServerFixture.examplePath + "/harbor-courier-2.txt", encoding: .utf8)
+            let posted = try await client.execute(
+                uri: "/api/articles?outlet=Harbor%20Courier", method: .post, headers: [.contentType: "text/plain"],
+                body: ByteBuffer(string: example + "\n\nUpdated: officials later confirmed the bridge would reopen on Friday."))
+            #expect(posted.status == .created)
+            let storyOfPost = try #require((try posted.json()["articles"] as? [[String: Any]])?.first?["story_id"] as? String)
+            try #require(storyOfPost == id, "the new version joins its story")
+            let third = try await client.execute(uri: "/stories/\(id)", method: .get, headers: [.ifNoneMatch: etag])
+            #expect(third.status == .ok)
+            #expect(third.headers[.eTag] != etag)
+            #expect(third.text.contains("officials later confirmed"))
+        }
+    }
+
     @Test("The article page shows the text, what was removed, and the versions with their diffs")
     func articlePage() async throws {
         let library = try await ServerFixture.exampleLibrary()
@@ -115,4 +149,25 @@ struct WebPageTests {
         #expect(html.contains("<del>E</del>"))
         #expect(html.contains("2 unchanged paragraphs"), "A–D: the first and last shown, 2 folded")
     }
+}
+
+/// A library that counts the story briefings it builds, to tell a cached page from a rendered one.
+final class CountingLibrary: ServerLibrary, @unchecked Sendable {
+    let base: StoryLibrary
+    private let lock = NSLock()
+    private var built = 0
+
+    init(base: StoryLibrary) { self.base = base }
+
+    var briefingsBuilt: Int { lock.withLock { built } }
+
+    func ingestDocuments(_ documents: [SourceDocument]) async throws -> IngestReport { try await base.ingestDocuments(documents) }
+    func stories(_ query: StoryQuery) async throws -> StoryPage { try await base.stories(query) }
+    func story(id: String) async throws -> StoredStory? { try await base.story(id: id) }
+    func briefing(storyID: String, format: OutputFormat) async throws -> String? { try await base.briefing(storyID: storyID, format: format) }
+    func storyBriefing(storyID: String) async throws -> Briefing? {
+        lock.withLock { built += 1 }
+        return try await base.storyBriefing(storyID: storyID)
+    }
+    func article(id: String) async throws -> StoredArticle? { try await base.article(id: id) }
 }

@@ -9,11 +9,17 @@ enum WebPage {
     static func escape(_ text: String) -> String { HTMLText.escape(text) }
 
     static func response(title: String, main: String, status: HTTPResponse.Status = .ok) -> Response {
+        response(body: html(title: title, main: main), status: status)
+    }
+
+    /// The whole page's bytes, ready to send or to cache.
+    static func html(title: String, main: String) -> ByteBuffer {
         let header = "<header class=\"site\"><nav><a href=\"/\">Synoptic</a> <span class=\"meta\">stories from many reports</span></nav></header>\n"
-        let html = renderer.page(title: title, main: main, header: header, extraStyle: style)
-        return Response(
-            status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-cache"],
-            body: .init(byteBuffer: ByteBuffer(string: html)))
+        return ByteBuffer(string: renderer.page(title: title, main: main, header: header, extraStyle: style))
+    }
+
+    static func response(body: ByteBuffer, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-cache"], body: .init(byteBuffer: body))
     }
 
     /// An error as a page (the web routes answer people, not programs), same status as the API's.
