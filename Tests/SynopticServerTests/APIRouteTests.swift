@@ -131,12 +131,7 @@ struct APIRouteTests {
                 #expect(response.status == .ok)
             }
             // A new version of one of the example's reports joins the story: a new revision.
-            let example = try String(contentsOfFile: ServerFixture.examplePath + "/harbor-courier-2.txt", encoding: .utf8)
-            let posted = try await client.execute(
-                uri: "/api/articles?outlet=Harbor%20Courier", method: .post, headers: [.contentType: "text/plain"],
-                body: ByteBuffer(string: example + "\n\nUpdated: officials later confirmed the bridge would reopen on Friday."))
-            #expect(posted.status == .created)
-            let storyOfPost = try #require((try posted.json()["articles"] as? [[String: Any]])?.first?["story_id"] as? String)
+            let storyOfPost = try await ServerFixture.postNewVersion(client)
             if storyOfPost == id {
                 let third = try await client.execute(uri: "/api/stories/\(id)", method: .get, headers: [.ifNoneMatch: etag])
                 #expect(third.status == .ok)

@@ -72,17 +72,12 @@ struct WebPageTests {
             #expect(json.headers[.eTag] != etag)
 
             // A new version of one of the example's reports joins the story: a new revision, a new page.
-            let example = try String(contentsOfFile: ServerFixture.examplePath + "/harbor-courier-2.txt", encoding: .utf8)
-            let posted = try await client.execute(
-                uri: "/api/articles?outlet=Harbor%20Courier", method: .post, headers: [.contentType: "text/plain"],
-                body: ByteBuffer(string: example + "\n\nUpdated: officials later confirmed the bridge would reopen on Friday."))
-            #expect(posted.status == .created)
-            let storyOfPost = try #require((try posted.json()["articles"] as? [[String: Any]])?.first?["story_id"] as? String)
+            let storyOfPost = try await ServerFixture.postNewVersion(client)
             try #require(storyOfPost == id, "the new version joins its story")
             let third = try await client.execute(uri: "/stories/\(id)", method: .get, headers: [.ifNoneMatch: etag])
             #expect(third.status == .ok)
             #expect(third.headers[.eTag] != etag)
-            #expect(third.text.contains("officials later confirmed"))
+            #expect(third.text.contains(ServerFixture.newVersionLine))
         }
     }
 

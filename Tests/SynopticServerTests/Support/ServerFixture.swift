@@ -43,6 +43,19 @@ enum ServerFixture {
         return try #require(page.stories.first?.id)
     }
 
+    /// Posts a new version of one of the example's reports (a line added at its end) and returns
+    /// the id of the story it joined, which is the example's story when clustering works.
+    static func postNewVersion(_ client: some TestClientProtocol) async throws -> String {
+        let example = try String(contentsOfFile: examplePath + "/harbor-courier-2.txt", encoding: .utf8)
+        let posted = try await client.execute(
+            uri: "/api/articles?outlet=Harbor%20Courier", method: .post, headers: [.contentType: "text/plain"],
+            body: ByteBuffer(string: example + "\n\n" + newVersionLine))
+        #expect(posted.status == .created)
+        return try #require((try posted.json()["articles"] as? [[String: Any]])?.first?["story_id"] as? String)
+    }
+
+    static let newVersionLine = "Updated: officials later confirmed the bridge would reopen on Friday."
+
     /// Runs the server on 127.0.0.1 with a port the system picks, gives `body` the port, then
     /// stops the server (gracefully) whatever `body` did.
     static func withLiveServer<T: Sendable>(
