@@ -16,7 +16,8 @@ public struct WatchCommand: AsyncParsableCommand {
             fails), cleans it as brief does and writes it as one JSON line (the article object of the JSON \
             contract). Items already seen are remembered in the --state file, so a restarted watch goes on \
             where it stopped. With --db, new items are ingested into the store instead (as synoptic ingest \
-            does: each article in its own transaction, joining the stories already there). Runs until \
+            does: each article in its own transaction, joining the stories already there), and what was seen \
+            is remembered in the store itself unless --state names a file. Runs until \
             interrupted (SIGINT or SIGTERM end it cleanly), or one round with --once.
             """)
 
@@ -26,8 +27,11 @@ public struct WatchCommand: AsyncParsableCommand {
     @Option(help: "Time between rounds: 90s, 10m, 1h, 1h30m, or seconds.")
     public var every: WatchInterval = WatchInterval(seconds: 600)
 
-    @Option(help: "JSON file remembering each feed's seen items and validators.")
-    public var state: String = ".synoptic-feeds.json"
+    @Option(help: "JSON file remembering each feed's seen items and validators (default: .synoptic-feeds.json, or the store with --db).")
+    public var state: String?
+
+    /// The state file used when neither --state nor --db is given.
+    static let defaultStateFile = ".synoptic-feeds.json"
 
     @Flag(help: "Poll once and exit.")
     public var once = false
@@ -67,12 +71,17 @@ public struct WatchCommand: AsyncParsableCommand {
         }
         let limits = IngestLimits(maxArticleBytes: maxArticleBytes)
         let options = FetchCommandOptions.fetchOptions(maxBodyBytes: maxArticleBytes, timeoutSeconds: fetchTimeout)
-        let store = JSONFileFeedStateStore(path: state)
         let feeds = feeds, interval = every.duration, once = once
         let problems = ProblemCounter()
         var library: StoryLibrary?
         if let db { library = try await StoreOptions(db: db).library(creating: true) }
         let storeLibrary = library
+        let store: any FeedStateStore
+        if state == nil, let records = library?.store as? any FeedRecordStore {
+            store = StoreFeedStates(store: records)
+        } else {
+            store = JSONFileFeedStateStore(path: state ?? Self.defaultStateFile)
+        }
         try await WebFetcher.withFetcher(options: options) { fetcher in
             let poller = FeedPoller(fetcher: fetcher, store: store)
             let watching = Task {

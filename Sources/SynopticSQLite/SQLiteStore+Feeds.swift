@@ -1,37 +1,19 @@
 import Foundation
 import GRDB
+import SynopticStore
 
-/// What a feed poller keeps between polls of one feed.
-public struct FeedState: Hashable, Sendable {
-    public var url: String
-    /// Validators for a conditional GET (`If-None-Match`, `If-Modified-Since`).
-    public var etag: String?
-    public var lastModified: String?
-    /// When the feed was last fetched (ISO 8601, UTC).
-    public var polledAt: String?
-
-    public init(url: String, etag: String? = nil, lastModified: String? = nil, polledAt: String? = nil) {
-        self.url = url
-        self.etag = etag
-        self.lastModified = lastModified
-        self.polledAt = polledAt
-    }
-}
-
-extension SQLiteStore {
-    /// The state kept for a feed, or nil before its first poll.
-    public func feedState(url: String) async throws -> FeedState? {
+extension SQLiteStore: FeedRecordStore {
+    public func feedRecord(url: String) async throws -> FeedRecord? {
         try await guarded {
             try await pool.read { db in
-                try Row.fetchOne(db, sql: "SELECT * FROM feeds WHERE url = ?", arguments: [url]).map {
-                    FeedState(url: $0["url"], etag: $0["etag"], lastModified: $0["last_modified"], polledAt: $0["polled_at"])
-                }
+                guard let row = try Row.fetchOne(db, sql: "SELECT * FROM feeds WHERE url = ?", arguments: [url]) else { return nil }
+                let keys = try String.fetchAll(db, sql: "SELECT key FROM feed_items WHERE feed_url = ? ORDER BY seen_at, key", arguments: [url])
+                return FeedRecord(url: url, etag: row["etag"], lastModified: row["last_modified"], polledAt: row["polled_at"], seenKeys: keys)
             }
         }
     }
 
-    /// Records a poll: the validators, and the item keys taken from it (kept with what earlier polls took).
-    public func saveFeedState(_ state: FeedState, seen keys: [String]) async throws {
+    public func putFeedRecord(_ record: FeedRecord) async throws {
         let now = Self.timestamp()
         try await guarded {
             try await pool.write { db in
@@ -40,22 +22,15 @@ extension SQLiteStore {
                         INSERT INTO feeds (url, etag, last_modified, polled_at) VALUES (?, ?, ?, ?)
                         ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified, polled_at = excluded.polled_at
                         """,
-                    arguments: [state.url, state.etag, state.lastModified, state.polledAt ?? now])
+                    arguments: [record.url, record.etag, record.lastModified, record.polledAt ?? now])
+                // The list replaces what was kept; a key kept keeps its first-seen time.
+                var firstSeen: [String: String] = [:]
+                for row in try Row.fetchAll(db, sql: "SELECT key, seen_at FROM feed_items WHERE feed_url = ?", arguments: [record.url]) {
+                    firstSeen[row["key"]] = row["seen_at"]
+                }
+                try db.execute(sql: "DELETE FROM feed_items WHERE feed_url = ?", arguments: [record.url])
                 let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO feed_items (feed_url, key, seen_at) VALUES (?, ?, ?)")
-                for key in keys { try insert.execute(arguments: [state.url, key, now]) }
-            }
-        }
-    }
-
-    /// The keys among `keys` that earlier polls of the feed already took.
-    public func seenFeedItems(url: String, among keys: [String]) async throws -> Set<String> {
-        guard !keys.isEmpty else { return [] }
-        return try await guarded {
-            try await pool.read { db in
-                var seen = Set<String>()
-                let statement = try db.cachedStatement(sql: "SELECT 1 FROM feed_items WHERE feed_url = ? AND key = ?")
-                for key in keys where try Bool.fetchOne(statement, arguments: [url, key]) != nil { seen.insert(key) }
-                return seen
+                for key in record.seenKeys { try insert.execute(arguments: [record.url, key, firstSeen[key] ?? now]) }
             }
         }
     }

@@ -24,3 +24,13 @@ struct PostgresConformanceTests {
         try await TestPostgres.dropDatabase(url)
     }
 }
+
+/// What a feed poller keeps between polls, on a real PostgreSQL server (the SQLite store runs the
+/// same checks).
+@Suite("PostgreSQL feed records", .enabled(if: TestPostgres.available, "PostgreSQL cannot be started here"))
+struct PostgresFeedRecordTests {
+    @Test("feed records are kept between polls")
+    func feedRecords() async throws {
+        try await TestPostgres.withStore { store, _ in try await FeedRecordConformance.run(on: store) }
+    }
+}

@@ -102,18 +102,13 @@ struct SQLiteStoreTests {
         }
     }
 
-    @Test("feed state is kept between polls")
+    @Test("feed records are kept between polls")
     func feeds() async throws {
         let temporary = try TemporaryStore()
         defer { temporary.remove() }
         let store = try temporary.open()
         try await store.migrate()
-        #expect(try await store.feedState(url: "https://example.com/feed") == nil)
-        try await store.saveFeedState(FeedState(url: "https://example.com/feed", etag: "\"a\""), seen: ["one", "two"])
-        try await store.saveFeedState(FeedState(url: "https://example.com/feed", etag: "\"b\"", lastModified: "Mon, 01 Jan 2024"), seen: ["three"])
-        let state = try #require(try await store.feedState(url: "https://example.com/feed"))
-        #expect(state.etag == "\"b\"" && state.lastModified == "Mon, 01 Jan 2024" && state.polledAt != nil)
-        #expect(try await store.seenFeedItems(url: "https://example.com/feed", among: ["one", "three", "four"]) == ["one", "three"])
+        try await FeedRecordConformance.run(on: store)
     }
 
     @Test("annotations are written as spans into the clean text")

@@ -55,6 +55,36 @@ struct SourcesCommandLineTests {
         }
     }
 
+    @Test("watch --db stores new items in stories and remembers what it saw in the store itself, not in a state file")
+    func watchIntoStore() async throws {
+        let site = FixtureSite()
+        site.add(FixtureSite.ferry)
+        let directory = try SharedData.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: directory) }
+        try await FixtureServer.with({ site.route($0) }) { server in
+            let first = try await SynopticProcess.runDetached(["watch", "--once", "--db", "w.sqlite", server.url("/feed.xml")], in: directory)
+            #expect(first.status == 0, "\(first.stderr)")
+            #expect(first.stderr.contains("1 new item(s), stored 1"), "\(first.stderr)")
+            #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent(".synoptic-feeds.json").path))
+
+            // A new item; the next watch (a new process) fetches only it, with the stored validators.
+            site.add(FixtureSite.library)
+            let second = try await SynopticProcess.runDetached(["watch", "--once", "--db", "w.sqlite", server.url("/feed.xml")], in: directory)
+            #expect(second.status == 0, "\(second.stderr)")
+            #expect(second.stderr.contains("1 new item(s), stored 1"), "\(second.stderr)")
+            #expect(server.requests(for: "/feed.xml").last?.header("If-None-Match") != nil)
+
+            let third = try await SynopticProcess.runDetached(["watch", "--once", "--db", "w.sqlite", server.url("/feed.xml")], in: directory)
+            #expect(third.status == 0)
+            #expect(!third.stderr.contains("new item"), "\(third.stderr)")
+
+            let listed = try await SynopticProcess.runDetached(["stories", "--db", "w.sqlite", "--format", "json"], in: directory)
+            let page = try #require(try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [String: Any])
+            let counts = (page["stories"] as? [[String: Any]] ?? []).map { $0["article_count"] as? Int ?? 0 }
+            #expect(counts.reduce(0, +) == 2, "\(listed.stdout)")
+        }
+    }
+
     @Test("watch --once prints new items as JSON lines and remembers them in its state file")
     func watchOnce() async throws {
         let site = FixtureSite()
