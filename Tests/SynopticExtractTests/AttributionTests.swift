@@ -225,6 +225,25 @@ import Testing
         #expect(speakers["He read every report,"] == .some("Piet Ahlberg"))
     }
 
+    @Test func aPossessorBeforeTheSubjectIsNotThePronounsReferent() {
+        let (article, a) = Self.annotate(
+            """
+            Budget Fight Grows.
+
+            Mayor Tomas Velde’s chief of staff, Jonas Brandt, criticized the council on Monday.
+
+            He said the members “have not read the budget.”
+
+            Councillor Anders Holm's aides met Ilsa Marrow at the pier.
+
+            She said the repairs “cannot wait another winter.”
+            """)
+        let speakers = Dictionary(Self.speakers(article, a).map { ($0.0, $0.1) }, uniquingKeysWith: { first, _ in first })
+        #expect(speakers["have not read the budget."] == .some("Jonas Brandt"))
+        // No subject fits a female pronoun: the person in the object is taken, as before.
+        #expect(speakers["cannot wait another winter."] == .some("Ilsa Marrow"))
+    }
+
     /// Each quotation's speaker as the text words it (a name, a pronoun or a description).
     static func speakerWords(_ article: Article, _ annotations: ArticleAnnotations) -> [String: String?] {
         Dictionary(

@@ -765,11 +765,27 @@ struct RecognitionState {
     func isSubjectLike(_ offset: Int) -> Bool {
         guard let t = tokenIndex(at: offset) else { return true }
         if Self.nonSubjectPronouns.contains(lowers[t]) { return false }
-        if followsPreposition(t) { return false }
+        if followsPreposition(t) || isPossessor(t) { return false }
         return !isInIntroductoryClause(t)
     }
 
     static let nonSubjectPronouns: Set<String> = ["his", "her", "him", "hers", "himself", "herself"]
+
+    /// Whether the name starting at token `t` owns what follows (“Sanders’ Medicare plan”,
+    /// “Clinton's campaign”): a possessor is not the clause's subject. (A possessor heading the
+    /// subject, “Oz’s advice earned him …”, is the topic all the same; letting a possessor count
+    /// when it is the sentence's first person measured worse on PolNeAR train, 0.856 against 0.857.)
+    func isPossessor(_ t: Int) -> Bool {
+        var k = t
+        while k + 1 < tokens.count && k - t < 4 && tokens[k + 1].kind == .word && tokens[k + 1].isCapitalized
+            && tokens[k + 1].start == tokens[k].end + 1
+        {
+            k += 1
+        }
+        guard k + 1 < tokens.count, tokens[k + 1].start == tokens[k].end else { return false }
+        let next = lowers[k + 1]
+        return next == "'s" || (next == "'" || next == "\u{2019}") && lowers[k].hasSuffix("s")
+    }
     static let clauseOpeners: Set<String> = [
         "as", "when", "while", "after", "although", "though", "if", "because", "since", "despite", "in", "during", "before", "with",
         "following", "asked", "unlike", "like", "once", "until", "whether", "for", "on", "at", "by", "from", "without",
