@@ -22,15 +22,17 @@ extension SQLiteStore {
     /// writer can change in between. A duplicate is answered before staleness: the same content is
     /// refused whatever else was committed meanwhile, and the writer need not catch up to learn it.
     public func commit(_ stored: StoredArticle, placement: StoryPlacement, expectedSequence: Int64) async throws -> CommitOutcome {
-        // The snapshot is encoded outside the write lock; only an id taken by another article
-        // (rare) makes the commit encode it again under a new id.
+        // The snapshot and the annotations are encoded outside the write lock; only an id taken
+        // by another article (rare) makes the commit encode the snapshot again under a new id.
         let snapshot = try ArticleSnapshotCoding.encode(stored.article)
+        let annotations = try Self.annotationsColumn(stored.article)
         let now = Self.timestamp()
         return try await guarded {
             try await pool.writeWithoutTransaction { db in
                 var outcome = CommitOutcome.duplicate(of: "")
                 try db.inTransaction(.immediate) {
-                    outcome = try Self.commit(stored, snapshot: snapshot, placement: placement, expectedSequence: expectedSequence, now: now, db: db)
+                    outcome = try Self.commit(
+                        stored, snapshot: snapshot, annotations: annotations, placement: placement, expectedSequence: expectedSequence, now: now, db: db)
                     if case .stored = outcome { return .commit }
                     return .rollback
                 }
@@ -46,7 +48,8 @@ extension SQLiteStore {
     // MARK: - Inside the transaction
 
     static func commit(
-        _ stored: StoredArticle, snapshot: Data, placement: StoryPlacement, expectedSequence: Int64, now: String, db: Database
+        _ stored: StoredArticle, snapshot: Data, annotations: String?, placement: StoryPlacement, expectedSequence: Int64, now: String,
+        db: Database
     ) throws -> CommitOutcome {
         if let existing = try String.fetchOne(db, sql: "SELECT id FROM articles WHERE content_hash = ?", arguments: [stored.contentHash]) {
             return .duplicate(of: existing)
@@ -113,15 +116,14 @@ extension SQLiteStore {
         try db.cachedStatement(
             sql: """
                 INSERT INTO articles (id, sequence, content_hash, story_id, title, outlet, url, path, published, published_day, modified,
-                    authors, language, original, clean, paragraphs, snapshot, ingested_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    authors, language, original, clean, paragraphs, snapshot, annotations, ingested_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
             article.id, sequence, stored.contentHash, storyID, article.title, outlet, provenance.url, provenance.path,
             provenance.published, day, provenance.modified, CompactJSON.array(provenance.authors), provenance.language, article.original,
-            article.body, CompactJSON.array(article.paragraphTexts), snapshot, now,
+            article.body, CompactJSON.array(article.paragraphTexts), snapshot, annotations, now,
         ])
-        try insertAnnotations(of: article, db: db)
         return .stored(articleID: article.id, storyID: storyID, sequence: sequence)
     }
 
@@ -148,50 +150,16 @@ extension SQLiteStore {
         return "s\(n)"
     }
 
-    /// All of an article's annotations in one statement: the rows go to SQLite as one JSON array
-    /// that `json_each` unpacks, which costs a fraction of binding and stepping one statement per
-    /// row (an article has a hundred mentions, quotes, figures and times).
-    static func insertAnnotations(of article: Article, db: Database) throws {
-        let annotations = article.annotations
-        guard !annotations.isEmpty else { return }
-        let scalars = article.text.scalarCount
-        var rows = "["
-        func add(_ kind: String, _ span: TextSpan, label: String?, detail: KeyValuePairs<String, String?>) {
-            // A span outside the text is never written: annotations must slice the clean text.
-            guard span.start >= 0, span.end <= scalars, span.start <= span.end else { return }
-            if rows.utf8.count > 1 { rows += "," }
-            rows += "[\"\(kind)\",\(span.start),\(span.end),"
-            CompactJSON.append(article.text[span], to: &rows)
-            rows += ","
-            if let label { CompactJSON.append(label, to: &rows) } else { rows += "null" }
-            rows += ","
-            if let detail = CompactJSON.object(detail) { CompactJSON.append(detail, to: &rows) } else { rows += "null" }
-            rows += "]"
+    /// The `annotations` column: the article's annotations as one JSON value (``AnnotationsCodec``),
+    /// or NULL when extraction found nothing. A span outside the clean text is refused here (the
+    /// commit fails, naming the article), so that every stored article reads back.
+    static func annotationsColumn(_ article: Article) throws -> String? {
+        guard !article.annotations.isEmpty else { return nil }
+        do {
+            return try AnnotationsCodec.encode(article.annotations, textLength: article.text.scalarCount)
+        } catch {
+            throw StoreError.damaged("article \(article.id): \(error)")
         }
-        for mention in annotations.mentions {
-            let entity = annotations.entities.indices.contains(mention.entity) ? annotations.entities[mention.entity] : nil
-            add("mention", mention.span, label: entity?.name, detail: ["entity": entity?.kind.rawValue, "form": mention.form.rawValue])
-        }
-        for quote in annotations.quotes {
-            let speaker = quote.speaker.flatMap { annotations.entities.indices.contains($0) ? annotations.entities[$0].name : nil }
-            add("quote", quote.span, label: speaker,
-                detail: ["confidence": String((quote.confidence * 1000).rounded() / 1000), "partial": quote.partial ? "true" : nil])
-        }
-        for figure in annotations.figures {
-            add("figure", figure.span, label: figure.unit,
-                detail: ["approximation": figure.approximation?.rawValue, "counts": figure.counts, "value": String(figure.value)])
-        }
-        for time in annotations.times {
-            add("time", time.span, label: time.value, detail: ["anchor": time.anchor?.rawValue, "type": time.kind.rawValue])
-        }
-        rows += "]"
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO annotations (article_id, kind, start, "end", text, label, detail)
-                SELECT ?1, json_extract(value, '$[0]'), json_extract(value, '$[1]'), json_extract(value, '$[2]'), json_extract(value, '$[3]'),
-                    json_extract(value, '$[4]'), json_extract(value, '$[5]') FROM json_each(?2)
-                """
-        ).execute(arguments: [article.id, rows])
     }
 
     // MARK: - Helpers
