@@ -43,7 +43,7 @@ struct ArticleRow: Sendable {
         cleanText = storable(article.body)
         paragraphs = article.paragraphTexts.map { storable(String($0)) }
         metadata = String(decoding: try encoder.encode(Self.storableProvenance(article.provenance)), as: UTF8.self)
-        snapshot = String(decoding: try encoder.encode(ArticleSnapshot(article)), as: UTF8.self)
+        snapshot = ArticleSnapshot(article).json()
         annotationsSnapshot = try AnnotationsCodec.encode(article.annotations)
         annotations = try AnnotationRecords.payloads(of: article, encoder: encoder)
     }

@@ -175,11 +175,27 @@ package struct JSONBytes {
     }
 
     package mutating func int(_ value: Int) {
-        if value >= 0, value < 10 {
-            bytes.append(UInt8(ascii: "0") + UInt8(value))
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        var n = value.magnitude
+        if n < 10 {
+            bytes.append(UInt8(ascii: "0") + UInt8(n))
             return
         }
-        bytes.append(contentsOf: String(value).utf8)
+        let start = bytes.count
+        while n > 0 {
+            bytes.append(UInt8(ascii: "0") + UInt8(n % 10))
+            n /= 10
+        }
+        bytes[start...].reverse()
+    }
+
+    package mutating func ints(_ items: [Int]) {
+        raw("[")
+        for (n, item) in items.enumerated() {
+            if n > 0 { raw(",") }
+            int(item)
+        }
+        raw("]")
     }
 
     /// As `JSONEncoder` writes a double: its shortest form, `1` rather than `1.0`.

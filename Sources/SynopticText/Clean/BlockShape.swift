@@ -64,22 +64,33 @@ struct BlockShape {
     /// Letters and digits only, lower-cased, runs of anything else as one space: two texts with the
     /// same key say the same words.
     static func key(_ text: some StringProtocol) -> String {
-        var key = String.UnicodeScalarView()
+        // Built as UTF-8 bytes: appending scalar by scalar to a String's scalar view made this the
+        // most expensive step of cleaning (every line of a batch is keyed, most of them twice).
+        var key: [UInt8] = []
+        key.reserveCapacity(text.utf8.count)
         var gap = false
         for scalar in text.unicodeScalars {
-            guard ScalarClass.isLetterOrDigit(scalar) else {
-                gap = true
-                continue
-            }
-            if gap && !key.isEmpty { key.append(" ") }
-            gap = false
-            if scalar.isASCII {
-                key.append(ScalarClass.isUppercase(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar)
+            let v = scalar.value
+            if v < 0x80 {
+                let isUpper = v >= 0x41 && v <= 0x5A
+                guard isUpper || (v >= 0x30 && v <= 0x39) || (v >= 0x61 && v <= 0x7A) else {
+                    gap = true
+                    continue
+                }
+                if gap && !key.isEmpty { key.append(0x20) }
+                gap = false
+                key.append(UInt8(truncatingIfNeeded: isUpper ? v + 32 : v))
             } else {
-                key.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+                guard ScalarClass.isLetterOrDigit(scalar) else {
+                    gap = true
+                    continue
+                }
+                if gap && !key.isEmpty { key.append(0x20) }
+                gap = false
+                key.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
             }
         }
-        return String(key)
+        return String(decoding: key, as: UTF8.self)
     }
 }
 
