@@ -82,9 +82,12 @@ public actor StoryLibrary {
     }
 
     /// Places and commits one article, placing it again as long as other writers commit first.
+    ///
+    /// The clusterer catches up with the store only when the store answers that the placement was
+    /// stale, not before every commit: the store refuses a commit placed against an outdated view
+    /// of the stories anyway, and a lone writer (the usual case) then reads nothing between commits.
     private func commit(_ article: StoredArticle, features: StoryFeatures) async throws -> IngestOutcome {
         while true {
-            try await catchUp()
             let placement: StoryPlacement
             if let index = clusterer.propose(features) {
                 placement = .existing(storyID: storyIDs[index])
@@ -101,6 +104,7 @@ public actor StoryLibrary {
             case .duplicate(let existing):
                 return .duplicate(articleID: article.id, of: existing)
             case .stale:
+                try await catchUp()
                 continue
             }
         }
