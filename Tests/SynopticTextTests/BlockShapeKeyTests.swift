@@ -7,7 +7,7 @@ import Testing
 
 /// `BlockShape.key` was rewritten for speed (UTF-8 bytes instead of appending to a scalar view);
 /// it must give the same key as before for every line, or cleaning would change. So must
-/// `BatchBoilerplate.lines(of:)`, which replaced a split on characters.
+/// `BatchBoilerplate.lines(of:)` and `BlockShape.words(of:)`, which replaced splits on characters.
 @Suite("BlockShape.key")
 struct BlockShapeKeyTests {
     /// The implementation before the rewrite, kept as the reference.
@@ -31,6 +31,7 @@ struct BlockShapeKeyTests {
     }
 
     static let awkward = [
+        "a \u{301}b", "x \u{200D}y", "\u{600} z", "ok “quoted” — dash…", "tab\u{A0}nbsp", "  ",
         "", " ", "...", "A", "İstanbul ÇAĞ", "ΣΊΣΥΦΟΣ ΟΔΟΣ", "Straße GROSS", "ǅemal ǈ", "Ⅻ ⅻ ①②", "٣٤ ١٢", "e\u{301}tude ÉTUDE",
         "— “Quoted,” he said — 40,000 cars!", "👩‍👩‍👧 family 🇫🇷", "tab\tand\nnewline\r\n", "\u{0}nul\u{0}", "ＦＵＬＬＷＩＤＴＨ ｆｕｌｌ",
     ]
@@ -57,7 +58,8 @@ struct BlockShapeKeyTests {
             let text = try String(contentsOfFile: path, encoding: .utf8)
             #expect(BatchBoilerplate.lines(of: text) == reference(text), "\(path)")
         }
-        for line in lines {
+        for line in lines + Self.awkward.map({ "  " + $0 + " x  \($0)" }) {
+            #expect(BlockShape.words(of: line) == line.split(separator: " "), "\(line)")
             #expect(BlockShape.key(line) == Self.referenceKey(line), "\(line)")
             let slice = line.dropFirst(min(2, line.count))
             #expect(BlockShape.key(slice) == Self.referenceKey(slice), "\(slice)")

@@ -14,7 +14,7 @@ struct BlockShape {
     init(_ block: RawBlock, in scalars: [Unicode.Scalar]) {
         self.block = block
         text = ArticleAssembler.text(of: block, in: scalars)
-        words = text.split(separator: " ")
+        words = Self.words(of: text)
         lastCharacter = text.last
     }
 
@@ -64,33 +64,83 @@ struct BlockShape {
     /// Letters and digits only, lower-cased, runs of anything else as one space: two texts with the
     /// same key say the same words.
     static func key(_ text: some StringProtocol) -> String {
-        // Built as UTF-8 bytes: appending scalar by scalar to a String's scalar view made this the
-        // most expensive step of cleaning (every line of a batch is keyed, most of them twice).
-        var key: [UInt8] = []
-        key.reserveCapacity(text.utf8.count)
-        var gap = false
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
-            if v < 0x80 {
-                let isUpper = v >= 0x41 && v <= 0x5A
-                guard isUpper || (v >= 0x30 && v <= 0x39) || (v >= 0x61 && v <= 0x7A) else {
-                    gap = true
+        // Built as UTF-8 bytes, read from the text's own bytes where it has them: appending to a
+        // String's scalar view one scalar at a time made this the most expensive step of cleaning
+        // (every line of a batch is keyed, most of them twice).
+        var key = KeyBuilder(capacity: text.utf8.count)
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var i = 0
+            while i < bytes.count {
+                let lead = bytes[i]
+                if lead < 0x80 {
+                    key.add(ascii: lead)
+                    i += 1
                     continue
                 }
-                if gap && !key.isEmpty { key.append(0x20) }
-                gap = false
-                key.append(UInt8(truncatingIfNeeded: isUpper ? v + 32 : v))
-            } else {
-                guard ScalarClass.isLetterOrDigit(scalar) else {
-                    gap = true
-                    continue
-                }
-                if gap && !key.isEmpty { key.append(0x20) }
-                gap = false
-                key.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+                // A multi-byte scalar of valid UTF-8 (a String's bytes always are).
+                let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for j in 1..<length where i + j < bytes.count { value = value << 6 | UInt32(bytes[i + j] & 0x3F) }
+                key.add(Unicode.Scalar(value) ?? "\u{FFFD}")
+                i += length
             }
         }
-        return String(decoding: key, as: UTF8.self)
+        if done == nil {
+            for scalar in text.unicodeScalars {
+                if scalar.value < 0x80 { key.add(ascii: UInt8(truncatingIfNeeded: scalar.value)) } else { key.add(scalar) }
+            }
+        }
+        return String(decoding: key.bytes, as: UTF8.self)
+    }
+
+    private struct KeyBuilder {
+        var bytes: [UInt8] = []
+        var gap = false
+
+        init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+        mutating func add(ascii byte: UInt8) {
+            let isUpper = byte >= 0x41 && byte <= 0x5A
+            guard isUpper || (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) else {
+                gap = true
+                return
+            }
+            if gap && !bytes.isEmpty { bytes.append(0x20) }
+            gap = false
+            bytes.append(isUpper ? byte + 32 : byte)
+        }
+
+        mutating func add(_ scalar: Unicode.Scalar) {
+            guard ScalarClass.isLetterOrDigit(scalar) else {
+                gap = true
+                return
+            }
+            if gap && !bytes.isEmpty { bytes.append(0x20) }
+            gap = false
+            bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+        }
+    }
+
+    /// `text.split(separator: " ")`: the same words, found on the bytes when no character of the
+    /// text can join a space to its neighbour (no combining mark, joiner or prepended mark: every
+    /// scalar below U+0300 or among the general punctuation), which is what news text nearly always
+    /// is; split on characters otherwise.
+    static func words(of text: String) -> [Substring] {
+        guard text.unicodeScalars.allSatisfy({ $0.value < 0x300 || (0x2010...0x2027).contains($0.value) || (0x2030...0x205E).contains($0.value) })
+        else { return text.split(separator: " ") }
+        var words: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var index = start
+        while index < utf8.endIndex {
+            if utf8[index] == 0x20 {
+                if start < index { words.append(text[start..<index]) }
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        if start < utf8.endIndex { words.append(text[start..<utf8.endIndex]) }
+        return words
     }
 }
 
