@@ -17,6 +17,25 @@ extension SQLiteStore {
         }
     }
 
+    /// One read for a whole batch (in chunks of 500 hashes), rather than one per article.
+    public func articleIDs(contentHashes: [String]) async throws -> [String: String] {
+        let hashes = Array(Set(contentHashes))
+        guard !hashes.isEmpty else { return [:] }
+        return try await guarded {
+            try await pool.read { db in
+                var ids: [String: String] = [:]
+                for start in stride(from: 0, to: hashes.count, by: 500) {
+                    let chunk = Array(hashes[start..<min(start + 500, hashes.count)])
+                    let marks = Array(repeating: "?", count: chunk.count).joined(separator: ",")
+                    let rows = try Row.fetchCursor(
+                        db, sql: "SELECT content_hash, id FROM articles WHERE content_hash IN (\(marks))", arguments: StatementArguments(chunk))
+                    while let row = try rows.next() { ids[row[0]] = row[1] }
+                }
+                return ids
+            }
+        }
+    }
+
     /// One article in one `BEGIN IMMEDIATE` transaction: the write lock is taken before anything
     /// is read, so the duplicate and sequence checks and the writes see one state that no other
     /// writer can change in between. A duplicate is answered before staleness: the same content is

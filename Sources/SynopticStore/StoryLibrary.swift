@@ -66,14 +66,20 @@ public actor StoryLibrary {
             }
         }
         let extractor = ArticleExtractor()
+        // Content already stored is looked up for the whole batch in one read (a read per article
+        // cost a round trip to the store each); what is stored meanwhile, by this run or another
+        // writer, the commit itself answers as a duplicate.
+        let hashes = ordered.map { ContentHash.of($0.article) }
+        var storedIDs = try await store.articleIDs(contentHashes: hashes)
         for (done, item) in ordered.enumerated() {
-            let hash = ContentHash.of(item.article)
-            if let existing = try await store.articleID(contentHash: hash) {
+            let hash = hashes[done]
+            if let existing = storedIDs[hash] {
                 report.outcomes.append(.duplicate(articleID: item.article.id, of: existing))
             } else {
                 var article = item.article
                 article.annotations = extractor.annotations(of: article)
                 let outcome = try await commit(StoredArticle(article: article, contentHash: hash), features: item.features)
+                if case .stored(let id, _) = outcome { storedIDs[hash] = id }
                 report.outcomes.append(outcome)
             }
             progress?(IngestProgress(done: done + 1, total: ordered.count, stored: report.stored, duplicates: report.duplicates))

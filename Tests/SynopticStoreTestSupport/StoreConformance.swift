@@ -78,6 +78,9 @@ public enum StoreConformance {
         try require(try await store.stories(StoryQuery()).total == 1, "a duplicate made a story")
         try require(try await store.articleID(contentHash: first.contentHash) == id, "articleID(contentHash:) does not find the stored article")
         try require(try await store.articleID(contentHash: "0000") == nil, "articleID(contentHash:) found an unknown hash")
+        let ids = try await store.articleIDs(contentHashes: ["0000", first.contentHash, first.contentHash])
+        try require(ids == [first.contentHash: id], "articleIDs(contentHashes:) answered \(ids)")
+        try require(try await store.articleIDs(contentHashes: []).isEmpty, "articleIDs(contentHashes:) of nothing found something")
     }
 
     static func staleSequence(_ store: any BriefingStore) async throws {
