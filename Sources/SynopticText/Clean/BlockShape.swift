@@ -64,31 +64,62 @@ struct BlockShape {
     /// Letters and digits only, lower-cased, runs of anything else as one space: two texts with the
     /// same key say the same words.
     static func key(_ text: some StringProtocol) -> String {
-        // Built as UTF-8 bytes, read from the text's own bytes where it has them: appending to a
-        // String's scalar view one scalar at a time made this the most expensive step of cleaning
-        // (every line of a batch is keyed, most of them twice).
-        var key = KeyBuilder(capacity: text.utf8.count)
-        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            var i = 0
-            while i < bytes.count {
-                let lead = bytes[i]
-                if lead < 0x80 {
-                    key.add(ascii: lead)
-                    i += 1
-                    continue
+        // Written as UTF-8 bytes into a scratch buffer, read from the text's own bytes: appending to
+        // a String's scalar view one scalar at a time made this the most expensive step of cleaning
+        // (every line of a batch is keyed, most of them twice). A key is never longer than three
+        // times its text: a letter's lower case takes at most 3 bytes more than its own 2 or more
+        // (U+0130 → "i̇"), plus the space before it.
+        let count = text.utf8.count
+        let fast: String? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count * 3 + 4) { out in
+                var n = 0
+                var gap = false
+                var i = 0
+                while i < bytes.count {
+                    let lead = bytes[i]
+                    if lead < 0x80 {
+                        let isUpper = lead &- 0x41 < 26
+                        if isUpper || lead &- 0x30 < 10 || lead &- 0x61 < 26 {
+                            if gap && n > 0 {
+                                out[n] = 0x20
+                                n += 1
+                            }
+                            gap = false
+                            out[n] = isUpper ? lead | 0x20 : lead
+                            n += 1
+                        } else {
+                            gap = true
+                        }
+                        i += 1
+                        continue
+                    }
+                    // A multi-byte scalar of valid UTF-8 (a String's bytes always are).
+                    let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                    var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for j in 1..<length where i + j < bytes.count { value = value << 6 | UInt32(bytes[i + j] & 0x3F) }
+                    i += length
+                    let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                    guard ScalarClass.isLetterOrDigit(scalar) else {
+                        gap = true
+                        continue
+                    }
+                    if gap && n > 0 {
+                        out[n] = 0x20
+                        n += 1
+                    }
+                    gap = false
+                    for byte in scalar.properties.lowercaseMapping.utf8 where n < out.count {
+                        out[n] = byte
+                        n += 1
+                    }
                 }
-                // A multi-byte scalar of valid UTF-8 (a String's bytes always are).
-                let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-                var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                for j in 1..<length where i + j < bytes.count { value = value << 6 | UInt32(bytes[i + j] & 0x3F) }
-                key.add(Unicode.Scalar(value) ?? "\u{FFFD}")
-                i += length
+                return String(decoding: UnsafeBufferPointer(rebasing: out[0..<n]), as: UTF8.self)
             }
         }
-        if done == nil {
-            for scalar in text.unicodeScalars {
-                if scalar.value < 0x80 { key.add(ascii: UInt8(truncatingIfNeeded: scalar.value)) } else { key.add(scalar) }
-            }
+        if let fast { return fast }
+        var key = KeyBuilder(capacity: count)
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x80 { key.add(ascii: UInt8(truncatingIfNeeded: scalar.value)) } else { key.add(scalar) }
         }
         return String(decoding: key.bytes, as: UTF8.self)
     }
@@ -126,21 +157,39 @@ struct BlockShape {
     /// scalar below U+0300 or among the general punctuation), which is what news text nearly always
     /// is; split on characters otherwise.
     static func words(of text: String) -> [Substring] {
-        guard text.unicodeScalars.allSatisfy({ $0.value < 0x300 || (0x2010...0x2027).contains($0.value) || (0x2030...0x205E).contains($0.value) })
-        else { return text.split(separator: " ") }
-        var words: [Substring] = []
-        let utf8 = text.utf8
-        var start = utf8.startIndex
-        var index = start
-        while index < utf8.endIndex {
-            if utf8[index] == 0x20 {
-                if start < index { words.append(text[start..<index]) }
-                start = utf8.index(after: index)
+        // Where the text's own bytes are at hand: one pass that finds the spaces and checks that no
+        // scalar could join one (UTF-8 lead bytes C2–CB are U+0080–U+02FF; E2 80/81 sequences are
+        // checked for U+2010–U+2027 and U+2030–U+205E).
+        var cuts: [(Int, Int)] = []
+        let simple: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var start = 0
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte < 0x80 {
+                    if byte == 0x20 {
+                        if start < i { cuts.append((start, i)) }
+                        start = i + 1
+                    }
+                    i += 1
+                } else if byte >= 0xC2 && byte <= 0xCB {
+                    i += 2
+                } else if byte == 0xE2, i + 2 < bytes.count {
+                    let value = (UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)) | 0x2000
+                    guard bytes[i + 1] & 0xFE == 0x80, (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value) else { return false }
+                    i += 3
+                } else {
+                    return false
+                }
             }
-            index = utf8.index(after: index)
+            if start < bytes.count { cuts.append((start, bytes.count)) }
+            return true
         }
-        if start < utf8.endIndex { words.append(text[start..<utf8.endIndex]) }
-        return words
+        guard simple == true else { return text.split(separator: " ") }
+        let utf8 = text.utf8
+        return cuts.map { start, end in
+            text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
+        }
     }
 }
 
