@@ -23,9 +23,10 @@ enum Synoptic {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
     }()
 
-    /// Runs `synoptic arguments` in `directory` and waits for it.
-    static func run(_ arguments: [String], in directory: URL) throws -> Result {
-        let process = try start(arguments, in: directory, capture: true)
+    /// Runs `synoptic arguments` in `directory` and waits for it (at a lower priority with
+    /// `niceness`, as ``start(_:in:capture:niceness:)``).
+    static func run(_ arguments: [String], in directory: URL, niceness: Int32 = 0) throws -> Result {
+        let process = try start(arguments, in: directory, capture: true, niceness: niceness)
         nonisolated(unsafe) var errData = Data()
         let err = process.standardError as! Pipe
         let out = process.standardOutput as! Pipe
@@ -37,8 +38,10 @@ enum Synoptic {
         return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
     }
 
-    /// Starts `synoptic arguments` without waiting; its output goes nowhere unless captured.
-    static func start(_ arguments: [String], in directory: URL, capture: Bool = false) throws -> Process {
+    /// Starts `synoptic arguments` without waiting; its output goes nowhere unless captured. A
+    /// positive `niceness` lowers its scheduling priority: a long CPU-bound child (the kill test's
+    /// ingest) then leaves the machine to the tests running beside it whose timing matters.
+    static func start(_ arguments: [String], in directory: URL, capture: Bool = false, niceness: Int32 = 0) throws -> Process {
         let url = try #require(executable, "the synoptic executable was not built")
         let process = Process()
         process.executableURL = url
@@ -53,6 +56,7 @@ enum Synoptic {
             process.standardError = FileHandle.nullDevice
         }
         try process.run()
+        if niceness > 0 { _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(process.processIdentifier), niceness) }
         return process
     }
 }
