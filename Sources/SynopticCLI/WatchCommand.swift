@@ -2,7 +2,6 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import Synoptic
-import SynopticSQLite
 import SynopticSources
 import SynopticStore
 
@@ -17,8 +16,7 @@ public struct WatchCommand: AsyncParsableCommand {
             fails), cleans it as brief does and writes it as one JSON line (the article object of the JSON \
             contract). Items already seen are remembered in the --state file, so a restarted watch goes on \
             where it stopped. With --db, new items are ingested into the store instead (as synoptic ingest \
-            does: each article in its own transaction, joining the stories already there); a SQLite store \
-            then keeps the feed state too (its feeds tables), and --state is not used. Runs until \
+            does: each article in its own transaction, joining the stories already there). Runs until \
             interrupted (SIGINT or SIGTERM end it cleanly), or one round with --once.
             """)
 
@@ -28,7 +26,7 @@ public struct WatchCommand: AsyncParsableCommand {
     @Option(help: "Time between rounds: 90s, 10m, 1h, 1h30m, or seconds.")
     public var every: WatchInterval = WatchInterval(seconds: 600)
 
-    @Option(help: "JSON file remembering each feed's seen items and validators (with --db FILE the SQLite store keeps them instead).")
+    @Option(help: "JSON file remembering each feed's seen items and validators.")
     public var state: String = ".synoptic-feeds.json"
 
     @Flag(help: "Poll once and exit.")
@@ -69,19 +67,12 @@ public struct WatchCommand: AsyncParsableCommand {
         }
         let limits = IngestLimits(maxArticleBytes: maxArticleBytes)
         let options = FetchCommandOptions.fetchOptions(maxBodyBytes: maxArticleBytes, timeoutSeconds: fetchTimeout)
+        let store = JSONFileFeedStateStore(path: state)
         let feeds = feeds, interval = every.duration, once = once
         let problems = ProblemCounter()
         var library: StoryLibrary?
         if let db { library = try await StoreOptions(db: db).library(creating: true) }
         let storeLibrary = library
-        // A SQLite store keeps the feed state beside the articles; otherwise (no store, or
-        // PostgreSQL, whose feed tables the poller does not use yet) the --state file does.
-        let store: any FeedStateStore
-        if let sqlite = library?.store as? SQLiteStore {
-            store = SQLiteFeedStateStore(store: sqlite)
-        } else {
-            store = JSONFileFeedStateStore(path: state)
-        }
         try await WebFetcher.withFetcher(options: options) { fetcher in
             let poller = FeedPoller(fetcher: fetcher, store: store)
             let watching = Task {

@@ -47,39 +47,6 @@ extension SQLiteStore {
         }
     }
 
-    /// A feed's whole state as `watch --db` keeps it: the validators and title, and the keys of the
-    /// items taken, oldest first; nil before its first poll.
-    public func feedRecord(url: String) async throws -> (state: FeedState, title: String?, keys: [String])? {
-        try await guarded {
-            try await pool.read { db in
-                guard let row = try Row.fetchOne(db, sql: "SELECT * FROM feeds WHERE url = ?", arguments: [url]) else { return nil }
-                let state = FeedState(url: row["url"], etag: row["etag"], lastModified: row["last_modified"], polledAt: row["polled_at"])
-                let keys = try String.fetchAll(db, sql: "SELECT key FROM feed_items WHERE feed_url = ? ORDER BY rowid", arguments: [url])
-                return (state, row["title"], keys)
-            }
-        }
-    }
-
-    /// Replaces a feed's whole state in one transaction: validators, title, and exactly `keys` as
-    /// the items taken (oldest first), as a poller that trims what it remembers hands them over.
-    public func replaceFeedRecord(_ state: FeedState, title: String?, keys: [String]) async throws {
-        let now = Self.timestamp()
-        try await guarded {
-            try await pool.write { db in
-                try db.execute(
-                    sql: """
-                        INSERT INTO feeds (url, etag, last_modified, polled_at, title) VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT (url) DO UPDATE SET etag = excluded.etag, last_modified = excluded.last_modified,
-                            polled_at = excluded.polled_at, title = excluded.title
-                        """,
-                    arguments: [state.url, state.etag, state.lastModified, state.polledAt ?? now, title])
-                try db.execute(sql: "DELETE FROM feed_items WHERE feed_url = ?", arguments: [state.url])
-                let insert = try db.cachedStatement(sql: "INSERT OR IGNORE INTO feed_items (feed_url, key, seen_at) VALUES (?, ?, ?)")
-                for key in keys { try insert.execute(arguments: [state.url, key, now]) }
-            }
-        }
-    }
-
     /// The keys among `keys` that earlier polls of the feed already took.
     public func seenFeedItems(url: String, among keys: [String]) async throws -> Set<String> {
         guard !keys.isEmpty else { return [] }

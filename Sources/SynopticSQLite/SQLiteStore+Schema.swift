@@ -127,10 +127,6 @@ extension SQLiteStore {
             try db.execute(sql: "DROP TABLE annotations")
             try db.execute(sql: annotationsView)
         }
-        // The feed's title, so `watch --db` keeps its whole feed state in the store.
-        migrator.registerMigration("v5 feed titles") { db in
-            try db.execute(sql: "ALTER TABLE feeds ADD COLUMN title TEXT")
-        }
         return migrator
     }()
 

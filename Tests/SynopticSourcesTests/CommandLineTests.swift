@@ -113,35 +113,6 @@ struct SourcesCommandLineTests {
         }
     }
 
-    @Test("watch --once --db keeps the feed state in the SQLite store, not in a state file")
-    func watchIntoStore() async throws {
-        let site = FixtureSite()
-        site.add(FixtureSite.ferry)
-        let directory = try SharedData.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: directory) }
-        let db = directory.appendingPathComponent("store.sqlite").path
-        let state = directory.appendingPathComponent("feeds.json").path
-        try await FixtureServer.with({ site.route($0) }) { server in
-            let arguments = ["watch", "--once", "--db", db, "--state", state, server.url("/feed.xml")]
-            let first = try await Synoptic.run(arguments)
-            #expect(first.status == 0, "\(first.stderr)")
-            #expect(first.stderr.contains("1 new item(s), stored 1"), "\(first.stderr)")
-
-            // A restarted watch takes only the new item: the store remembered the first.
-            site.add(FixtureSite.library)
-            let second = try await Synoptic.run(arguments)
-            #expect(second.status == 0, "\(second.stderr)")
-            #expect(second.stderr.contains("1 new item(s), stored 1, duplicates 0"), "\(second.stderr)")
-
-            // And the validators: the feed is asked for conditionally, and nothing is new.
-            let third = try await Synoptic.run(arguments)
-            #expect(third.status == 0, "\(third.stderr)")
-            #expect(!third.stderr.contains("new item(s)"), "\(third.stderr)")
-            #expect(server.requests(for: "/feed.xml").last?.header("If-None-Match") == "\"v2\"")
-            #expect(!FileManager.default.fileExists(atPath: state), "watch --db wrote the --state file")
-        }
-    }
-
     @Test("watch ends cleanly on SIGTERM")
     func watchSignal() async throws {
         let site = FixtureSite()
