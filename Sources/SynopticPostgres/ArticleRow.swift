@@ -23,7 +23,7 @@ struct ArticleRow: Sendable {
     var metadata: String
     /// ``ArticleSnapshot`` as JSON.
     var snapshot: String
-    /// ``AnnotationsSnapshot`` as JSON.
+    /// The annotations as JSON, in the layout every store shares (``AnnotationsCodec``).
     var annotationsSnapshot: String
     /// Annotations of ingest time by kind (`entities`, `quotes`, `figures`, `times`), JSON arrays.
     var annotations: [(kind: String, payload: String)]
@@ -43,26 +43,23 @@ struct ArticleRow: Sendable {
         cleanText = storable(article.body)
         paragraphs = article.paragraphTexts.map { storable(String($0)) }
         metadata = String(decoding: try encoder.encode(Self.storableProvenance(article.provenance)), as: UTF8.self)
-        snapshot = String(decoding: try encoder.encode(ArticleSnapshot(article)), as: UTF8.self)
-        annotationsSnapshot = String(decoding: try encoder.encode(AnnotationsSnapshot(article.annotations)), as: UTF8.self)
+        snapshot = ArticleSnapshot(article).json()
+        annotationsSnapshot = try AnnotationsCodec.encode(article.annotations)
         annotations = try AnnotationRecords.payloads(of: article, encoder: encoder)
     }
 
     /// The article the snapshot columns hold, with the id the store gave it.
     static func article(fromSnapshot json: String, annotations annotationsJSON: String, id: String) throws -> Article {
-        let decoder = JSONDecoder()
         let snapshot: ArticleSnapshot
-        let annotations: AnnotationsSnapshot
         do {
-            snapshot = try decoder.decode(ArticleSnapshot.self, from: Data(json.utf8))
-            annotations = try decoder.decode(AnnotationsSnapshot.self, from: Data(annotationsJSON.utf8))
+            snapshot = try JSONDecoder().decode(ArticleSnapshot.self, from: Data(json.utf8))
         } catch {
             throw StoreError.damaged("article \(id): its snapshot is not readable JSON (\(error))")
         }
         var article: Article
         do {
             article = try snapshot.article()
-            article.annotations = try annotations.annotations(textLength: article.text.scalarCount)
+            article.annotations = try AnnotationsCodec.decode(annotationsJSON, textLength: article.text.scalarCount)
         } catch {
             throw StoreError.damaged("article \(id): \(error)")
         }

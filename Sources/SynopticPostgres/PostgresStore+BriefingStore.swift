@@ -13,6 +13,18 @@ extension PostgresStore: BriefingStore {
         try await rows("SELECT id FROM articles WHERE content_hash = \(contentHash)").first?.decode(String.self)
     }
 
+    /// One query for a whole batch.
+    public func articleIDs(contentHashes: [String]) async throws -> [String: String] {
+        let hashes = Array(Set(contentHashes))
+        guard !hashes.isEmpty else { return [:] }
+        var ids: [String: String] = [:]
+        for row in try await rows("SELECT content_hash, id FROM articles WHERE content_hash = ANY(\(hashes))") {
+            let (hash, id) = try row.decode((String, String).self)
+            ids[hash] = id
+        }
+        return ids
+    }
+
     /// Serialises with every other commit on the database by locking the one sequence row
     /// (`SELECT … FOR UPDATE`): a second writer waits for the first to commit, then sees the new
     /// sequence and is answered ``CommitOutcome/stale(latest:)``. The content hash is checked first,

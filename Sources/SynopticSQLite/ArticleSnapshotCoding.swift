@@ -3,7 +3,7 @@ import SynopticCore
 import SynopticStore
 
 /// What the `snapshot` column holds: an ``ArticleSnapshot`` as JSON (sorted keys, so the same
-/// article always gives the same bytes), without its two texts, which the row keeps in `clean` and
+/// article always gives the same bytes; written by hand, ``ArticleSnapshot/json()``), without its two texts, which the row keeps in `clean` and
 /// `original` already: storing them twice made every commit write twice the bytes. JSON rather
 /// than a binary format because a person debugging a store can read it with `sqlite3` and
 /// `json_extract`.
@@ -12,9 +12,7 @@ enum ArticleSnapshotCoding {
         var snapshot = ArticleSnapshot(article)
         snapshot.body = ""
         snapshot.original = ""
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(snapshot)
+        return Data(snapshot.jsonBytes())
     }
 
     /// The article of a row: the snapshot with the row's texts put back.

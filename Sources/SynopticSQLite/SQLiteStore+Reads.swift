@@ -94,9 +94,12 @@ extension SQLiteStore {
 
     static func article(from row: Row) throws -> StoredArticle {
         let id: String = row["id"]
-        let article: Article
+        var article: Article
         do {
             article = try ArticleSnapshotCoding.decode(row["snapshot"], clean: row["clean"], original: row["original"])
+            if let annotations: String = row["annotations"] {
+                article.annotations = try AnnotationsCodec.decode(annotations, textLength: article.text.scalarCount)
+            }
         } catch {
             throw SQLiteStoreError.unreadableSnapshot(articleID: id, reason: "\(error)")
         }

@@ -115,8 +115,58 @@ extension SQLiteStore {
                     );
                     """)
         }
+        // Annotations as one JSON value per article (`articles.annotations`, in AnnotationsCodec's
+        // layout) instead of a row per span: a commit writes one column instead of a hundred
+        // indexed rows. The rows of an existing file are converted (LegacyAnnotationRows), and
+        // `annotations` becomes a view with the old table's columns, so queries written against
+        // it keep working.
+        migrator.registerMigration("v4 annotations as one value per article") { db in
+            try db.execute(sql: "ALTER TABLE articles ADD COLUMN annotations TEXT")
+            try LegacyAnnotationRows.convert(db)
+            try db.execute(sql: "DROP INDEX annotations_by_article")
+            try db.execute(sql: "DROP TABLE annotations")
+            try db.execute(sql: annotationsView)
+        }
         return migrator
     }()
+
+    /// `annotations` as a view over `articles.annotations`, one row per span with the columns the
+    /// table of migrations v1 to v3 had: `kind` (`mention`, `quote`, `figure`, `time`), `start`,
+    /// `end` (Unicode scalar offsets into `clean`), `text` (the words, cut from `clean`), `label`
+    /// (the entity's name, the speaker, the unit, the resolved value) and `detail` (JSON with the
+    /// rest, null fields left out). Nothing is stored twice; a query that reads it unpacks the JSON.
+    static let annotationsView = """
+        CREATE VIEW annotations (article_id, kind, start, "end", text, label, detail) AS
+            SELECT a.id, 'mention', m.value ->> '$.span.start', m.value ->> '$.span.end',
+                substr(a.clean, (m.value ->> '$.span.start') + 1, (m.value ->> '$.span.end') - (m.value ->> '$.span.start')),
+                a.annotations ->> ('$.entities[' || (m.value ->> '$.entity') || '].name'),
+                nullif(json_patch('{}', json_object(
+                    'entity', a.annotations ->> ('$.entities[' || (m.value ->> '$.entity') || '].kind'),
+                    'form', m.value ->> '$.form')), '{}')
+            FROM articles a, json_each(a.annotations, '$.mentions') m
+            UNION ALL
+            SELECT a.id, 'quote', q.value ->> '$.span.start', q.value ->> '$.span.end',
+                substr(a.clean, (q.value ->> '$.span.start') + 1, (q.value ->> '$.span.end') - (q.value ->> '$.span.start')),
+                CASE WHEN q.value ->> '$.speaker' IS NOT NULL
+                    THEN a.annotations ->> ('$.entities[' || (q.value ->> '$.speaker') || '].name') END,
+                nullif(json_patch('{}', json_object(
+                    'confidence', CAST(round(q.value ->> '$.confidence', 3) AS TEXT),
+                    'partial', CASE WHEN q.value ->> '$.partial' THEN 'true' END)), '{}')
+            FROM articles a, json_each(a.annotations, '$.quotes') q
+            UNION ALL
+            SELECT a.id, 'figure', f.value ->> '$.span.start', f.value ->> '$.span.end',
+                substr(a.clean, (f.value ->> '$.span.start') + 1, (f.value ->> '$.span.end') - (f.value ->> '$.span.start')),
+                f.value ->> '$.unit',
+                nullif(json_patch('{}', json_object(
+                    'approximation', f.value ->> '$.approximation', 'counts', f.value ->> '$.counts', 'value', f.value ->> '$.value')), '{}')
+            FROM articles a, json_each(a.annotations, '$.figures') f
+            UNION ALL
+            SELECT a.id, 'time', t.value ->> '$.span.start', t.value ->> '$.span.end',
+                substr(a.clean, (t.value ->> '$.span.start') + 1, (t.value ->> '$.span.end') - (t.value ->> '$.span.start')),
+                t.value ->> '$.value',
+                nullif(json_patch('{}', json_object('anchor', t.value ->> '$.anchor', 'type', t.value ->> '$.kind')), '{}')
+            FROM articles a, json_each(a.annotations, '$.times') t
+        """
 
     /// The names of the migrations this version knows, in order.
     public static var migrationNames: [String] { migrator.migrations }

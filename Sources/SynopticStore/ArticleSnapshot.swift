@@ -6,7 +6,8 @@ import SynopticCore
 ///
 /// Annotations are not kept here: extraction runs again when a story's briefing is built, because
 /// an undated article's times are resolved against its story, which later articles change. (Stores
-/// keep the annotations of ingest time in their own table, for queries.)
+/// keep the annotations of ingest time beside the snapshot, as one value per article written by
+/// ``AnnotationsCodec``.)
 public struct ArticleSnapshot: Codable, Hashable, Sendable {
     /// Raised when the layout changes; a reader refuses a version it does not know.
     public static let currentVersion = 1

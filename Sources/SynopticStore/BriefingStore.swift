@@ -27,6 +27,10 @@ public protocol BriefingStore: Sendable {
     /// The id of the stored article with this content hash, if any.
     func articleID(contentHash: String) async throws -> String?
 
+    /// The ids of the stored articles with these content hashes, by hash (hashes not stored are
+    /// left out). A default asks ``articleID(contentHash:)`` for each; a store answers in one query.
+    func articleIDs(contentHashes: [String]) async throws -> [String: String]
+
     /// Committed articles after `sequence`, in commit order, with their stories: what a writer
     /// replays to bring its clusterer up to date.
     func clusterLog(after sequence: Int64, limit: Int) async throws -> [ClusterLogEntry]
@@ -55,6 +59,16 @@ public protocol BriefingStore: Sendable {
 
     /// Keeps a rendered briefing; one of an older revision is replaced.
     func cacheBriefing(storyID: String, revision: Int64, format: String, content: String) async throws
+}
+
+extension BriefingStore {
+    public func articleIDs(contentHashes: [String]) async throws -> [String: String] {
+        var ids: [String: String] = [:]
+        for hash in Set(contentHashes) {
+            if let id = try await articleID(contentHash: hash) { ids[hash] = id }
+        }
+        return ids
+    }
 }
 
 /// Where an article goes: into a story that exists, or a story of its own.

@@ -66,14 +66,20 @@ public actor StoryLibrary {
             }
         }
         let extractor = ArticleExtractor()
+        // Content already stored is looked up for the whole batch in one read (a read per article
+        // cost a round trip to the store each); what is stored meanwhile, by this run or another
+        // writer, the commit itself answers as a duplicate.
+        let hashes = ordered.map { ContentHash.of($0.article) }
+        var storedIDs = try await store.articleIDs(contentHashes: hashes)
         for (done, item) in ordered.enumerated() {
-            let hash = ContentHash.of(item.article)
-            if let existing = try await store.articleID(contentHash: hash) {
+            let hash = hashes[done]
+            if let existing = storedIDs[hash] {
                 report.outcomes.append(.duplicate(articleID: item.article.id, of: existing))
             } else {
                 var article = item.article
                 article.annotations = extractor.annotations(of: article)
                 let outcome = try await commit(StoredArticle(article: article, contentHash: hash), features: item.features)
+                if case .stored(let id, _) = outcome { storedIDs[hash] = id }
                 report.outcomes.append(outcome)
             }
             progress?(IngestProgress(done: done + 1, total: ordered.count, stored: report.stored, duplicates: report.duplicates))
@@ -82,9 +88,12 @@ public actor StoryLibrary {
     }
 
     /// Places and commits one article, placing it again as long as other writers commit first.
+    ///
+    /// The clusterer catches up with the store only when the store answers that the placement was
+    /// stale, not before every commit: the store refuses a commit placed against an outdated view
+    /// of the stories anyway, and a lone writer (the usual case) then reads nothing between commits.
     private func commit(_ article: StoredArticle, features: StoryFeatures) async throws -> IngestOutcome {
         while true {
-            try await catchUp()
             let placement: StoryPlacement
             if let index = clusterer.propose(features) {
                 placement = .existing(storyID: storyIDs[index])
@@ -101,6 +110,7 @@ public actor StoryLibrary {
             case .duplicate(let existing):
                 return .duplicate(articleID: article.id, of: existing)
             case .stale:
+                try await catchUp()
                 continue
             }
         }

@@ -27,14 +27,18 @@ public enum SynopticProcess {
     }()
 
     /// Runs `synoptic arguments` in `directory` (the repository root unless given), feeding it
-    /// `stdin`, and waits for it. Both pipes are read while it runs, so neither fills up.
-    public static func run(_ arguments: [String], in directory: URL = SharedData.repositoryRoot, stdin: Data? = nil) throws -> Result {
+    /// `stdin`, and waits for it. Both pipes are read while it runs, so neither fills up. A
+    /// positive `niceness` lowers its priority, as for ``start(_:in:capture:niceness:)``.
+    public static func run(
+        _ arguments: [String], in directory: URL = SharedData.repositoryRoot, stdin: Data? = nil, niceness: Int32 = 0
+    ) throws -> Result {
         let process = try configured(arguments, in: directory)
         let out = Pipe(), err = Pipe(), input = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = stdin == nil ? FileHandle.nullDevice : input
         try process.run()
+        lowerPriority(process, by: niceness)
         if let stdin {
             input.fileHandleForWriting.write(stdin)
             try input.fileHandleForWriting.close()
@@ -60,8 +64,10 @@ public enum SynopticProcess {
     }
 
     /// Starts `synoptic arguments` in `directory` without waiting. Its output goes nowhere unless
-    /// `capture` is set, when `standardOutput` and `standardError` are pipes the caller reads.
-    public static func start(_ arguments: [String], in directory: URL, capture: Bool = false) throws -> Process {
+    /// `capture` is set, when `standardOutput` and `standardError` are pipes the caller reads. A
+    /// positive `niceness` lowers its scheduling priority: a long CPU-bound child (the kill test's
+    /// ingest) then leaves the machine to the tests running beside it whose timing matters.
+    public static func start(_ arguments: [String], in directory: URL, capture: Bool = false, niceness: Int32 = 0) throws -> Process {
         let process = try configured(arguments, in: directory)
         process.standardInput = FileHandle.nullDevice
         if capture {
@@ -72,7 +78,12 @@ public enum SynopticProcess {
             process.standardError = FileHandle.nullDevice
         }
         try process.run()
+        lowerPriority(process, by: niceness)
         return process
+    }
+
+    static func lowerPriority(_ process: Process, by niceness: Int32) {
+        if niceness > 0 { _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(process.processIdentifier), niceness) }
     }
 
     static func configured(_ arguments: [String], in directory: URL) throws -> Process {

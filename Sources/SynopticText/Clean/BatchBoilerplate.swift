@@ -50,6 +50,32 @@ public struct BatchBoilerplate: Sendable {
 
     static func hash(_ line: some StringProtocol) -> Int { BlockShape.key(line).hashValue }
 
+    /// The text's lines, trimmed, empty ones left out: what `split(whereSeparator: \.isNewline)`
+    /// gives, split on the newline scalars instead of on characters (which cost a grapheme break
+    /// check per character). The same lines: a newline scalar is always a character of its own,
+    /// but for CR LF, whose split leaves an empty line between, which is left out.
+    static func lines(of text: String) -> [Substring] {
+        var lines: [Substring] = []
+        let scalars = text.unicodeScalars
+        var start = scalars.startIndex
+        var index = start
+        while index < scalars.endIndex {
+            let next = scalars.index(after: index)
+            switch scalars[index].value {
+            case 0x0A...0x0D, 0x85, 0x2028, 0x2029:
+                let line = Substring(scalars[start..<index]).trimmedWhitespaceSlice
+                if !line.isEmpty { lines.append(line) }
+                start = next
+            default:
+                break
+            }
+            index = next
+        }
+        let last = Substring(scalars[start..<scalars.endIndex]).trimmedWhitespaceSlice
+        if !last.isEmpty { lines.append(last) }
+        return lines
+    }
+
     private struct GroupTally {
         /// For each candidate line: the articles it is in (a few are enough) and in how many it sits at the end.
         var candidates: [Int: (documents: [Int], atEnd: Int)] = [:]
@@ -60,7 +86,7 @@ public struct BatchBoilerplate: Sendable {
         var earlierVersion: [Int: Int] = [:]
 
         mutating func add(document: Int, text: String) {
-            let lines = text.split(whereSeparator: \.isNewline).map(\.trimmedWhitespaceSlice).filter { !$0.isEmpty }
+            let lines = BatchBoilerplate.lines(of: text)
             var lastProse = -1
             var seen: Set<Int> = []
             var found: [(hash: Int, index: Int)] = []

@@ -14,7 +14,7 @@ struct BlockShape {
     init(_ block: RawBlock, in scalars: [Unicode.Scalar]) {
         self.block = block
         text = ArticleAssembler.text(of: block, in: scalars)
-        words = text.split(separator: " ")
+        words = Self.words(of: text)
         lastCharacter = text.last
     }
 
@@ -64,22 +64,132 @@ struct BlockShape {
     /// Letters and digits only, lower-cased, runs of anything else as one space: two texts with the
     /// same key say the same words.
     static func key(_ text: some StringProtocol) -> String {
-        var key = String.UnicodeScalarView()
-        var gap = false
-        for scalar in text.unicodeScalars {
-            guard ScalarClass.isLetterOrDigit(scalar) else {
-                gap = true
-                continue
-            }
-            if gap && !key.isEmpty { key.append(" ") }
-            gap = false
-            if scalar.isASCII {
-                key.append(ScalarClass.isUppercase(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar)
-            } else {
-                key.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+        // Written as UTF-8 bytes into a scratch buffer, read from the text's own bytes: appending to
+        // a String's scalar view one scalar at a time made this the most expensive step of cleaning
+        // (every line of a batch is keyed, most of them twice). A key is never longer than three
+        // times its text: a letter's lower case takes at most 3 bytes more than its own 2 or more
+        // (U+0130 → "i̇"), plus the space before it.
+        let count = text.utf8.count
+        let fast: String? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count * 3 + 4) { out in
+                var n = 0
+                var gap = false
+                var i = 0
+                while i < bytes.count {
+                    let lead = bytes[i]
+                    if lead < 0x80 {
+                        let isUpper = lead &- 0x41 < 26
+                        if isUpper || lead &- 0x30 < 10 || lead &- 0x61 < 26 {
+                            if gap && n > 0 {
+                                out[n] = 0x20
+                                n += 1
+                            }
+                            gap = false
+                            out[n] = isUpper ? lead | 0x20 : lead
+                            n += 1
+                        } else {
+                            gap = true
+                        }
+                        i += 1
+                        continue
+                    }
+                    // A multi-byte scalar of valid UTF-8 (a String's bytes always are).
+                    let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                    var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                    for j in 1..<length where i + j < bytes.count { value = value << 6 | UInt32(bytes[i + j] & 0x3F) }
+                    i += length
+                    let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+                    guard ScalarClass.isLetterOrDigit(scalar) else {
+                        gap = true
+                        continue
+                    }
+                    if gap && n > 0 {
+                        out[n] = 0x20
+                        n += 1
+                    }
+                    gap = false
+                    for byte in scalar.properties.lowercaseMapping.utf8 where n < out.count {
+                        out[n] = byte
+                        n += 1
+                    }
+                }
+                return String(decoding: UnsafeBufferPointer(rebasing: out[0..<n]), as: UTF8.self)
             }
         }
-        return String(key)
+        if let fast { return fast }
+        var key = KeyBuilder(capacity: count)
+        for scalar in text.unicodeScalars {
+            if scalar.value < 0x80 { key.add(ascii: UInt8(truncatingIfNeeded: scalar.value)) } else { key.add(scalar) }
+        }
+        return String(decoding: key.bytes, as: UTF8.self)
+    }
+
+    private struct KeyBuilder {
+        var bytes: [UInt8] = []
+        var gap = false
+
+        init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+        mutating func add(ascii byte: UInt8) {
+            let isUpper = byte >= 0x41 && byte <= 0x5A
+            guard isUpper || (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) else {
+                gap = true
+                return
+            }
+            if gap && !bytes.isEmpty { bytes.append(0x20) }
+            gap = false
+            bytes.append(isUpper ? byte + 32 : byte)
+        }
+
+        mutating func add(_ scalar: Unicode.Scalar) {
+            guard ScalarClass.isLetterOrDigit(scalar) else {
+                gap = true
+                return
+            }
+            if gap && !bytes.isEmpty { bytes.append(0x20) }
+            gap = false
+            bytes.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+        }
+    }
+
+    /// `text.split(separator: " ")`: the same words, found on the bytes when no character of the
+    /// text can join a space to its neighbour (no combining mark, joiner or prepended mark: every
+    /// scalar below U+0300 or among the general punctuation), which is what news text nearly always
+    /// is; split on characters otherwise.
+    static func words(of text: String) -> [Substring] {
+        // Where the text's own bytes are at hand: one pass that finds the spaces and checks that no
+        // scalar could join one (UTF-8 lead bytes C2–CB are U+0080–U+02FF; E2 80/81 sequences are
+        // checked for U+2010–U+2027 and U+2030–U+205E).
+        var cuts: [(Int, Int)] = []
+        let simple: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var start = 0
+            var i = 0
+            while i < bytes.count {
+                let byte = bytes[i]
+                if byte < 0x80 {
+                    if byte == 0x20 {
+                        if start < i { cuts.append((start, i)) }
+                        start = i + 1
+                    }
+                    i += 1
+                } else if byte >= 0xC2 && byte <= 0xCB {
+                    i += 2
+                } else if byte == 0xE2, i + 2 < bytes.count {
+                    let value = (UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)) | 0x2000
+                    guard bytes[i + 1] & 0xFE == 0x80, (0x2010...0x2027).contains(value) || (0x2030...0x205E).contains(value) else { return false }
+                    i += 3
+                } else {
+                    return false
+                }
+            }
+            if start < bytes.count { cuts.append((start, bytes.count)) }
+            return true
+        }
+        guard simple == true else { return text.split(separator: " ") }
+        let utf8 = text.utf8
+        return cuts.map { start, end in
+            text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
+        }
     }
 }
 

@@ -5,9 +5,11 @@ import SynopticCore
 /// it was committed with (``ArticleSnapshot`` leaves them out, and the store contract gives an
 /// article back whole).
 ///
-/// Field for field the core types; when one of them gains a field, add it here too, or the
-/// store conformance check "an article round-trips whole" fails (it compares whole articles).
-struct AnnotationsSnapshot: Codable, Hashable, Sendable {
+/// Field for field the core types; when one of them gains a field, add it here and to
+/// ``AnnotationsCodec/encode(_:)`` too, or the store conformance check "an article round-trips
+/// whole" fails (it compares whole articles). Written by ``AnnotationsCodec``, read with
+/// `JSONDecoder` through this type.
+package struct AnnotationsSnapshot: Codable, Hashable, Sendable {
     var entities: [EntitySnapshot]
     var mentions: [MentionSnapshot]
     var quotes: [QuoteSnapshot]
@@ -55,7 +57,7 @@ struct AnnotationsSnapshot: Codable, Hashable, Sendable {
         var anchor: TimeExpression.Anchor?
     }
 
-    init(_ annotations: ArticleAnnotations) {
+    package init(_ annotations: ArticleAnnotations) {
         entities = annotations.entities.map {
             EntitySnapshot(kind: $0.kind, name: $0.name, aliases: $0.aliases, roles: $0.roles, mentionCount: $0.mentionCount)
         }
@@ -74,7 +76,7 @@ struct AnnotationsSnapshot: Codable, Hashable, Sendable {
     }
 
     /// The annotations again; spans outside a text of `length` scalars make the row damaged.
-    func annotations(textLength length: Int) throws -> ArticleAnnotations {
+    package func annotations(textLength length: Int) throws -> ArticleAnnotations {
         var spans: [TextSpan] = mentions.map(\.span) + quotes.map(\.span) + figures.map(\.span) + times.map(\.span)
         spans += quotes.flatMap { [$0.speakerSpan, $0.cueSpan].compactMap { $0 } }
         spans += figures.flatMap { [$0.countsSpan, $0.sourceSpan].compactMap { $0 } }
@@ -99,7 +101,7 @@ struct AnnotationsSnapshot: Codable, Hashable, Sendable {
     }
 }
 
-struct AnnotationsDamaged: Error, CustomStringConvertible {
-    var reason: String
-    var description: String { reason }
+package struct AnnotationsDamaged: Error, CustomStringConvertible {
+    package var reason: String
+    package var description: String { reason }
 }

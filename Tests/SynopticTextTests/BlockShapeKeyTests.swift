@@ -1,0 +1,68 @@
+import Foundation
+import SynopticCore
+import SynopticTestSupport
+import Testing
+
+@testable import SynopticText
+
+/// `BlockShape.key` was rewritten for speed (UTF-8 bytes instead of appending to a scalar view);
+/// it must give the same key as before for every line, or cleaning would change. So must
+/// `BatchBoilerplate.lines(of:)` and `BlockShape.words(of:)`, which replaced splits on characters.
+@Suite("BlockShape.key")
+struct BlockShapeKeyTests {
+    /// The implementation before the rewrite, kept as the reference.
+    static func referenceKey(_ text: some StringProtocol) -> String {
+        var key = String.UnicodeScalarView()
+        var gap = false
+        for scalar in text.unicodeScalars {
+            guard ScalarClass.isLetterOrDigit(scalar) else {
+                gap = true
+                continue
+            }
+            if gap && !key.isEmpty { key.append(" ") }
+            gap = false
+            if scalar.isASCII {
+                key.append(ScalarClass.isUppercase(scalar) ? Unicode.Scalar(scalar.value + 32)! : scalar)
+            } else {
+                key.append(contentsOf: scalar.properties.lowercaseMapping.unicodeScalars)
+            }
+        }
+        return String(key)
+    }
+
+    static let awkward = [
+        "a \u{301}b", "x \u{200D}y", "\u{600} z", "ok “quoted” — dash…", "tab\u{A0}nbsp", "  ",
+        "", " ", "...", "A", "İstanbul ÇAĞ", "ΣΊΣΥΦΟΣ ΟΔΟΣ", "Straße GROSS", "ǅemal ǈ", "Ⅻ ⅻ ①②", "٣٤ ١٢", "e\u{301}tude ÉTUDE",
+        "— “Quoted,” he said — 40,000 cars!", "👩‍👩‍👧 family 🇫🇷", "tab\tand\nnewline\r\n", "\u{0}nul\u{0}", "ＦＵＬＬＷＩＤＴＨ ｆｕｌｌ",
+    ]
+
+    @Test("the same keys and lines as before for awkward lines and every line of the seeds and public texts")
+    func sameAsBefore() throws {
+        var lines = Self.awkward
+        for path in SharedData.seedPaths(for: "BlockShape.key") ?? [] {
+            lines += try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline).map(String.init)
+        }
+        if let root = SharedData.root {
+            let dir = root.appendingPathComponent("data/attribution/polnear/dev/text")
+            for name in ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).sorted().prefix(200) {
+                let text = (try? String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)) ?? ""
+                lines += text.split(whereSeparator: \.isNewline).map(String.init)
+            }
+        }
+        #expect(lines.count > Self.awkward.count || SharedData.root == nil)
+        let reference = { (text: String) in text.split(whereSeparator: \.isNewline).map(\.trimmedWhitespaceSlice).filter { !$0.isEmpty } }
+        for text in Self.awkward + [Self.awkward.joined(separator: "\r\n"), Self.awkward.joined(separator: "\u{2028} \n\u{85}\u{B}")] {
+            #expect(BatchBoilerplate.lines(of: text) == reference(text), "\(text)")
+        }
+        for path in SharedData.seedPaths(for: "BatchBoilerplate.lines") ?? [] {
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            #expect(BatchBoilerplate.lines(of: text) == reference(text), "\(path)")
+        }
+        for line in lines + Self.awkward.map({ "  " + $0 + " x  \($0)" }) {
+            #expect(BlockShape.words(of: line) == line.split(separator: " "), "\(line)")
+            #expect(BlockShape.key(line) == Self.referenceKey(line), "\(line)")
+            let slice = line.dropFirst(min(2, line.count))
+            #expect(BlockShape.key(slice) == Self.referenceKey(slice), "\(slice)")
+        }
+    }
+}
