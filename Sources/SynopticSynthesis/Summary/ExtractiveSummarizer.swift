@@ -98,7 +98,10 @@ public struct ExtractiveSummarizer: Sendable {
     ///
     /// - Parameter opening: a candidate to take first whatever its score (model fitting measures
     ///   what a summary gets when it opens with each sentence); `nil` in a summary.
-    public func select(_ features: SummaryFeatures, opening: Int? = nil) -> [Int] {
+    /// - Parameter relevance: when given, a sentence's value is `relevance × score − 0.3 ×
+    ///   redundancy` (scores being probabilities) instead: with a small one, what follows the
+    ///   opening is what differs most from it, the scores breaking near-ties.
+    public func select(_ features: SummaryFeatures, opening: Int? = nil, relevance: Double? = nil) -> [Int] {
         let candidates = features.candidates
         let vectors = features.vectors
         var scored: [(index: Int, score: Double)] = []
@@ -127,7 +130,7 @@ public struct ExtractiveSummarizer: Sendable {
             for (k, entry) in pool.enumerated() {
                 let redundancy = chosen.map { vectors[$0].cosine(vectors[entry.index]) }.max() ?? 0
                 if redundancy >= 0.6 { continue }
-                let value = 0.7 * entry.score / best - 0.3 * redundancy
+                let value = (relevance.map { $0 * entry.score } ?? 0.7 * entry.score / best) - 0.3 * redundancy
                 if value > pickValue {
                     pickValue = value
                     pick = k

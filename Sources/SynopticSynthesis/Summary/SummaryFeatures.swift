@@ -216,29 +216,44 @@ public struct SummaryModel: Sendable, Hashable {
     /// Fitted on all 2,452 NeuS train stories (logistic fit, then coordinate ascent on train ROUGE);
     /// see the type's comment. Regenerate with `synoptic eval summaries --train`.
     public static let trained = SummaryModel(weights: [
-        -2.4374,  // bias
-        0.4100,  // first sentence
-        0.0591,  // second sentence
-        0.1400,  // third sentence
-        -0.3163,  // seventh or later
-        0.0015,  // 1/(1+position)
-        0.9480,  // centroid cosine
-        -2.2871,  // mean cosine to other articles
-        2.0836,  // max cosine to other articles
-        2.2093,  // word support across articles
-        -2.3440,  // words in every article
-        1.7531,  // share of words in headlines
-        0.6096,  // own headline covered
-        0.1101,  // length/60
+        -0.0000,  // bias
+        -0.1417,  // first sentence
+        0.0589,  // second sentence
+        0.0607,  // third sentence
+        0.0584,  // seventh or later
+        -0.1550,  // 1/(1+position)
+        -0.0057,  // centroid cosine
+        0.7385,  // mean cosine to other articles
+        0.0565,  // max cosine to other articles
+        0.1267,  // word support across articles
+        -0.6672,  // words in every article
+        0.1394,  // share of words in headlines
+        0.0892,  // own headline covered
+        -1.0746,  // length/60
         0.0000,  // under 8 words
-        0.0198,  // over 40 words
-        -0.4088,  // mostly quoted
-        0.1199,  // has a digit
+        -0.0017,  // over 40 words
+        -0.2076,  // mostly quoted
+        0.0198,  // has a digit
+        0.1740,  // max cosine to other leads
+        -0.2564,  // mean cosine to other leads
+        0.0539,  // first eligible of its article
+        -0.0057,  // centroid cosine below the best
+        0.0565,  // max cosine to other articles below the best
+        0.1788,  // article centrality below the best
+        0.0532,  // attribution verb
+        0.0071,  // any quotation mark
+        0.4913,  // share of words in other headlines
+        0.3775,  // capitalised words
+        0.0544,  // first covering its headline
+        0.2712,  // first × max cosine to other articles
+        0.5115,  // first × centroid cosine
+        0.1267,  // word support below the best
+        1.1571,  // length within the budget
     ])
 
     public init(weights: [Double]) {
-        precondition(weights.count <= SummaryFeatures.names.count, "one weight per feature")
-        self.weights = weights + [Double](repeating: 0, count: SummaryFeatures.names.count - weights.count)
+        precondition(weights.count == SummaryFeatures.names.count, "one weight per feature")
+        self.weights = weights
     }
 
     /// The log-odds of a row.
