@@ -51,11 +51,8 @@ public struct EvalSummariesCommand: ParsableCommand {
     @Option(help: "With --train: fit on only the first N train stories.")
     public var trainLimit: Int?
 
-    @Option(
-        help: ArgumentHelp(
-            "With --train: train stories a coordinate-ascent refinement on ROUGE scores each weighting on (0: none).",
-            discussion: "Off by default: in 5-fold cross-validation on train it raised the folds fitted on and lowered the fold held out."))
-    public var refineStories = 0
+    @Option(help: "With --train: train stories the coordinate-ascent refinement scores each weighting on.")
+    public var refineStories = 2452
 
     @Option(help: "With --train: also cross-validate the fit on NeuS train with this many folds, and print each fold's scores.")
     public var folds: Int?
@@ -78,6 +75,7 @@ public struct EvalSummariesCommand: ParsableCommand {
         guard ["neus", "allsides", "both"].contains(dataset) else { throw ValidationError("--dataset is neus, allsides or both") }
         guard ["val", "train"].contains(split) else { throw ValidationError("--split is val or train") }
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+        if let folds, folds < 2 { throw ValidationError("--folds must be at least 2") }
     }
 
     public func run() throws {
@@ -98,7 +96,7 @@ public struct EvalSummariesCommand: ParsableCommand {
             let start = Date()
             let trainStories = try SummaryEvaluation.loadNeuS(
                 directory: root.appendingPathComponent("summaries/neus"), split: "train", limit: trainLimit)
-            if let folds, folds > 1 { crossValidate(trainStories, folds: folds) }
+            if let folds { crossValidate(trainStories, folds: folds) }
             let model = fit(trainStories, progress: true)
             print(String(format: "Summary model fitted on %d NeuS train stories in %.1f s:", trainStories.count, Date().timeIntervalSince(start)))
             print(SummaryTraining.swiftLiteral(model))
@@ -116,14 +114,12 @@ public struct EvalSummariesCommand: ParsableCommand {
         }
     }
 
-    /// The whole fit: a logistic model of the greedy oracle's sentences, then the listwise fit on
-    /// what a summary gets when it opens with each sentence (continued as the logistic model would),
-    /// then, if asked, coordinate ascent on ROUGE.
+    /// The whole fit: a logistic model of the greedy oracle's sentences, then coordinate ascent on
+    /// the train summaries' ROUGE.
     func fit(_ stories: [SummaryEvaluation.Story], progress: Bool) -> SummaryModel {
-        let logistic = SummaryTraining.fit(stories) { done in if progress { print("  logistic fit: \(done) stories…") } }
-        let listwise = SummaryTraining.fitListwise(stories, continuation: logistic)
-        guard refineStories > 0 else { return listwise }
-        return SummaryTraining.refine(listwise, on: Array(stories.prefix(refineStories))) { round, value in
+        let logistic = SummaryTraining.fit(stories) { done in if progress { print("  fitted on \(done) stories…") } }
+        guard refineStories > 0 else { return logistic }
+        return SummaryTraining.refine(logistic, on: Array(stories.prefix(refineStories))) { round, value in
             if progress { print(String(format: "  refinement round %d: train ROUGE-1 + ROUGE-2 F1 %.4f", round, value)) }
         }
     }

@@ -64,7 +64,7 @@ public enum SummaryTraining {
         var rows: [[Double]] = []
         var labels: [Double] = []
         for (k, story) in stories.enumerated() {
-            let features = SummaryFeatures(articles: story.articles, budget: story.words)
+            let features = SummaryFeatures(articles: story.articles)
             let positives = oracle(features: features, reference: ids(story.reference), words: story.words, tokenIDs: ids)
             for (i, candidate) in features.candidates.enumerated() where candidate.eligible {
                 rows.append(features.rows[i])
@@ -73,46 +73,6 @@ public enum SummaryTraining {
             if k % 200 == 199 { progress(k + 1) }
         }
         return SummaryModel(weights: logistic(rows: rows, labels: labels, penalty: penalty))
-    }
-
-    /// What a summary gets when it opens with each eligible sentence: for every story, each
-    /// eligible candidate's ROUGE-1 + ROUGE-2 F1 of the budget-cut summary that takes it first and
-    /// continues with the sentences that differ most from what is taken (redundancy first,
-    /// `continuation`'s scores breaking near-ties: ``ExtractiveSummarizer/select(_:opening:relevance:)``
-    /// with a relevance of 0.07). Measured on a 5-fold split of NeuS train, this target gave a better
-    /// model than continuing as the summary would, than the greedy oracle's continuation, and than
-    /// the sentence alone. Together with the candidates' rows, the groups a listwise fit learns from.
-    public static func openingGains(_ stories: [SummaryEvaluation.Story], continuation: SummaryModel) -> [(rows: [[Double]], gains: [Double])] {
-        let rouge = Rouge()
-        var groups: [(rows: [[Double]], gains: [Double])] = []
-        for story in stories {
-            let features = SummaryFeatures(articles: story.articles, budget: story.words)
-            let reference = rouge.tokenizer.tokens(story.reference)
-            let summarizer = ExtractiveSummarizer(
-                options: .init(maxSentences: 100, maxWords: story.words, order: .rank, fillsBudget: true, model: continuation))
-            var rows: [[Double]] = []
-            var gains: [Double] = []
-            for (i, candidate) in features.candidates.enumerated() where candidate.eligible {
-                let picks = summarizer.select(features, opening: i, relevance: 0.07)
-                let text = SummaryEvaluation.truncate(picks.map { features.candidates[$0].text }, words: story.words)
-                let scores = rouge.score(referenceTokens: reference, candidate: text)
-                rows.append(features.rows[i])
-                gains.append(scores.rouge1.f1 + scores.rouge2.f1)
-            }
-            if rows.count > 1 { groups.append((rows, gains)) }
-        }
-        return groups
-    }
-
-    /// Fits the model listwise (``listwise(groups:temperature:penalty:iterations:)``) on what a
-    /// summary gets when it opens with each sentence, the rest chosen as `continuation` chooses:
-    /// under a budget of some 66 words the first sentence is most of the summary, and which of a
-    /// story's sentences comes first matters more than how likely each is on its own.
-    public static func fitListwise(
-        _ stories: [SummaryEvaluation.Story], continuation: SummaryModel, temperature: Double = 0.1, penalty: Double = 1
-    ) -> SummaryModel {
-        let groups = openingGains(stories, continuation: continuation)
-        return SummaryModel(weights: listwise(groups: groups, temperature: temperature, penalty: penalty))
     }
 
     /// Refines a model by coordinate ascent on the mean ROUGE-1 + ROUGE-2 F1 of the summaries it
@@ -124,7 +84,7 @@ public enum SummaryTraining {
     ) -> SummaryModel {
         let rouge = Rouge()
         let prepared = stories.map { story in
-            (story: story, features: SummaryFeatures(articles: story.articles, budget: story.words), reference: rouge.tokenizer.tokens(story.reference))
+            (story: story, features: SummaryFeatures(articles: story.articles), reference: rouge.tokenizer.tokens(story.reference))
         }
         func objective(_ model: SummaryModel) -> Double {
             var total = 0.0
@@ -162,52 +122,6 @@ public enum SummaryTraining {
             step /= 2
         }
         return best
-    }
-
-    /// A listwise fit (ListNet, Cao et al. 2007) by Newton's method with an L2 penalty: within each
-    /// group (one story's eligible sentences) the model's softmax over `w·x` is drawn toward the
-    /// target distribution `softmax(gain / temperature)`, by cross-entropy. Scores that only rank
-    /// sentences within a story are what a summary needs, and the gains can be what a summary
-    /// gets when it opens with each sentence.
-    static func listwise(groups: [(rows: [[Double]], gains: [Double])], temperature: Double, penalty: Double, iterations: Int = 30)
-        -> [Double]
-    {
-        let d = SummaryFeatures.names.count
-        var w = [Double](repeating: 0, count: d)
-        let targets: [[Double]] = groups.map { group in
-            let top = group.gains.max() ?? 0
-            let e = group.gains.map { exp(($0 - top) / temperature) }
-            let total = e.reduce(0, +)
-            return e.map { $0 / total }
-        }
-        for _ in 0..<iterations {
-            var gradient = w.map { penalty * $0 }
-            var hessian = (0..<d).map { i in (0..<d).map { j in i == j ? penalty : 0.0 } }
-            for (group, target) in zip(groups, targets) where group.rows.count > 1 {
-                let scores = group.rows.map { row in zip(w, row).reduce(0.0) { $0 + $1.0 * $1.1 } }
-                let top = scores.max() ?? 0
-                let e = scores.map { exp($0 - top) }
-                let total = e.reduce(0, +)
-                let p = e.map { $0 / total }
-                var mean = [Double](repeating: 0, count: d)
-                for (row, pk) in zip(group.rows, p) { for i in 0..<d { mean[i] += pk * row[i] } }
-                for (k, row) in group.rows.enumerated() {
-                    for i in 0..<d where row[i] != 0 {
-                        gradient[i] += (p[k] - target[k]) * row[i]
-                        for j in 0..<d where row[j] != 0 { hessian[i][j] += p[k] * row[i] * row[j] }
-                    }
-                }
-                for i in 0..<d where mean[i] != 0 { for j in 0..<d { hessian[i][j] -= mean[i] * mean[j] } }
-            }
-            guard let step = solve(hessian, gradient) else { break }
-            var change = 0.0
-            for k in 0..<d {
-                w[k] -= step[k]
-                change = max(change, abs(step[k]))
-            }
-            if change < 1e-7 { break }
-        }
-        return w
     }
 
     /// Logistic regression by Newton's method with an L2 penalty (the bias is penalised too; with
@@ -274,7 +188,7 @@ public enum SummaryTraining {
         let handle = try FileHandle(forWritingTo: file)
         defer { try? handle.close() }
         for story in stories {
-            let features = SummaryFeatures(articles: story.articles, budget: story.words)
+            let features = SummaryFeatures(articles: story.articles)
             let n = features.candidates.count
             let candidates: [[String: Any]] = features.candidates.enumerated().map { i, c in
                 [

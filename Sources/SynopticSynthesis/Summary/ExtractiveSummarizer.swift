@@ -59,21 +59,55 @@ public struct ExtractiveSummarizer: Sendable {
     ///   versions and copies of one text do not count as corroboration; by default every article
     ///   is its own source.
     public func summarize(_ articles: [Article], sources: [Int]? = nil, features precomputed: SummaryFeatures? = nil) -> [SummarySentence] {
-        let features = precomputed ?? SummaryFeatures(
-                articles: articles, sources: sources, sentencesPerArticle: options.sentencesPerArticle, budget: options.maxWords)
+        let features = precomputed ?? SummaryFeatures(articles: articles, sources: sources, sentencesPerArticle: options.sentencesPerArticle)
         let candidates = features.candidates
         guard !candidates.isEmpty else { return [] }
         let vectors = features.vectors
-        let picks = select(features, opening: nil)
-        guard !picks.isEmpty else { return [] }
+
+        var scored: [(index: Int, score: Double, sources: [Int])] = []
+        for (index, candidate) in candidates.enumerated() where candidate.eligible {
+            scored.append((index, options.model.probability(features.rows[index]), [candidate.article]))
+        }
+        // Exact ties fall to reading order, so the summary never depends on a sort's whims.
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }
+        // A summary longer than this is no summary; the cap also bounds the work below.
+        let maxSentences = min(options.maxSentences, 200)
+        scored = Array(scored.prefix(max(maxSentences * 5, 100)))
         let index = CorroborationIndex(vectors: vectors, count: candidates.count)
-        var chosen: [(index: Int, sources: [Int])] = picks.map { pick in
-            let own = candidates[pick].article
+        for k in scored.indices {
+            let own = candidates[scored[k].index].article
             var sources: Set<Int> = [own]
-            for other in index.neighbours(of: pick, vectors: vectors, threshold: options.corroborationThreshold) {
+            for other in index.neighbours(of: scored[k].index, vectors: vectors, threshold: options.corroborationThreshold) {
                 sources.insert(candidates[other].article)
             }
-            return (pick, [own] + sources.subtracting([own]).sorted())
+            scored[k].sources = [own] + sources.subtracting([own]).sorted()
+        }
+
+        // Maximal marginal relevance.
+        let best = scored.first?.score ?? 1
+        var chosen: [(index: Int, sources: [Int])] = []
+        var words = 0
+        var pool = scored
+        while chosen.count < maxSentences, !pool.isEmpty {
+            if let budget = options.maxWords, words >= budget { break }
+            var pick: Int?
+            var pickValue = -Double.infinity
+            for (k, entry) in pool.enumerated() {
+                let redundancy = chosen.map { vectors[$0.index].cosine(vectors[entry.index]) }.max() ?? 0
+                if redundancy >= 0.6 { continue }
+                let value = 0.7 * entry.score / best - 0.3 * redundancy
+                if value > pickValue {
+                    pickValue = value
+                    pick = k
+                }
+            }
+            guard let k = pick else { break }
+            let entry = pool.remove(at: k)
+            let length = candidates[entry.index].words
+            // Over the word budget: skip it, a shorter sentence may still fit.
+            if let budget = options.maxWords, words + length > budget, !options.fillsBudget { continue }
+            words += length
+            chosen.append((entry.index, entry.sources))
         }
 
         if options.order == .reading {
@@ -89,62 +123,6 @@ public struct ExtractiveSummarizer: Sendable {
                 text: candidate.text, sources: entry.sources.map { articles[$0].id },
                 origin: SourceReference(article: article.id, span: article.sentences[candidate.sentence].span))
         }
-    }
-
-    /// The candidates a summary takes, as indices into `features.candidates`, most likely first:
-    /// the eligible sentences scored by the model, then chosen by maximal marginal relevance
-    /// (0.7 × score relative to the best − 0.3 × the largest cosine with a sentence already taken;
-    /// 0.6 or more is a repeat) within the sentence and word budget.
-    ///
-    /// - Parameter opening: a candidate to take first whatever its score (model fitting measures
-    ///   what a summary gets when it opens with each sentence); `nil` in a summary.
-    /// - Parameter relevance: when given, a sentence's value is `relevance × score − 0.3 ×
-    ///   redundancy` (scores being probabilities) instead: with a small one, what follows the
-    ///   opening is what differs most from it, the scores breaking near-ties.
-    public func select(_ features: SummaryFeatures, opening: Int? = nil, relevance: Double? = nil) -> [Int] {
-        let candidates = features.candidates
-        let vectors = features.vectors
-        var scored: [(index: Int, score: Double)] = []
-        for (index, candidate) in candidates.enumerated() where candidate.eligible {
-            scored.append((index, options.model.probability(features.rows[index])))
-        }
-        guard !scored.isEmpty else { return [] }
-        // Exact ties fall to reading order, so the summary never depends on a sort's whims.
-        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.index < $1.index }
-        let best = scored.first?.score ?? 1
-        if let opening, let k = scored.firstIndex(where: { $0.index == opening }) {
-            let entry = scored.remove(at: k)
-            scored.insert((entry.index, best), at: 0)
-        }
-        // A summary longer than this is no summary; the cap also bounds the work below.
-        let maxSentences = min(options.maxSentences, 200)
-        var pool = Array(scored.prefix(max(maxSentences * 5, 100)))
-
-        // Maximal marginal relevance.
-        var chosen: [Int] = []
-        var words = 0
-        while chosen.count < maxSentences, !pool.isEmpty {
-            if let budget = options.maxWords, words >= budget { break }
-            var pick: Int?
-            var pickValue = -Double.infinity
-            for (k, entry) in pool.enumerated() {
-                let redundancy = chosen.map { vectors[$0].cosine(vectors[entry.index]) }.max() ?? 0
-                if redundancy >= 0.6 { continue }
-                let value = (relevance.map { $0 * entry.score } ?? 0.7 * entry.score / best) - 0.3 * redundancy
-                if value > pickValue {
-                    pickValue = value
-                    pick = k
-                }
-            }
-            guard let k = pick else { break }
-            let entry = pool.remove(at: k)
-            let length = candidates[entry.index].words
-            // Over the word budget: skip it, a shorter sentence may still fit.
-            if let budget = options.maxWords, words + length > budget, !options.fillsBudget { continue }
-            words += length
-            chosen.append(entry.index)
-        }
-        return chosen
     }
 
     // MARK: - Sentences that stand alone

@@ -14,11 +14,6 @@ public struct SummaryFeatures: Sendable {
         "mean cosine to other articles", "max cosine to other articles", "word support across articles", "words in every article",
         "share of words in headlines", "own headline covered", "length/60", "under 8 words", "over 40 words", "mostly quoted",
         "has a digit",
-        // Experimental (dumped for model selection).
-        "max cosine to other leads", "mean cosine to other leads", "first eligible of its article", "centroid cosine below the best",
-        "max cosine to other articles below the best", "article centrality below the best", "attribution verb", "any quotation mark",
-        "share of words in other headlines", "capitalised words", "first covering its headline", "first × max cosine to other articles",
-        "first × centroid cosine", "word support below the best", "length within the budget",
     ]
 
     /// A candidate sentence: where it is, and its text.
@@ -33,9 +28,6 @@ public struct SummaryFeatures: Sendable {
         public var eligible: Bool
     }
 
-    /// The word budget assumed when a summary counts sentences only: five sentences of news.
-    public static let defaultBudget = 120
-
     public private(set) var candidates: [Candidate] = []
     /// ``names``.count columns per candidate.
     public private(set) var rows: [[Double]] = []
@@ -47,9 +39,7 @@ public struct SummaryFeatures: Sendable {
     /// - Parameter sources: the source of each article; cross-article features count other
     ///   sources only (versions and copies of one text do not corroborate each other). By default
     ///   every article is its own source.
-    /// - Parameter budget: the summary's word budget, if it has one.
-    public init(articles: [Article], sources: [Int]? = nil, sentencesPerArticle: Int = 400, budget: Int? = nil) {
-        let budget = Double(max(budget ?? Self.defaultBudget, 1))
+    public init(articles: [Article], sources: [Int]? = nil, sentencesPerArticle: Int = 400) {
         let sourceOf = sources.map { $0.count == articles.count ? $0 : Array(articles.indices) } ?? Array(articles.indices)
         var words: [[String]] = []
         for (a, article) in articles.enumerated() {
@@ -92,9 +82,6 @@ public struct SummaryFeatures: Sendable {
         var maxOther = [Double](repeating: 0, count: n)
         var dot = [Double](repeating: 0, count: n)
         var touched: [Int] = []
-        // The same, with the other sources' first sentences only (their leads).
-        var sumLead = [Double](repeating: 0, count: n)
-        var maxLead = [Double](repeating: 0, count: n)
         // Very large stories leave the commonest terms out of this sum: their postings would make it
         // quadratic, and their weight in any cosine is small.
         let cap = n <= 3000 ? n : max(300, n / 10)
@@ -110,10 +97,6 @@ public struct SummaryFeatures: Sendable {
             for j in touched {
                 sumOther[i] += dot[j]
                 maxOther[i] = max(maxOther[i], dot[j])
-                if candidates[j].position == 0 {
-                    sumLead[i] += dot[j]
-                    maxLead[i] = max(maxLead[i], dot[j])
-                }
                 dot[j] = 0
             }
             touched.removeAll(keepingCapacity: true)
@@ -128,25 +111,6 @@ public struct SummaryFeatures: Sendable {
         let titles = articles.map { Set(TermVectors.words($0.title ?? "").map(StorySentences.fold)) }
         let allTitles = titles.reduce(into: Set<String>()) { $0.formUnion($1) }
 
-        // Leads of other sources, for the mean.
-        var leadsPerSource = [Int: Int]()
-        for candidate in candidates where candidate.position == 0 { leadsPerSource[sourceOf[candidate.article], default: 0] += 1 }
-        let allLeads = leadsPerSource.values.reduce(0, +)
-        let centroidCosines = vectors.map { $0.cosine(centre) }
-        var firstEligible = [Int: Int]()
-        var articleCentrality = [Int: (Double, Int)]()
-        for (i, candidate) in candidates.enumerated() {
-            if candidate.eligible, firstEligible[candidate.article] == nil { firstEligible[candidate.article] = i }
-            let (sum, count) = articleCentrality[candidate.article] ?? (0, 0)
-            articleCentrality[candidate.article] = (sum + centroidCosines[i], count + 1)
-        }
-        let bestArticle = articleCentrality.values.map { $0.0 / Double($0.1) }.max() ?? 0
-        let eligibleIndices = candidates.indices.filter { candidates[$0].eligible }
-        let bestCentroid = eligibleIndices.map { centroidCosines[$0] }.max() ?? 0
-        let bestOther = eligibleIndices.map { maxOther[$0] }.max() ?? 0
-        var firstCovering = [Int: Int]()
-        var supports = [Double](repeating: 0, count: n)
-        var extra: [[Double]] = []
         rows.reserveCapacity(n)
         for (i, candidate) in candidates.enumerated() {
             let p = candidate.position
@@ -161,24 +125,6 @@ public struct SummaryFeatures: Sendable {
             let ownTitle = titles[candidate.article]
             let titleCovered = ownTitle.isEmpty ? 0 : Double(ownTitle.intersection(distinct).count) / Double(ownTitle.count)
             let length = Double(candidate.words)
-            supports[i] = support
-            let otherTitles = titles.indices.filter { sourceOf[$0] != sourceOf[candidate.article] }
-                .reduce(into: Set<String>()) { $0.formUnion(titles[$1]) }
-            let inOtherTitles = distinct.isEmpty ? 0 : Double(distinct.intersection(otherTitles).count) / Double(distinct.count)
-            let tokens = candidate.text.split(separator: " ")
-            let capitals = Double(tokens.dropFirst().filter { $0.first?.isUppercase == true }.count) / Double(max(candidate.words, 1))
-            if titleCovered >= 0.5, firstCovering[candidate.article] == nil { firstCovering[candidate.article] = i }
-            let leadsElsewhere = allLeads - (leadsPerSource[sourceOf[candidate.article]] ?? 0)
-            let (centralitySum, centralityCount) = articleCentrality[candidate.article] ?? (0, 1)
-            let first = p == 0 ? 1.0 : 0.0
-            extra.append([
-                maxLead[i], leadsElsewhere > 0 ? sumLead[i] / Double(leadsElsewhere) : 0, firstEligible[candidate.article] == i ? 1 : 0,
-                centroidCosines[i] - bestCentroid, maxOther[i] - bestOther, centralitySum / Double(centralityCount) - bestArticle,
-                Self.hasAttribution(candidate.text) ? 1 : 0,
-                candidate.text.unicodeScalars.contains { $0 == "\u{201C}" || $0 == "\u{201D}" || $0 == "\"" } ? 1 : 0, inOtherTitles,
-                capitals, firstCovering[candidate.article] == i ? 1 : 0, first * maxOther[i], first * centroidCosines[i], 0,
-                min(length, budget) / budget,
-            ])
             rows.append([
                 1, p == 0 ? 1 : 0, p == 1 ? 1 : 0, p == 2 ? 1 : 0, p >= 6 ? 1 : 0, 1 / (1 + Double(p)), vectors[i].cosine(centre),
                 othersCount[i] > 0 ? sumOther[i] / Double(othersCount[i]) : 0, maxOther[i], support, everywhere, inTitles, titleCovered,
@@ -186,20 +132,6 @@ public struct SummaryFeatures: Sendable {
                 candidate.text.unicodeScalars.contains { $0.properties.numericType != nil } ? 1 : 0,
             ])
         }
-        let bestSupport = eligibleIndices.map { supports[$0] }.max() ?? 0
-        for i in 0..<n {
-            extra[i][13] = supports[i] - bestSupport
-            rows[i] += extra[i]
-        }
-    }
-
-    static func hasAttribution(_ text: String) -> Bool {
-        let words = text.lowercased().split { !$0.isLetter }
-        for (k, word) in words.enumerated() {
-            if ["said", "says", "told", "stated", "announced", "reported"].contains(word) { return true }
-            if word == "according", k + 1 < words.count, words[k + 1] == "to" { return true }
-        }
-        return false
     }
 }
 
@@ -216,39 +148,24 @@ public struct SummaryModel: Sendable, Hashable {
     /// Fitted on all 2,452 NeuS train stories (logistic fit, then coordinate ascent on train ROUGE);
     /// see the type's comment. Regenerate with `synoptic eval summaries --train`.
     public static let trained = SummaryModel(weights: [
-        -0.0000,  // bias
-        -0.1417,  // first sentence
-        0.0589,  // second sentence
-        0.0607,  // third sentence
-        0.0584,  // seventh or later
-        -0.1550,  // 1/(1+position)
-        -0.0057,  // centroid cosine
-        0.7385,  // mean cosine to other articles
-        0.0565,  // max cosine to other articles
-        0.1267,  // word support across articles
-        -0.6672,  // words in every article
-        0.1394,  // share of words in headlines
-        0.0892,  // own headline covered
-        -1.0746,  // length/60
+        -2.4374,  // bias
+        0.4100,  // first sentence
+        0.0591,  // second sentence
+        0.1400,  // third sentence
+        -0.3163,  // seventh or later
+        0.0015,  // 1/(1+position)
+        0.9480,  // centroid cosine
+        -2.2871,  // mean cosine to other articles
+        2.0836,  // max cosine to other articles
+        2.2093,  // word support across articles
+        -2.3440,  // words in every article
+        1.7531,  // share of words in headlines
+        0.6096,  // own headline covered
+        0.1101,  // length/60
         0.0000,  // under 8 words
-        -0.0017,  // over 40 words
-        -0.2076,  // mostly quoted
-        0.0198,  // has a digit
-        0.1740,  // max cosine to other leads
-        -0.2564,  // mean cosine to other leads
-        0.0539,  // first eligible of its article
-        -0.0057,  // centroid cosine below the best
-        0.0565,  // max cosine to other articles below the best
-        0.1788,  // article centrality below the best
-        0.0532,  // attribution verb
-        0.0071,  // any quotation mark
-        0.4913,  // share of words in other headlines
-        0.3775,  // capitalised words
-        0.0544,  // first covering its headline
-        0.2712,  // first × max cosine to other articles
-        0.5115,  // first × centroid cosine
-        0.1267,  // word support below the best
-        1.1571,  // length within the budget
+        0.0198,  // over 40 words
+        -0.4088,  // mostly quoted
+        0.1199,  // has a digit
     ])
 
     public init(weights: [Double]) {
