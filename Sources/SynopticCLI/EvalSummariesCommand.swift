@@ -54,6 +54,15 @@ public struct EvalSummariesCommand: ParsableCommand {
     @Option(help: "With --train: train stories the coordinate-ascent refinement scores each weighting on.")
     public var refineStories = 2452
 
+    @Option(help: "With --train: also cross-validate the fit on NeuS train with this many folds, and print each fold's scores.")
+    public var folds: Int?
+
+    @Option(
+        help: ArgumentHelp(
+            "Write each story's candidate sentences, their features and their cosines to FILE as JSON lines, and stop.",
+            discussion: "For experiments with the model outside Swift; reads the split given by --split (or the AllSides roundups)."))
+    public var dumpFeatures: String?
+
     public init() {}
 
     /// Published reference points on NeuS val, measured with rouge-score (stemming on) under the
@@ -66,21 +75,29 @@ public struct EvalSummariesCommand: ParsableCommand {
         guard ["neus", "allsides", "both"].contains(dataset) else { throw ValidationError("--dataset is neus, allsides or both") }
         guard ["val", "train"].contains(split) else { throw ValidationError("--split is val or train") }
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
+        if let folds, folds < 2 { throw ValidationError("--folds must be at least 2") }
     }
 
     public func run() throws {
         guard let root = data.map({ URL(fileURLWithPath: $0) }) ?? RepositoryLocator.dataDirectory() else {
             throw RuntimeError("cannot find ../shared/data; pass --data PATH")
         }
+        if let dumpFeatures {
+            let stories =
+                dataset == "allsides"
+                ? try SummaryEvaluation.loadAllSides(root.appendingPathComponent("stories/allsides-roundups-dev.jsonl"), limit: limit)
+                : try SummaryEvaluation.loadNeuS(directory: root.appendingPathComponent("summaries/neus"), split: split, limit: limit)
+            try SummaryTraining.dump(stories, to: URL(fileURLWithPath: dumpFeatures))
+            print("wrote \(stories.count) stories to \(dumpFeatures)")
+            return
+        }
         var fitted: SummaryModel?
         if train {
             let start = Date()
             let trainStories = try SummaryEvaluation.loadNeuS(
                 directory: root.appendingPathComponent("summaries/neus"), split: "train", limit: trainLimit)
-            let logistic = SummaryTraining.fit(trainStories) { done in print("  fitted on \(done) stories…") }
-            let model = SummaryTraining.refine(logistic, on: Array(trainStories.prefix(refineStories))) { round, value in
-                print(String(format: "  refinement round %d: train ROUGE-1 + ROUGE-2 F1 %.4f", round, value))
-            }
+            if let folds { crossValidate(trainStories, folds: folds) }
+            let model = fit(trainStories, progress: true)
             print(String(format: "Summary model fitted on %d NeuS train stories in %.1f s:", trainStories.count, Date().timeIntervalSince(start)))
             print(SummaryTraining.swiftLiteral(model))
             print("")
@@ -95,6 +112,37 @@ public struct EvalSummariesCommand: ParsableCommand {
             let stories = try SummaryEvaluation.loadAllSides(root.appendingPathComponent("stories/allsides-roundups-dev.jsonl"), limit: limit)
             evaluate(stories, title: "AllSides roundups (dev)", showsPublished: false, fitted: fitted)
         }
+    }
+
+    /// The whole fit: a logistic model of the greedy oracle's sentences, then coordinate ascent on
+    /// the train summaries' ROUGE.
+    func fit(_ stories: [SummaryEvaluation.Story], progress: Bool) -> SummaryModel {
+        let logistic = SummaryTraining.fit(stories) { done in if progress { print("  fitted on \(done) stories…") } }
+        guard refineStories > 0 else { return logistic }
+        return SummaryTraining.refine(logistic, on: Array(stories.prefix(refineStories))) { round, value in
+            if progress { print(String(format: "  refinement round %d: train ROUGE-1 + ROUGE-2 F1 %.4f", round, value)) }
+        }
+    }
+
+    /// K-fold cross-validation on train: story i is in fold i mod K; each fold is scored with the
+    /// model fitted on the others, beside the centroid baseline.
+    func crossValidate(_ stories: [SummaryEvaluation.Story], folds: Int) {
+        let evaluation = SummaryEvaluation()
+        var fitted = SummaryEvaluation.Total()
+        var centroid = SummaryEvaluation.Total()
+        for fold in 0..<folds {
+            let held = stories.indices.filter { $0 % folds == fold }.map { stories[$0] }
+            let rest = stories.indices.filter { $0 % folds != fold }.map { stories[$0] }
+            let model = fit(rest, progress: false)
+            let (total, perStory) = evaluation.score(
+                held, summaries: held.map { SummaryEvaluation.synopticSummary(articles: $0.articles, words: $0.words, model: model) })
+            for scores in perStory { fitted.add(scores) }
+            for scores in evaluation.score(held, summaries: held.map { SummaryEvaluation.System.centroid.summary(of: $0) }).perStory {
+                centroid.add(scores)
+            }
+            print("  fold \(fold + 1) of \(folds), \(held.count) stories held out: " + total.description)
+        }
+        print("  \(folds)-fold cross-validation on NeuS train, ROUGE-1/2/L: " + fitted.description + "  (centroid: " + centroid.description + ")")
     }
 
     func evaluate(_ stories: [SummaryEvaluation.Story], title: String, showsPublished: Bool, fitted: SummaryModel? = nil) {

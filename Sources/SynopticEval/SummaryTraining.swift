@@ -180,6 +180,33 @@ public enum SummaryTraining {
         return x
     }
 
+    /// Writes each story's candidates (article, position, text, words, eligibility, feature row),
+    /// the articles' titles, the reference and the budget, and the candidates' pairwise cosines,
+    /// one JSON object a line: for experiments with the model outside Swift.
+    public static func dump(_ stories: [SummaryEvaluation.Story], to file: URL) throws {
+        _ = FileManager.default.createFile(atPath: file.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: file)
+        defer { try? handle.close() }
+        for story in stories {
+            let features = SummaryFeatures(articles: story.articles)
+            let n = features.candidates.count
+            let candidates: [[String: Any]] = features.candidates.enumerated().map { i, c in
+                [
+                    "a": c.article, "s": c.sentence, "p": c.position, "text": c.text, "words": c.words, "eligible": c.eligible,
+                    "row": features.rows[i],
+                ]
+            }
+            let cosines = (0..<n).map { i in (0..<n).map { j in (features.cosine(i, j) * 10000).rounded() / 10000 } }
+            let object: [String: Any] = [
+                "id": story.id, "budget": story.words, "reference": story.reference,
+                "titles": story.articles.map { $0.title ?? "" }, "candidates": candidates, "cos": cosines,
+            ]
+            var data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])
+            data.append(0x0A)
+            try handle.write(contentsOf: data)
+        }
+    }
+
     /// The weights as Swift source, for ``SummaryModel/trained``.
     public static func swiftLiteral(_ model: SummaryModel) -> String {
         let lines = zip(SummaryFeatures.names, model.weights).map { name, weight in

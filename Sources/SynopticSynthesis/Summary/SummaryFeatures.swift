@@ -33,6 +33,9 @@ public struct SummaryFeatures: Sendable {
     public private(set) var rows: [[Double]] = []
     var vectors: [TermVectors.Vector] = []
 
+    /// The TF-IDF cosine of two candidates (what the summary's redundancy test measures).
+    public func cosine(_ i: Int, _ j: Int) -> Double { vectors[i].cosine(vectors[j]) }
+
     /// - Parameter sources: the source of each article; cross-article features count other
     ///   sources only (versions and copies of one text do not corroborate each other). By default
     ///   every article is its own source.
