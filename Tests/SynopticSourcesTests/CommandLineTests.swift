@@ -36,13 +36,14 @@ struct SourcesCommandLineTests {
             request.path == "/silent" ? .hang : LiveSourceResolverTests.route(request)
         }
         try await FixtureServer.with(route) { server in
-            let started = ContinuousClock.now
             let first = try await SynopticProcess.runDetached(
                 ["ingest", "--db", "s.sqlite", "--fetch-timeout", "1", server.url("/feed"), server.url("/silent")], in: directory)
-            // The silent URL fails alone, named, well before the default 30 s; the feed's two pages are stored.
-            #expect(ContinuousClock.now - started < .seconds(25))
+            // The silent URL fails alone, named, given up after the 1 s asked for (not the default
+            // 30 s: the message names the limit, which a wall clock in a loaded full run cannot);
+            // the feed's two pages are stored.
             #expect(first.status == 1, "\(first.stderr)")
-            #expect(first.stderr.contains(server.url("/silent")), "\(first.stderr)")
+            let failure = first.stderr.split(separator: "\n").first { $0.contains(server.url("/silent")) }
+            #expect(failure?.contains("within 1 s") == true, "\(first.stderr)")
             #expect(first.stderr.contains("stored 2, duplicates 0"), "\(first.stderr)")
 
             let again = try await SynopticProcess.runDetached(["ingest", "--db", "s.sqlite", server.url("/ferry.html")], in: directory)
