@@ -98,8 +98,7 @@ struct AnnotationsMigrationTests {
             #expect(try await queue.read(Self.rows) == legacy)
         }
 
-        let store = try temporary.open()
-        try await store.migrate()
+        let store = try await temporary.migrated()
         #expect(try await store.appliedMigrations() == SQLiteStore.migrationNames)
         #expect(try await store.consistencyProblems() == [])
         // The view gives what the table held, row for row.
@@ -132,8 +131,7 @@ struct AnnotationsMigrationTests {
     func viewMatchesTheOldRows() async throws {
         let temporary = try TemporaryStore()
         defer { temporary.remove() }
-        let store = try temporary.open()
-        try await store.migrate()
+        let store = try await temporary.migrated()
         let fixture = StoreFixtures.annotatedArticle()
         _ = try await store.commit(fixture, placement: .new(title: "Harbor"), expectedSequence: 0)
         let rows = try await DatabaseQueue(path: temporary.path).read(Self.rows)

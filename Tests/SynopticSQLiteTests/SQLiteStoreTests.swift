@@ -15,6 +15,13 @@ struct TemporaryStore {
 
     func open() throws -> SQLiteStore { try SQLiteStore(path: path) }
 
+    /// The store opened and migrated, as most tests want it.
+    func migrated() async throws -> SQLiteStore {
+        let store = try open()
+        try await store.migrate()
+        return store
+    }
+
     func remove() { try? FileManager.default.removeItem(at: directory) }
 }
 
@@ -31,8 +38,7 @@ struct SQLiteStoreTests {
     func migrations() async throws {
         let temporary = try TemporaryStore()
         defer { temporary.remove() }
-        let store = try temporary.open()
-        try await store.migrate()
+        let store = try await temporary.migrated()
         try await store.migrate()
         #expect(try await store.appliedMigrations() == SQLiteStore.migrationNames)
         #expect(SQLiteStore.migrationNames.first == "v1 articles, stories, annotations")
@@ -81,8 +87,7 @@ struct SQLiteStoreTests {
         let temporary = try TemporaryStore()
         defer { temporary.remove() }
         do {
-            let store = try temporary.open()
-            try await store.migrate()
+            let store = try await temporary.migrated()
             for n in 1...30 {
                 _ = try await store.commit(StoreFixtures.article(n), placement: .new(title: "t"), expectedSequence: Int64(n - 1))
             }
@@ -106,8 +111,7 @@ struct SQLiteStoreTests {
     func feeds() async throws {
         let temporary = try TemporaryStore()
         defer { temporary.remove() }
-        let store = try temporary.open()
-        try await store.migrate()
+        let store = try await temporary.migrated()
         try await FeedRecordConformance.run(on: store)
     }
 
@@ -115,8 +119,7 @@ struct SQLiteStoreTests {
     func annotations() async throws {
         let temporary = try TemporaryStore()
         defer { temporary.remove() }
-        let store = try temporary.open()
-        try await store.migrate()
+        let store = try await temporary.migrated()
         let fixture = StoreFixtures.annotatedArticle()
         _ = try await store.commit(fixture, placement: .new(title: "Harbor"), expectedSequence: 0)
         let rows = try DatabaseQueue(path: temporary.path).read { db in
