@@ -36,6 +36,7 @@ import Testing
         if TimeLexicon.twoWordApproximatorStarts.contains(lower) { traits.insert(.twoWordApproximatorStart) }
         if TimeLexicon.futureCues.contains(lower) { traits.insert(.futureCue) }
         if TimeLexicon.pastCues.contains(lower) { traits.insert(.pastCue) }
+        if FigureLexicon.cues.contains(lower) { traits.insert(.figureSourceCue) }
         return traits
     }
 

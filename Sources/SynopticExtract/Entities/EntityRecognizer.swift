@@ -74,12 +74,15 @@ struct RecognitionState {
     var mentions: [Mention] = []
     /// Per entity: surname key and given-name key of persons, the lowercased text of others.
     var keys: [(surname: String, given: String?)] = []
-    var forms: [[String: Int]] = []
+    /// Per entity: the distinct ways the text writes its name, in first-seen order (an entity has
+    /// a few, so a linear search costs less than hashing every mention).
+    var forms: [[String]] = []
     /// Person entities by surname key, so linking a name costs one lookup, not a scan.
     var personsBySurname: [String: [Int]] = [:]
     var personsByGiven: [String: [Int]] = [:]
-    /// While names are linked in text order: per person, how often and where last named so far.
-    var namesSoFar: [Int: (count: Int, last: Int)] = [:]
+    /// While names are linked in text order: per entity, how often and where last named so far
+    /// (nil until first named).
+    var namesSoFar: [(count: Int, last: Int)?] = []
     var sentenceQuotedThroughout: [Bool] = []
 
     init(text: TokenizedText, quoted: [TextSpan]) {
@@ -502,13 +505,14 @@ struct RecognitionState {
         }
         genders.append(gender == .either ? nil : gender)
         genderFromName.append(gender != nil && gender != .either)
-        forms.append([:])
+        forms.append([])
+        namesSoFar.append(nil)
         return entities.count - 1
     }
 
     mutating func addMention(_ mention: Mention, written: String) {
         mentions.append(mention)
-        if mention.form == .name { forms[mention.entity][written, default: 0] += 1 }
+        if mention.form == .name && !forms[mention.entity].contains(written) { forms[mention.entity].append(written) }
     }
 
     mutating func addRole(_ role: String, to e: Int) {
@@ -854,7 +858,7 @@ struct RecognitionState {
         for e in entities.indices {
             entities[e].mentionCount = counts[e]
             // The fullest form is the name; every other form is an alias.
-            let written = forms[e].keys.sorted()
+            let written = forms[e].sorted()
             let name =
                 written.max { a, b in
                     let wa = a.split(separator: " ").count, wb = b.split(separator: " ").count

@@ -145,7 +145,11 @@ struct FigureScanner {
 
     func currencySymbol(_ j: Int) -> String? {
         guard j >= 0 && j < n, tokens[j].kind == .punctuation, tokens[j].end - tokens[j].start == 1 else { return nil }
-        return FigureLexicon.currencySymbols[scalars[tokens[j].start]]
+        // "$" is the only ASCII symbol among them: the commas and periods met on every sentence
+        // need no hashing.
+        let symbol = scalars[tokens[j].start]
+        guard symbol.value >= 0x80 || symbol == "$" else { return nil }
+        return FigureLexicon.currencySymbols[symbol]
     }
 
     func isCandidate(_ i: Int) -> Bool {
@@ -708,7 +712,7 @@ struct FigureScanner {
             if before >= clause.lowerBound, tokens[before].kind == .word, tokens[before].isCapitalized,
                 !hasDigit(before), core.plainInteger, !isMonth(before),
                 !FigureLexicon.stopWords.contains(prevWord), !FigureLexicon.hedgeEnds.contains(prevWord),
-                !FigureLexicon.cues.contains(prevWord), !(tokens[before].isAllCaps && before > clause.lowerBound && tokens[before - 1].isAllCaps)
+                !tokens[before].is(.figureSourceCue), !(tokens[before].isAllCaps && before > clause.lowerBound && tokens[before - 1].isAllCaps)
             {
                 return true
             }
@@ -838,7 +842,7 @@ struct FigureScanner {
         guard isWord(j) else { return false }
         let t = tokens[j]
         let w = lowers[j]
-        if FigureLexicon.stopWords.contains(w) || FigureLexicon.cues.contains(w) { return false }
+        if t.is(.figureSourceCue) || FigureLexicon.stopWords.contains(w) { return false }
         if hasDigit(j) { return false }
         if FigureLexicon.small[w] != nil || FigureLexicon.tens[w] != nil || FigureLexicon.scales[w] != nil || w == "dozen" { return false }
         if w.hasSuffix("ly") && !FigureLexicon.lyNouns.contains(w) { return false }
@@ -990,7 +994,7 @@ struct FigureScanner {
         var cues: [Int] = []
         for j in clause where !figure.contains(j) && tokens[j].kind == .word {
             let w = lowers[j]
-            guard FigureLexicon.cues.contains(w) else { continue }
+            guard tokens[j].is(.figureSourceCue) else { continue }
             if tokens[j].isCapitalized && !tokens[j].isAllCaps && !isSentenceStart(j, in: clause) { continue }
             if w == "according" && lower(j + 1) != "to" { continue }
             cues.append(j)
@@ -1086,7 +1090,7 @@ struct FigureScanner {
         guard isWord(j) else { return false }
         let w = lowers[j]
         if w == "'s" { return true }
-        if FigureLexicon.stopWords.contains(w) || FigureLexicon.cues.contains(w) || FigureLexicon.pronouns.contains(w) { return false }
+        if tokens[j].is(.figureSourceCue) || FigureLexicon.stopWords.contains(w) || FigureLexicon.pronouns.contains(w) { return false }
         if w.hasSuffix("ly") && !FigureLexicon.lyNouns.contains(w) { return false }
         if hasDigit(j) { return false }
         return true

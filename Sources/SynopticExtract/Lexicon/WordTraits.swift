@@ -42,6 +42,8 @@ struct WordTraits: OptionSet, Hashable, Sendable {
     // The tense cues around a time expression.
     static let futureCue = WordTraits(rawValue: 1 << 26)
     static let pastCue = WordTraits(rawValue: 1 << 27)
+    // The verbs that say who states a figure ("Ukraine said", "officials estimated").
+    static let figureSourceCue = WordTraits(rawValue: 1 << 28)
 
     /// Every list with its bit. A bit is set exactly for the keys of its list, so testing it answers
     /// what `contains` on the list answers.
@@ -59,7 +61,7 @@ struct WordTraits: OptionSet, Hashable, Sendable {
             (.timeStarter, Array(TimeLexicon.starters)), (.timeDeterminer, Array(TimeLexicon.determiners)),
             (.afterTimeDeterminer, Array(TimeLexicon.afterDeterminer)), (.approximator, Array(TimeLexicon.approximators)),
             (.twoWordApproximatorStart, Array(TimeLexicon.twoWordApproximatorStarts)), (.futureCue, Array(TimeLexicon.futureCues)),
-            (.pastCue, Array(TimeLexicon.pastCues)),
+            (.pastCue, Array(TimeLexicon.pastCues)), (.figureSourceCue, Array(FigureLexicon.cues)),
         ]
     }
 }
@@ -76,18 +78,30 @@ struct WordTraits: OptionSet, Hashable, Sendable {
 struct WordTraitTable: Sendable {
     static let shared = WordTraitTable()
 
+    /// A key's first eight bytes are kept in its slot, so most lookups (words of eight letters or
+    /// fewer) are decided without reading the key's bytes elsewhere, each a likely cache miss.
     private struct Slot {
-        var hash: UInt32
+        /// The first eight bytes, little-endian, zero-padded (no key holds a NUL).
+        var head: UInt64
+        /// The key's length in bytes; 0 for an empty slot.
         var length: UInt32
-        var offset: Int32
         var traits: WordTraits
     }
 
     private var slots: [Slot]
+    /// Where each slot's key starts in `arena`, read only for keys longer than eight bytes.
+    private var offsets: [Int32]
     private var mask: Int
     private var count = 0
     private var arena: [UInt8] = []
+    /// The keys' presence bits, gathered while inserting.
+    private var presenceKeys: [Int] = []
     private var nonASCII: [String: WordTraits] = [:]
+    /// One bit per value of a hash's top ``presenceBits`` bits, set for the keys' hashes: most
+    /// tokens are words in no list, and this 128 KB map, which stays in the core's cache, says so
+    /// without touching the slots (2 MB, where nearly every such probe missed the cache).
+    private var presence: [UInt64] = []
+    private static let presenceBits = 20
 
     static let emptyHash: UInt64 = 0xcbf2_9ce4_8422_2325
 
@@ -95,12 +109,23 @@ struct WordTraitTable: Sendable {
     @inline(__always)
     static func hash(_ hash: UInt64, _ byte: UInt8) -> UInt64 { (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
 
+    /// The first eight of `bytes` as a slot's ``Slot/head``.
+    @inline(__always)
+    static func head(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var head: UInt64 = 0
+        for k in 0..<min(8, bytes.count) { head |= UInt64(bytes[k]) << UInt64(8 * k) }
+        return head
+    }
+
+    private static let empty = Slot(head: 0, length: 0, traits: [])
+
     private init() {
         let lists = WordTraits.lists()
         // At most one slot in two is taken.
         var capacity = 16
         while capacity < lists.reduce(0, { $0 + $1.1.count }) * 2 { capacity *= 2 }
-        slots = [Slot](repeating: Slot(hash: 0, length: 0, offset: -1, traits: []), count: capacity)
+        slots = [Slot](repeating: Self.empty, count: capacity)
+        offsets = [Int32](repeating: -1, count: capacity)
         mask = capacity - 1
         for (bit, keys) in lists {
             // No token holds a space, so multi-word places ("new york") are left out.
@@ -118,15 +143,27 @@ struct WordTraitTable: Sendable {
         // cache lines it spans, the fewer of its lookups miss the cache.
         var compact = 16
         while compact * 7 < count * 10 { compact *= 2 }
-        let filled = slots.filter { $0.offset >= 0 }
-        slots = [Slot](repeating: Slot(hash: 0, length: 0, offset: -1, traits: []), count: compact)
+        let filled = slots.indices.filter { slots[$0].length > 0 }.map { (slot: slots[$0], offset: offsets[$0]) }
+        slots = [Slot](repeating: Self.empty, count: compact)
+        offsets = [Int32](repeating: -1, count: compact)
         mask = compact - 1
-        for slot in filled {
-            var at = Int(slot.hash) & mask
-            while slots[at].offset >= 0 { at = (at + 1) & mask }
+        for (slot, offset) in filled {
+            var hash = Self.emptyHash
+            for byte in arena[Int(offset)..<Int(offset) + Int(slot.length)] { hash = Self.hash(hash, byte) }
+            var at = Int(truncatingIfNeeded: hash) & mask
+            while slots[at].length > 0 { at = (at + 1) & mask }
             slots[at] = slot
+            offsets[at] = offset
         }
+        presence = [UInt64](repeating: 0, count: (1 << Self.presenceBits) / 64)
+        for key in presenceKeys { presence[key >> 6] |= 1 << UInt64(key & 63) }
+        presenceKeys = []
     }
+
+    /// The presence map's bit for a full hash: its top bits, independent of the low bits that
+    /// choose a slot.
+    @inline(__always)
+    private static func presenceKey(_ hash: UInt64) -> Int { Int(truncatingIfNeeded: hash >> UInt64(64 - presenceBits)) }
 
     /// The key's bytes when it is ASCII once U+037E, U+1FEF and U+212A are folded, else `nil`.
     private static func asciiForm(_ word: String) -> [UInt8]? {
@@ -145,39 +182,52 @@ struct WordTraitTable: Sendable {
     }
 
     private mutating func insert(_ bytes: [UInt8], _ traits: WordTraits) {
+        guard !bytes.isEmpty else { return }
         var hash = Self.emptyHash
         for byte in bytes { hash = Self.hash(hash, byte) }
         var slot = Int(truncatingIfNeeded: hash) & mask
-        while slots[slot].offset >= 0 {
-            let candidate = slots[slot]
-            if candidate.length == bytes.count && arena[Int(candidate.offset)..<Int(candidate.offset) + bytes.count].elementsEqual(bytes) {
+        while slots[slot].length > 0 {
+            let offset = Int(offsets[slot])
+            if slots[slot].length == bytes.count && arena[offset..<offset + bytes.count].elementsEqual(bytes) {
                 slots[slot].traits.formUnion(traits)
                 return
             }
             slot = (slot + 1) & mask
         }
-        slots[slot] = Slot(hash: UInt32(truncatingIfNeeded: hash), length: UInt32(bytes.count), offset: Int32(arena.count), traits: traits)
+        let head = bytes.withUnsafeBufferPointer { Self.head($0) }
+        slots[slot] = Slot(head: head, length: UInt32(bytes.count), traits: traits)
+        offsets[slot] = Int32(arena.count)
         arena.append(contentsOf: bytes)
+        presenceKeys.append(Self.presenceKey(hash))
         count += 1
     }
 
     /// The traits of an ASCII word, given its lowercase bytes and their ``hash(_:_:)``.
     func traits(ofASCII bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> WordTraits {
-        let short = UInt32(truncatingIfNeeded: hash)
+        let key = Self.presenceKey(hash)
+        guard presence.withUnsafeBufferPointer({ $0[key >> 6] & (1 << UInt64(key & 63)) != 0 }) else { return [] }
+        let head = Self.head(bytes)
+        let length = UInt32(truncatingIfNeeded: bytes.count)
         var slot = Int(truncatingIfNeeded: hash) & mask
         return slots.withUnsafeBufferPointer { slots in
-            arena.withUnsafeBufferPointer { arena in
-                while slots[slot].offset >= 0 {
-                    let candidate = slots[slot]
-                    if candidate.hash == short && Int(candidate.length) == bytes.count
-                        && memoryEquals(arena.baseAddress! + Int(candidate.offset), bytes.baseAddress, bytes.count)
-                    {
-                        return candidate.traits
-                    }
-                    slot = (slot + 1) & mask
+            while slots[slot].length > 0 {
+                let candidate = slots[slot]
+                if candidate.head == head && candidate.length == length
+                    && (length <= 8 || longKeyEquals(Int(offsets[slot]), bytes))
+                {
+                    return candidate.traits
                 }
-                return []
+                slot = (slot + 1) & mask
             }
+            return []
+        }
+    }
+
+    /// Whether the key at `offset` in the arena, as long as `bytes`, matches them past the head.
+    private func longKeyEquals(_ offset: Int, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        arena.withUnsafeBufferPointer { arena in
+            for k in 8..<bytes.count where arena[offset + k] != bytes[k] { return false }
+            return true
         }
     }
 
@@ -188,12 +238,5 @@ struct WordTraitTable: Sendable {
         for byte in ascii { hash = Self.hash(hash, byte) }
         let traits = ascii.withUnsafeBufferPointer { self.traits(ofASCII: $0, hash: hash) }
         return lower.utf8.contains(where: { $0 >= 0x80 }) ? traits.union(nonASCII[lower] ?? []) : traits
-    }
-
-    @inline(__always)
-    private func memoryEquals(_ a: UnsafePointer<UInt8>, _ b: UnsafePointer<UInt8>?, _ count: Int) -> Bool {
-        guard let b else { return count == 0 }
-        for k in 0..<count where a[k] != b[k] { return false }
-        return true
     }
 }

@@ -617,7 +617,7 @@ private struct Context {
         if previous == "'s" && !isContraction(c - 1) || Self.possessiveDeterminers.contains(previous) && previous != "her" {
             return !opensContent(after: c)
         }
-        if c > 1, lowers[c - 1].contains("-"), tokens[c - 1].kind == .word,
+        if c > 1, tokens[c - 1].shape.contains(.hyphen), tokens[c - 1].kind == .word,
             lowers[c - 2] == "'s" || Self.possessiveDeterminers.contains(lowers[c - 2]) || RecognitionState.prepositions.contains(lowers[c - 2])
         {
             return true

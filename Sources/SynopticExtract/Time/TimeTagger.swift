@@ -400,7 +400,8 @@ struct TimeScan {
     func positioned(at i: Int) -> Match? {
         let w = low(i)
         var j = i
-        switch w {
+        // A number starts no position phrase: it skips the comparisons (most candidates are numbers).
+        switch i < n && tokens[i].kind == .word ? w : "" {
         case "early", "late", "mid", "around":
             j = i + 1
             if isMark(j, "-") { j += 1 }
