@@ -17,44 +17,61 @@ public enum ContentHash {
 
     /// Lowercase hex SHA-256 of `text` with whitespace folded.
     public static func of(text: String) -> String {
-        var folded: [UInt8] = []
-        folded.reserveCapacity(text.utf8.count)
+        var text = text
+        // Folded into a buffer as long as the text (folding never lengthens it), read from the
+        // text's own bytes: the per-byte appends and iterator of a first version cost as much as
+        // the hash itself.
+        return text.withUTF8 { bytes in
+            withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(bytes.count, 1)) { folded in
+                SHA256.hex(UnsafeBufferPointer(rebasing: folded[0..<fold(bytes, into: folded)]))
+            }
+        }
+    }
+
+    /// Writes `bytes` (valid UTF-8) with every run of whitespace one space and the ends trimmed;
+    /// returns the count written. Bytes are copied as they are, and only whitespace is looked at:
+    /// ASCII whitespace by its byte, other whitespace (no-break space, line separator, …) by
+    /// decoding that scalar alone.
+    static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into folded: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        var n = 0
         var pendingSpace = false
-        // Bytes are copied as they are, and only whitespace is looked at: ASCII whitespace by its
-        // byte, other whitespace (no-break space, line separator, …) by decoding that scalar alone.
-        var utf8 = text.utf8.makeIterator()
-        var decoder = UTF8()
-        var pending: [UInt8] = []
-        while let byte = utf8.next() {
+        var i = 0
+        while i < bytes.count {
+            let byte = bytes[i]
             if byte < 0x80 {
+                i += 1
                 if byte == 0x20 || (byte >= 0x09 && byte <= 0x0d) {
-                    pendingSpace = !folded.isEmpty
+                    pendingSpace = n > 0
                     continue
                 }
                 if pendingSpace {
-                    folded.append(0x20)
+                    folded[n] = 0x20
+                    n += 1
                     pendingSpace = false
                 }
-                folded.append(byte)
+                folded[n] = byte
+                n += 1
                 continue
             }
-            // A multi-byte scalar: gather its bytes, then decide.
-            pending.removeAll(keepingCapacity: true)
-            pending.append(byte)
-            let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2
-            while pending.count < length, let next = utf8.next() { pending.append(next) }
-            var bytes = pending.makeIterator()
-            if case .scalarValue(let scalar) = decoder.decode(&bytes), scalar.properties.isWhitespace {
-                pendingSpace = !folded.isEmpty
+            // A multi-byte scalar: decode it, then decide.
+            let length = min(byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2, bytes.count - i)
+            var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for k in 1..<max(length, 1) { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+            if let scalar = Unicode.Scalar(value), scalar.properties.isWhitespace {
+                pendingSpace = n > 0
+                i += length
                 continue
             }
             if pendingSpace {
-                folded.append(0x20)
+                folded[n] = 0x20
+                n += 1
                 pendingSpace = false
             }
-            folded.append(contentsOf: pending)
+            for k in 0..<length { folded[n + k] = bytes[i + k] }
+            n += length
+            i += length
         }
-        return SHA256.hex(folded)
+        return n
     }
 }
 
@@ -72,64 +89,87 @@ enum SHA256 {
         0x748f_82ee, 0x78a5_636f, 0x84c8_7814, 0x8cc7_0208, 0x90be_fffa, 0xa450_6ceb, 0xbef9_a3f7, 0xc671_78f2,
     ]
 
-    static func digest(_ message: [UInt8]) -> [UInt8] {
-        var h: [UInt32] = [0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19]
-        var padded = message
-        let bitLength = UInt64(message.count) &* 8
-        padded.append(0x80)
-        while padded.count % 64 != 56 { padded.append(0) }
-        for shift in stride(from: 56, through: 0, by: -8) { padded.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-        var w = [UInt32](repeating: 0, count: 64)
-        let k = Self.k
-        for chunk in stride(from: 0, to: padded.count, by: 64) {
-            for i in 0..<16 {
-                let j = chunk + i * 4
-                w[i] = UInt32(padded[j]) << 24 | UInt32(padded[j + 1]) << 16 | UInt32(padded[j + 2]) << 8 | UInt32(padded[j + 3])
+    /// The digest of `message`: its 64-byte blocks compressed straight from the buffer, and the
+    /// last one or two padded on the stack.
+    static func digest(_ message: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
+            0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
+        )
+        let whole = message.count / 64
+        k.withUnsafeBufferPointer { k in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+                for block in 0..<whole {
+                    compress(UnsafeBufferPointer(rebasing: message[block * 64..<block * 64 + 64]), into: &h, w: w, k: k)
+                }
+                // The tail, the 0x80 marker, zeros and the bit length: one block, or two when the
+                // tail leaves no room for the length.
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 128) { tail in
+                    tail.initialize(repeating: 0)
+                    let rest = message.count - whole * 64
+                    for i in 0..<rest { tail[i] = message[whole * 64 + i] }
+                    tail[rest] = 0x80
+                    let blocks = rest < 56 ? 1 : 2
+                    let bitLength = UInt64(message.count) &* 8
+                    for i in 0..<8 { tail[blocks * 64 - 1 - i] = UInt8(truncatingIfNeeded: bitLength >> UInt64(8 * i)) }
+                    for block in 0..<blocks {
+                        compress(UnsafeBufferPointer(rebasing: tail[block * 64..<block * 64 + 64]), into: &h, w: w, k: k)
+                    }
+                }
             }
-            for i in 16..<64 {
-                let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
-                let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
-                w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-            }
-            var (a, b, c, d, e, f, g, hh) = (h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7])
-            for i in 0..<64 {
-                let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
-                let choice = (e & f) ^ (~e & g)
-                let t1 = hh &+ s1 &+ choice &+ k[i] &+ w[i]
-                let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
-                let majority = (a & b) ^ (a & c) ^ (b & c)
-                let t2 = s0 &+ majority
-                hh = g
-                g = f
-                f = e
-                e = d &+ t1
-                d = c
-                c = b
-                b = a
-                a = t1 &+ t2
-            }
-            h[0] = h[0] &+ a
-            h[1] = h[1] &+ b
-            h[2] = h[2] &+ c
-            h[3] = h[3] &+ d
-            h[4] = h[4] &+ e
-            h[5] = h[5] &+ f
-            h[6] = h[6] &+ g
-            h[7] = h[7] &+ hh
         }
-        return h.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * UInt32($0))) } }
+        let words = [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7]
+        return words.flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> (24 - 8 * UInt32($0))) } }
     }
 
-    static func hex(_ message: [UInt8]) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out: [UInt8] = []
-        out.reserveCapacity(64)
-        for byte in digest(message) {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 0x0f)])
+    /// One 64-byte block into the state.
+    @inline(__always)
+    private static func compress(
+        _ block: UnsafeBufferPointer<UInt8>, into h: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
+        w: UnsafeMutableBufferPointer<UInt32>, k: UnsafeBufferPointer<UInt32>
+    ) {
+        for i in 0..<16 {
+            let j = i * 4
+            w[i] = UInt32(block[j]) << 24 | UInt32(block[j + 1]) << 16 | UInt32(block[j + 2]) << 8 | UInt32(block[j + 3])
         }
-        return String(decoding: out, as: UTF8.self)
+        for i in 16..<64 {
+            let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
+            let s1 = rotr(w[i - 2], 17) ^ rotr(w[i - 2], 19) ^ (w[i - 2] >> 10)
+            w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+        }
+        var (a, b, c, d, e, f, g, hh) = h
+        for i in 0..<64 {
+            let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
+            let choice = (e & f) ^ (~e & g)
+            let t1 = hh &+ s1 &+ choice &+ k[i] &+ w[i]
+            let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
+            let majority = (a & b) ^ (a & c) ^ (b & c)
+            let t2 = s0 &+ majority
+            hh = g
+            g = f
+            f = e
+            e = d &+ t1
+            d = c
+            c = b
+            b = a
+            a = t1 &+ t2
+        }
+        h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh)
     }
 
+    static func hex(_ message: UnsafeBufferPointer<UInt8>) -> String {
+        let digits: StaticString = "0123456789abcdef"
+        let digest = digest(message)
+        return String(unsafeUninitializedCapacity: 64) { out in
+            digits.withUTF8Buffer { digits in
+                for (i, byte) in digest.enumerated() {
+                    out[2 * i] = digits[Int(byte >> 4)]
+                    out[2 * i + 1] = digits[Int(byte & 0x0f)]
+                }
+            }
+            return 64
+        }
+    }
+
+    @inline(__always)
     private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 }

@@ -121,6 +121,29 @@ import Testing
             ContentHash.of(text: "abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")
                 == "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
         #expect(ContentHash.of(text: "") == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        // Around the block boundaries, where the padding takes one block or two (digests from
+        // Python's hashlib), and FIPS's million "a"s.
+        let digests = [
+            55: "9f4390f8d30c2dd92ec9f095b65e2b9ae9b0a925a5258e241c9f1e910f734318",
+            56: "b35439a4ac6f0948b6d6f9e3c6af0f5f590ce20f1bde7090ef7970686ec6738a",
+            63: "7d3e74a05d7db15bce4ad9ec0658ea98e3f06eeecf16b4c6fff2da457ddc2f34",
+            64: "ffe054fe7ae0cb6dc65c3af9b61d5209f439851db43d0ba5997337df154668eb",
+            65: "635361c48bb9eab14198e76ea8ab7f1a41685d6ad62aa9146d301d4f17eb0ae0",
+            119: "31eba51c313a5c08226adf18d4a359cfdfd8d2e816b13f4af952f7ea6584dcfb",
+            120: "2f3d335432c70b580af0e8e1b3674a7c020d683aa5f73aaaedfdc55af904c21c",
+            1_000_000: "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0",
+        ]
+        for (length, digest) in digests {
+            #expect(ContentHash.of(text: String(repeating: "a", count: length)) == digest, "\(length)")
+        }
+    }
+
+    @Test func contentHashFoldsEveryKindOfWhitespace() {
+        // No-break space, line separator, ideographic space and tabs are all one space; the ends go.
+        let folded = "7d456df559910bdb8f2a81cb15dc04efa56f4f1c4ae4e637d8b7726109b81ecf"  // SHA-256 of "é a"
+        #expect(ContentHash.of(text: "é a") == folded)
+        #expect(ContentHash.of(text: "\u{2028} é\u{00A0}\t\u{3000}a \r\n") == folded)
+        #expect(ContentHash.of(text: "éa") != folded)
     }
 
     @Test func whitespaceDoesNotMakeNewContent() {

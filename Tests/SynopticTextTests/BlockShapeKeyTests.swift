@@ -65,4 +65,36 @@ struct BlockShapeKeyTests {
             #expect(BlockShape.key(slice) == Self.referenceKey(slice), "\(slice)")
         }
     }
+
+    @Test("the key hash is equal exactly when the keys are, over every line of the seeds and public texts")
+    func keyHashSeparatesKeys() throws {
+        var lines = Self.awkward + Self.awkward.map { "  " + $0.uppercased() + " —  " }
+        for path in SharedData.seedPaths(for: "BlockShape.keyHash") ?? [] {
+            lines += try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline).map(String.init)
+        }
+        if let root = SharedData.root {
+            let dir = root.appendingPathComponent("data/attribution/polnear/dev/text")
+            for name in ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).sorted().prefix(200) {
+                let text = (try? String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)) ?? ""
+                lines += text.split(whereSeparator: \.isNewline).map(String.init)
+            }
+        }
+        var keyOfHash: [Int: String] = [:]
+        for line in lines {
+            let key = BlockShape.key(line)
+            let hash = BlockShape.keyHash(line)
+            #expect(BlockShape.keyHash(line[...]) == hash, "a substring hashes as its string")
+            if let earlier = keyOfHash[hash] {
+                #expect(earlier == key, "two keys, one hash: \(earlier) / \(key)")
+            }
+            keyOfHash[hash] = key
+        }
+        // Lines that differ only in case and punctuation share a key, so a hash.
+        #expect(BlockShape.keyHash("Read more: “The Talks,” in full.") == BlockShape.keyHash("read MORE — the talks in full"))
+        #expect(BlockShape.keyHash("Read more") != BlockShape.keyHash("Read mores"))
+        #expect(BlockShape.keyHash("") != BlockShape.keyHash("a"))
+        // Keys of eight bytes and more: word boundaries and lengths are mixed in.
+        #expect(BlockShape.keyHash("abcdefgh") != BlockShape.keyHash("abcdefgh a"))
+        #expect(BlockShape.keyHash("abcdefghijklmnop") != BlockShape.keyHash("abcdefgh ijklmnop"))
+    }
 }

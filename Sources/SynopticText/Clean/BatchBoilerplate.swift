@@ -48,7 +48,7 @@ public struct BatchBoilerplate: Sendable {
         wordCount <= 4 || (wordCount <= 20 && !endsLikeSentence)
     }
 
-    static func hash(_ line: some StringProtocol) -> Int { BlockShape.key(line).hashValue }
+    static func hash(_ line: some StringProtocol) -> Int { BlockShape.keyHash(line) }
 
     /// The text's lines, trimmed, empty ones left out: what `split(whereSeparator: \.isNewline)`
     /// gives, split on the newline scalars instead of on characters (which cost a grapheme break

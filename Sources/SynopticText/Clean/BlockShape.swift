@@ -73,42 +73,8 @@ struct BlockShape {
         let fast: String? = text.utf8.withContiguousStorageIfAvailable { bytes in
             withUnsafeTemporaryAllocation(of: UInt8.self, capacity: count * 3 + 4) { out in
                 var n = 0
-                var gap = false
-                var i = 0
-                while i < bytes.count {
-                    let lead = bytes[i]
-                    if lead < 0x80 {
-                        let isUpper = lead &- 0x41 < 26
-                        if isUpper || lead &- 0x30 < 10 || lead &- 0x61 < 26 {
-                            if gap && n > 0 {
-                                out[n] = 0x20
-                                n += 1
-                            }
-                            gap = false
-                            out[n] = isUpper ? lead | 0x20 : lead
-                            n += 1
-                        } else {
-                            gap = true
-                        }
-                        i += 1
-                        continue
-                    }
-                    // A multi-byte scalar of valid UTF-8 (a String's bytes always are).
-                    let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-                    var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                    for j in 1..<length where i + j < bytes.count { value = value << 6 | UInt32(bytes[i + j] & 0x3F) }
-                    i += length
-                    let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-                    guard ScalarClass.isLetterOrDigit(scalar) else {
-                        gap = true
-                        continue
-                    }
-                    if gap && n > 0 {
-                        out[n] = 0x20
-                        n += 1
-                    }
-                    gap = false
-                    for byte in scalar.properties.lowercaseMapping.utf8 where n < out.count {
+                forEachKeyByte(bytes) { byte in
+                    if n < out.count {
                         out[n] = byte
                         n += 1
                     }
@@ -117,11 +83,101 @@ struct BlockShape {
             }
         }
         if let fast { return fast }
-        var key = KeyBuilder(capacity: count)
+        return String(decoding: slowKeyBytes(text), as: UTF8.self)
+    }
+
+    /// A hash of ``key(_:)`` made without making the key: equal keys hash equal. Lines and
+    /// paragraphs are compared by key only to find repeats, which the hash finds as well at a
+    /// fraction of the cost (no string, and eight key bytes mixed at a time instead of SipHash's
+    /// per-byte rounds); distinct keys collide with probability about 2⁻⁶⁴.
+    static func keyHash(_ text: some StringProtocol) -> Int {
+        var hasher = KeyHasher()
+        let fast: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            forEachKeyByte(bytes) { hasher.add($0) }
+        }
+        if fast == nil {
+            for byte in slowKeyBytes(text) { hasher.add(byte) }
+        }
+        return hasher.finish()
+    }
+
+    /// The key's bytes, in order, from valid UTF-8.
+    @inline(__always)
+    private static func forEachKeyByte(_ bytes: UnsafeBufferPointer<UInt8>, _ emit: (UInt8) -> Void) {
+        var gap = false
+        var started = false
+        var i = 0
+        while i < bytes.count {
+            let lead = bytes[i]
+            if lead < 0x80 {
+                let isUpper = lead &- 0x41 < 26
+                if isUpper || lead &- 0x30 < 10 || lead &- 0x61 < 26 {
+                    if gap && started { emit(0x20) }
+                    gap = false
+                    started = true
+                    emit(isUpper ? lead | 0x20 : lead)
+                } else {
+                    gap = true
+                }
+                i += 1
+                continue
+            }
+            // A multi-byte scalar of valid UTF-8 (a String's bytes always are).
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+            for j in 1..<length where i + j < bytes.count { value = value << 6 | UInt32(bytes[i + j] & 0x3F) }
+            i += length
+            let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+            guard ScalarClass.isLetterOrDigit(scalar) else {
+                gap = true
+                continue
+            }
+            if gap && started { emit(0x20) }
+            gap = false
+            started = true
+            for byte in scalar.properties.lowercaseMapping.utf8 { emit(byte) }
+        }
+    }
+
+    /// The key's bytes for text whose UTF-8 is not stored contiguously.
+    private static func slowKeyBytes(_ text: some StringProtocol) -> [UInt8] {
+        var key = KeyBuilder(capacity: text.utf8.count)
         for scalar in text.unicodeScalars {
             if scalar.value < 0x80 { key.add(ascii: UInt8(truncatingIfNeeded: scalar.value)) } else { key.add(scalar) }
         }
-        return String(decoding: key.bytes, as: UTF8.self)
+        return key.bytes
+    }
+
+    /// Mixes a key's bytes eight at a time (multiply and xor-shift, as splitmix64 finalizes).
+    private struct KeyHasher {
+        private var state: UInt64 = 0x243F_6A88_85A3_08D3
+        private var word: UInt64 = 0
+        private var shift: UInt64 = 0
+        private var count: UInt64 = 0
+
+        @inline(__always)
+        mutating func add(_ byte: UInt8) {
+            word |= UInt64(byte) << shift
+            shift += 8
+            count += 1
+            if shift == 64 { mix() }
+        }
+
+        @inline(__always)
+        private mutating func mix() {
+            state = (state ^ word) &* 0x9E37_79B9_7F4A_7C15
+            state ^= state >> 29
+            word = 0
+            shift = 0
+        }
+
+        mutating func finish() -> Int {
+            if shift > 0 { mix() }
+            var z = state ^ count
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return Int(truncatingIfNeeded: z ^ (z >> 31))
+        }
     }
 
     private struct KeyBuilder {

@@ -383,10 +383,10 @@ private struct Pass {
     /// headline candidate: a repeat of it is the title rule's to report (`repeats the title`).
     mutating func removeRepeatedParagraphs() {
         guard let first = shapes.indices.first(where: isKept) else { return }
-        var seen: [String: Int] = [:]
+        var seen: [Int: Int] = [:]
         var previousKept: Int?
         for index in shapes.indices.dropFirst(first + 1) where isKept(index) {
-            let key = BlockShape.key(shapes[index].text)
+            let key = BlockShape.keyHash(shapes[index].text)
             // Only right after itself is a repeat a printing slip: further away, articles repeat
             // their own lines (an interview's recurring question, a recipe's "Drink within 30
             // minutes"), as the extraction benchmark's annotations show.
