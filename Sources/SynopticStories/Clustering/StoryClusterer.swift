@@ -51,7 +51,9 @@ public struct StoryClusterer: Sendable {
 
     /// Articles seen and, per term, in how many of them it occurs (for IDF).
     private(set) var documentCount = 0
-    private var documentFrequency: [UInt64: Int32] = [:]
+    /// Counts as floats (exact below 2²⁴); terms no article holds any more (counted by a
+    /// proposal, then taken back) stay at 0.
+    private var documentFrequency = TermWeights(capacity: 4096)
     /// Per story: its members (indices in arrival order), term sums, days and vector norm.
     private var stories: [StoryState] = []
     /// Per term, the stories that hold it, in the order they first did.
@@ -147,19 +149,18 @@ public struct StoryClusterer: Sendable {
     mutating func uncount(_ features: StoryFeatures) {
         documentCount -= 1
         for term in features.terms.keys {
-            let left = (documentFrequency[term] ?? 1) - 1
-            documentFrequency[term] = left > 0 ? left : nil
+            documentFrequency.add(-1, to: term)
         }
     }
 
     /// Counts the article's terms into the document frequencies.
     mutating func count(_ features: StoryFeatures) {
         documentCount += 1
-        for term in features.terms.keys { documentFrequency[term, default: 0] += 1 }
+        for term in features.terms.keys { documentFrequency.add(1, to: term) }
     }
 
     func idf(_ term: UInt64) -> Float {
-        let df = Float(documentFrequency[term] ?? 0)
+        let df = documentFrequency.weight(of: term) ?? 0
         return log((Float(documentCount + options.backgroundDocuments) + 1) / (df + 1)) + 1
     }
 

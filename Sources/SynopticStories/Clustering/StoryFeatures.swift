@@ -30,17 +30,19 @@ public struct StoryFeatures: Sendable, Hashable {
     }
 
     public init(title: String?, paragraphs: [some StringProtocol], published: String?, weights: Weights = .init()) {
-        var raw: [UInt64: Float] = [:]
+        // Counted in a table indexed by the hashes themselves: a `Dictionary` hashed every word of
+        // the article again with SipHash, which cost more than reading the words.
+        var raw = TermWeights(capacity: 256)
         var content = WordHashes.offsetBasis
         func count(_ text: some StringProtocol, field: Float, wordsSoFar: inout Int) {
             WordHashes.forEachWordWithShape(in: text) { hash, shape in
                 content = WordHashes.mix(content ^ hash)
                 wordsSoFar += 1
-                guard shape.length >= 2, !Self.stopWords.contains(hash) else { return }
+                guard shape.length >= 2, Self.stopWords.weight(of: hash) == nil else { return }
                 var weight = field
                 if shape.capitalized && !shape.opensSentence { weight *= weights.name }
                 if wordsSoFar > weights.leadWords { weight *= 0.5 }
-                raw[hash, default: 0] += weight
+                raw.add(weight, to: hash)
             }
         }
         var titleWords = 0
@@ -49,12 +51,16 @@ public struct StoryFeatures: Sendable, Hashable {
         for paragraph in paragraphs { count(paragraph, field: 1, wordsSoFar: &bodyWords) }
         var terms: [UInt64: Float] = [:]
         terms.reserveCapacity(raw.count)
-        for (term, tf) in raw { terms[term] = tf >= 1 ? 1 + log(tf) : tf }
+        raw.forEach { term, tf in terms[term] = tf >= 1 ? 1 + log(tf) : tf }
         self.terms = terms
         self.day = published.flatMap { CivilDate(iso8601: $0)?.dayNumber }
         self.contentHash = content
     }
 
     /// English function words, hashed the way ``WordHashes`` hashes words.
-    static let stopWords: Set<UInt64> = Set(StopWords.english.flatMap { WordHashes.of($0) })
+    static let stopWords: TermWeights = {
+        var table = TermWeights(capacity: StopWords.english.count)
+        for hash in StopWords.english.flatMap({ WordHashes.of($0) }) where table.weight(of: hash) == nil { table.add(1, to: hash) }
+        return table
+    }()
 }

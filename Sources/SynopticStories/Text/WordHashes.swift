@@ -41,18 +41,49 @@ public enum WordHashes {
     /// Calls `body` with the hash and the shape of each word of `text`, in order.
     @inline(__always)
     public static func forEachWordWithShape(in text: some StringProtocol, _ body: (UInt64, Shape) -> Void) {
+        var state = WordScanner()
+        // The text's own UTF-8 bytes where they are at hand (a String or Substring's nearly
+        // always are), decoded here: the scalar view checks every index it hands out, which cost
+        // as much as the hashing.
+        let done: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let lead = bytes[i]
+                if lead < 0x80 {
+                    state.step(UInt32(lead), body)
+                    i += 1
+                    continue
+                }
+                let length = min(lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2, n - i)
+                var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+                for k in 1..<max(length, 1) { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+                state.step(value, body)
+                i += length
+            }
+        }
+        if done == nil {
+            for scalar in text.unicodeScalars { state.step(scalar.value, body) }
+        }
+        state.finish(body)
+    }
+
+    /// The word being read: its hash so far and its shape.
+    struct WordScanner {
         var hash = offsetBasis
         var inWord = false
         var shape = Shape(length: 0, capitalized: false, numeric: true, opensSentence: true)
         var sentenceEnded = true
-        @inline(__always) func begin(_ capitalized: Bool) {
+
+        @inline(__always) mutating func begin(_ capitalized: Bool) {
             if !inWord {
                 inWord = true
                 shape = Shape(length: 0, capitalized: capitalized, numeric: true, opensSentence: sentenceEnded)
             }
         }
-        for scalar in text.unicodeScalars {
-            let v = scalar.value
+
+        /// One scalar, by value (a valid scalar's: the text is a Swift string).
+        @inline(__always) mutating func step(_ v: UInt32, _ body: (UInt64, Shape) -> Void) {
             if v < 0x80 {
                 var byte = UInt8(truncatingIfNeeded: v)
                 let upper = byte >= 0x41 && byte <= 0x5A
@@ -63,14 +94,14 @@ public enum WordHashes {
                     hash = (hash ^ UInt64(byte)) &* prime
                     shape.length += 1
                     if !digit { shape.numeric = false }
-                    continue
+                    return
                 }
                 // An apostrophe between letters is part of the word and is left out of it.
-                if byte == 0x27 && inWord { continue }
+                if byte == 0x27 && inWord { return }
                 if byte == 0x2E || byte == 0x21 || byte == 0x3F { sentenceEnded = true }
             } else if v == 0x2019 || v == 0x2018 {
-                if inWord { continue }
-            } else if scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
+                if inWord { return }
+            } else if let scalar = Unicode.Scalar(v), scalar.properties.isAlphabetic || scalar.properties.numericType != nil {
                 begin(scalar.properties.isUppercase)
                 for lower in scalar.properties.lowercaseMapping.unicodeScalars {
                     var u = lower.value
@@ -82,7 +113,7 @@ public enum WordHashes {
                 }
                 shape.length += 1
                 if scalar.properties.numericType == nil { shape.numeric = false }
-                continue
+                return
             }
             if inWord {
                 body(hash, shape)
@@ -92,7 +123,10 @@ public enum WordHashes {
                 if v == 0x2E || v == 0x21 || v == 0x3F { sentenceEnded = true }
             }
         }
-        if inWord { body(hash, shape) }
+
+        @inline(__always) func finish(_ body: (UInt64, Shape) -> Void) {
+            if inWord { body(hash, shape) }
+        }
     }
 
     /// The hashes of every run of `size` consecutive words (a text shorter than `size` words
