@@ -203,6 +203,38 @@ extension PostgresStore: BriefingStore {
             """)
     }
 
+    public func recordVersions(storyID: String, revision: Int64, groups: [[String]]) async throws {
+        let links = VersionLink.links(storyID: storyID, revision: revision, groups: groups)
+        try await transaction { connection in
+            let updated = try await connection.query(
+                """
+                UPDATE stories SET versions_revision = \(revision) WHERE id = \(storyID) AND versions_revision <= \(revision) RETURNING id
+                """, logger: logger
+            ).collect()
+            guard !updated.isEmpty else { return }
+            try await connection.query("DELETE FROM article_versions WHERE story_id = \(storyID)", logger: logger)
+            let earlier = links.map(\.earlierID)
+            let later = links.map(\.laterID)
+            try await connection.query(
+                """
+                INSERT INTO article_versions (story_id, position, revision, earlier_id, later_id)
+                SELECT \(storyID), (t.ord - 1)::int, \(revision), t.earlier, t.later
+                FROM unnest(\(earlier)::text[], \(later)::text[]) WITH ORDINALITY AS t (earlier, later, ord)
+                """, logger: logger)
+        }
+    }
+
+    public func versions(storyID: String) async throws -> [VersionLink] {
+        var links: [VersionLink] = []
+        for row in try await rows(
+            "SELECT earlier_id, later_id, revision FROM article_versions WHERE story_id = \(storyID) ORDER BY position")
+        {
+            let (earlier, later, revision) = try row.decode((String, String, Int64).self)
+            links.append(VersionLink(storyID: storyID, revision: revision, earlierID: earlier, laterID: later))
+        }
+        return links
+    }
+
     // MARK: - Reading rows
 
     /// A story's columns, with its outlets most frequent first, then by name (``StoreIDs/outlets(of:)``).

@@ -180,5 +180,22 @@ extension PostgresStore {
                 // Claims scan only unfinished items, in id order.
                 "CREATE INDEX work_queue_open ON work_queue (id) WHERE status IN ('pending', 'claimed')",
             ]),
+        Migration(
+            version: 2, name: "recorded versions",
+            statements: [
+                // Successive versions of one report, as a story's briefing found them at a
+                // revision; per story, the revision last recorded.
+                """
+                CREATE TABLE article_versions (
+                    story_id text NOT NULL REFERENCES stories (id),
+                    position integer NOT NULL,
+                    revision bigint NOT NULL,
+                    earlier_id text NOT NULL REFERENCES articles (id),
+                    later_id text NOT NULL REFERENCES articles (id),
+                    PRIMARY KEY (story_id, position)
+                )
+                """,
+                "ALTER TABLE stories ADD COLUMN versions_revision bigint NOT NULL DEFAULT 0",
+            ]),
     ]
 }

@@ -28,4 +28,32 @@ extension SQLiteStore {
             }
         }
     }
+
+    public func recordVersions(storyID: String, revision: Int64, groups: [[String]]) async throws {
+        let links = VersionLink.links(storyID: storyID, revision: revision, groups: groups)
+        try await guarded {
+            try await pool.write { db in
+                try db.execute(
+                    sql: "UPDATE stories SET versions_revision = ? WHERE id = ? AND versions_revision <= ?",
+                    arguments: [revision, storyID, revision])
+                guard db.changesCount > 0 else { return }
+                try db.execute(sql: "DELETE FROM versions WHERE story_id = ?", arguments: [storyID])
+                for (position, link) in links.enumerated() {
+                    try db.execute(
+                        sql: "INSERT INTO versions (story_id, earlier_id, later_id, revision, position) VALUES (?, ?, ?, ?, ?)",
+                        arguments: [storyID, link.earlierID, link.laterID, revision, position])
+                }
+            }
+        }
+    }
+
+    public func versions(storyID: String) async throws -> [VersionLink] {
+        try await guarded {
+            try await pool.read { db in
+                try Row.fetchAll(
+                    db, sql: "SELECT earlier_id, later_id, revision FROM versions WHERE story_id = ? ORDER BY position", arguments: [storyID]
+                ).map { VersionLink(storyID: storyID, revision: $0[2], earlierID: $0[0], laterID: $0[1]) }
+            }
+        }
+    }
 }

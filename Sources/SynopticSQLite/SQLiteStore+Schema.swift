@@ -127,6 +127,16 @@ extension SQLiteStore {
             try db.execute(sql: "DROP TABLE annotations")
             try db.execute(sql: annotationsView)
         }
+
+        // The versions table is filled from the briefings: the revision each link was found at,
+        // its place in the story's list, and per story the revision last recorded (so an older
+        // briefing finishing late cannot replace a newer record, even one with no links).
+        migrator.registerMigration("v5 recorded versions") { db in
+            try db.execute(sql: "ALTER TABLE versions ADD COLUMN revision INTEGER NOT NULL DEFAULT 0")
+            try db.execute(sql: "ALTER TABLE versions ADD COLUMN position INTEGER NOT NULL DEFAULT 0")
+            try db.execute(sql: "CREATE INDEX versions_by_story ON versions(story_id, position)")
+            try db.execute(sql: "ALTER TABLE stories ADD COLUMN versions_revision INTEGER NOT NULL DEFAULT 0")
+        }
         return migrator
     }()
 

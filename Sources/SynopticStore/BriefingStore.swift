@@ -59,6 +59,38 @@ public protocol BriefingStore: Sendable {
 
     /// Keeps a rendered briefing; one of an older revision is replaced.
     func cacheBriefing(storyID: String, revision: Int64, format: String, content: String) async throws
+
+    /// Records the successive versions of one report that a story's briefing found at `revision`:
+    /// each group lists one report's articles oldest first, and each consecutive pair becomes a
+    /// ``VersionLink``. What was recorded for the story at an older revision is replaced; a record
+    /// of an older revision than the one kept changes nothing.
+    func recordVersions(storyID: String, revision: Int64, groups: [[String]]) async throws
+
+    /// The version links recorded for a story, group by group, oldest first within each.
+    func versions(storyID: String) async throws -> [VersionLink]
+}
+
+/// Two successive versions of one report, as recorded by ``BriefingStore/recordVersions(storyID:revision:groups:)``.
+public struct VersionLink: Hashable, Sendable, Codable {
+    public var storyID: String
+    /// The story revision whose briefing found the link.
+    public var revision: Int64
+    public var earlierID: String
+    public var laterID: String
+
+    public init(storyID: String, revision: Int64, earlierID: String, laterID: String) {
+        self.storyID = storyID
+        self.revision = revision
+        self.earlierID = earlierID
+        self.laterID = laterID
+    }
+
+    /// The links a story's version groups make: each group's consecutive pairs, in order.
+    public static func links(storyID: String, revision: Int64, groups: [[String]]) -> [VersionLink] {
+        groups.flatMap { group in
+            zip(group, group.dropFirst()).map { VersionLink(storyID: storyID, revision: revision, earlierID: $0, laterID: $1) }
+        }
+    }
 }
 
 extension BriefingStore {

@@ -12,6 +12,8 @@ public actor InMemoryStore: BriefingStore {
     private var storyRows: [String: StoredStory] = [:]
     private var membersOfStory: [String: [Int]] = [:]
     private var cache: [String: (revision: Int64, content: String)] = [:]
+    /// Per story: the revision whose versions were recorded last, and its links.
+    private var versionLinks: [String: (revision: Int64, links: [VersionLink])] = [:]
     private var nextStory = 1
     private let clock: @Sendable () -> Date
 
@@ -102,6 +104,13 @@ public actor InMemoryStore: BriefingStore {
         if let entry = cache[key], entry.revision > revision { return }
         cache[key] = (revision, content)
     }
+
+    public func recordVersions(storyID: String, revision: Int64, groups: [[String]]) async throws {
+        if let kept = versionLinks[storyID], kept.revision > revision { return }
+        versionLinks[storyID] = (revision, VersionLink.links(storyID: storyID, revision: revision, groups: groups))
+    }
+
+    public func versions(storyID: String) async throws -> [VersionLink] { versionLinks[storyID]?.links ?? [] }
 }
 
 /// What a store can refuse.

@@ -180,6 +180,9 @@ public actor StoryLibrary {
         guard let briefing = try await storyBriefing(storyID: storyID) else { return nil }
         let content = try format.render(briefing)
         try await store.cacheBriefing(storyID: storyID, revision: row.revision, format: format.rawValue, content: content)
+        // The versions this revision's briefing found go into the store's versions table, for
+        // queries that read the store directly.
+        try await store.recordVersions(storyID: storyID, revision: row.revision, groups: briefing.stories.first?.versions ?? [])
         return content
     }
 

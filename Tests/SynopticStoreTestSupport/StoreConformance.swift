@@ -40,6 +40,7 @@ public enum StoreConformance {
         Check(name: "stories are filtered by publication day", body: dateFilter),
         Check(name: "stories are filtered by outlet, case aside", body: outletFilter),
         Check(name: "a newer revision replaces a cached briefing", body: briefingCache),
+        Check(name: "recorded versions are replaced by a newer revision only", body: recordedVersions),
         Check(name: "articles(after:) and the cluster log follow commit order", body: commitOrder),
         Check(name: "an article round-trips whole", body: roundTrip),
         Check(name: "concurrent writers lose and double nothing", body: concurrentWriters),
@@ -194,6 +195,36 @@ public enum StoreConformance {
         try require(try await store.cachedBriefing(storyID: storyID, revision: 1, format: "json") == "{}", "another format's briefing was dropped")
         try await store.cacheBriefing(storyID: storyID, revision: 2, format: "md", content: "# two again")
         try require(try await store.cachedBriefing(storyID: storyID, revision: 2, format: "md") == "# two again", "the same revision was not replaced")
+    }
+
+    static func recordedVersions(_ store: any BriefingStore) async throws {
+        try await store.migrate()
+        let (first, storyID) = try await commitNew(store, StoreFixtures.article(1))
+        var ids = [first]
+        for n in 2...4 {
+            let latest = try await store.latestSequence()
+            guard case .stored(let id, _, _) = try await store.commit(StoreFixtures.article(n), placement: .existing(storyID: storyID), expectedSequence: latest) else {
+                throw failure("article \(n) was not stored")
+            }
+            ids.append(id)
+        }
+        try require(try await store.versions(storyID: storyID).isEmpty, "versions before any were recorded")
+        try await store.recordVersions(storyID: storyID, revision: 3, groups: [[ids[0], ids[1], ids[2]]])
+        let recorded = try await store.versions(storyID: storyID)
+        try require(
+            recorded == [
+                VersionLink(storyID: storyID, revision: 3, earlierID: ids[0], laterID: ids[1]),
+                VersionLink(storyID: storyID, revision: 3, earlierID: ids[1], laterID: ids[2]),
+            ], "the recorded links are \(recorded)")
+        // A newer revision replaces them, even with none; an older one then changes nothing.
+        try await store.recordVersions(storyID: storyID, revision: 4, groups: [])
+        try require(try await store.versions(storyID: storyID).isEmpty, "a newer record without links kept the older links")
+        try await store.recordVersions(storyID: storyID, revision: 3, groups: [[ids[0], ids[3]]])
+        try require(try await store.versions(storyID: storyID).isEmpty, "an older revision replaced a newer record")
+        try await store.recordVersions(storyID: storyID, revision: 4, groups: [[ids[3], ids[0]], [ids[1], ids[2]]])
+        let again = try await store.versions(storyID: storyID)
+        try require(again.map(\.earlierID) == [ids[3], ids[1]] && again.map(\.laterID) == [ids[0], ids[2]], "the same revision did not replace: \(again)")
+        try require(try await store.versions(storyID: "no-such-story").isEmpty, "links for a story that does not exist")
     }
 
     static func commitOrder(_ store: any BriefingStore) async throws {

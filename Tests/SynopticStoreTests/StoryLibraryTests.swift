@@ -101,6 +101,14 @@ import Testing
         let people = briefing.stories[0].people.map(\.name)
         #expect(people.contains { $0.hasSuffix("Lavrov") })
         #expect(briefing.stories[0].versions.count == 1)
+        // Building the briefing records the two versions of one report in the store's versions.
+        let story = page.stories[0]
+        #expect(try await library.store.versions(storyID: story.id).isEmpty)
+        _ = try #require(try await library.briefing(storyID: story.id, format: .markdown))
+        let links = try await library.store.versions(storyID: story.id)
+        let group = try #require(briefing.stories[0].versions.first)
+        #expect(links.map { [$0.earlierID, $0.laterID] } == [group])
+        #expect(links.allSatisfy { $0.revision == story.revision })
     }
 
     @Test func exportHoldsEveryArticleAndStory() async throws {
