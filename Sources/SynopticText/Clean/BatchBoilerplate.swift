@@ -94,15 +94,18 @@ public struct BatchBoilerplate: Sendable {
                 let wordCount = Self.wordCount(line)
                 let endsLikeSentence = line.last.map { ".!?\u{2026}\u{201D}\u{2019}\")".contains($0) } ?? false
                 if endsLikeSentence && wordCount >= 8 { lastProse = index }
-                let hash = BatchBoilerplate.hash(line)
+                // Only prose paragraphs (evidence of versions) and furniture-shaped lines are
+                // hashed; the sentences between are neither.
                 if endsLikeSentence && wordCount >= 15 {
+                    let hash = BatchBoilerplate.hash(line)
                     if let earlier = firstProseDocument[hash] {
                         if earlier != document { joinVersions(earlier, document) }
                     } else {
                         firstProseDocument[hash] = document
                     }
-                } else if BatchBoilerplate.isCandidate(wordCount: wordCount, endsLikeSentence: endsLikeSentence), seen.insert(hash).inserted {
-                    found.append((hash, index))
+                } else if BatchBoilerplate.isCandidate(wordCount: wordCount, endsLikeSentence: endsLikeSentence) {
+                    let hash = BatchBoilerplate.hash(line)
+                    if seen.insert(hash).inserted { found.append((hash, index)) }
                 }
             }
             for (hash, index) in found {
