@@ -36,10 +36,10 @@ struct BlockShapeKeyTests {
         "— “Quoted,” he said — 40,000 cars!", "👩‍👩‍👧 family 🇫🇷", "tab\tand\nnewline\r\n", "\u{0}nul\u{0}", "ＦＵＬＬＷＩＤＴＨ ｆｕｌｌ",
     ]
 
-    @Test("the same keys and lines as before for awkward lines and every line of the seeds and public texts")
-    func sameAsBefore() throws {
-        var lines = Self.awkward
-        for path in SharedData.seedPaths(for: "BlockShape.key") ?? [] {
+    /// Every line of the seeds and of 200 PolNeAR texts (none where ../shared is absent).
+    static func realLines(for test: String) throws -> [String] {
+        var lines: [String] = []
+        for path in SharedData.seedPaths(for: test) ?? [] {
             lines += try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline).map(String.init)
         }
         if let root = SharedData.root {
@@ -49,6 +49,12 @@ struct BlockShapeKeyTests {
                 lines += text.split(whereSeparator: \.isNewline).map(String.init)
             }
         }
+        return lines
+    }
+
+    @Test("the same keys and lines as before for awkward lines and every line of the seeds and public texts")
+    func sameAsBefore() throws {
+        let lines = Self.awkward + (try Self.realLines(for: "BlockShape.key"))
         #expect(lines.count > Self.awkward.count || SharedData.root == nil)
         let reference = { (text: String) in text.split(whereSeparator: \.isNewline).map(\.trimmedWhitespaceSlice).filter { !$0.isEmpty } }
         for text in Self.awkward + [Self.awkward.joined(separator: "\r\n"), Self.awkward.joined(separator: "\u{2028} \n\u{85}\u{B}")] {
@@ -68,17 +74,7 @@ struct BlockShapeKeyTests {
 
     @Test("the key hash is equal exactly when the keys are, over every line of the seeds and public texts")
     func keyHashSeparatesKeys() throws {
-        var lines = Self.awkward + Self.awkward.map { "  " + $0.uppercased() + " —  " }
-        for path in SharedData.seedPaths(for: "BlockShape.keyHash") ?? [] {
-            lines += try String(contentsOfFile: path, encoding: .utf8).split(whereSeparator: \.isNewline).map(String.init)
-        }
-        if let root = SharedData.root {
-            let dir = root.appendingPathComponent("data/attribution/polnear/dev/text")
-            for name in ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).sorted().prefix(200) {
-                let text = (try? String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)) ?? ""
-                lines += text.split(whereSeparator: \.isNewline).map(String.init)
-            }
-        }
+        let lines = Self.awkward + Self.awkward.map { "  " + $0.uppercased() + " —  " } + (try Self.realLines(for: "BlockShape.keyHash"))
         var keyOfHash: [Int: String] = [:]
         for line in lines {
             let key = BlockShape.key(line)
