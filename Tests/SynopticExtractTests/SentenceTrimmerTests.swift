@@ -17,8 +17,14 @@ import Testing
             Self.trimmed("The ferry to Harrowby will stop running in March, the authority said in a statement on Monday.", .attribution)
                 == "The ferry to Harrowby will stop running in March.")
         #expect(
-            Self.trimmed("The ferry to Harrowby will stop running in March, said Mara Ellery.", .attribution)
+            Self.trimmed("The ferry to Harrowby will stop running in March, said Mara Ellery.", .namedAttribution)
                 == "The ferry to Harrowby will stop running in March.")
+        #expect(
+            Self.trimmed("The ferry to Harrowby will stop running in March, the Harrowby Port Authority said Monday.", .namedAttribution)
+                == "The ferry to Harrowby will stop running in March.")
+        // Each rule keeps to its kind: a named speaker is not an unnamed one, and the other way round.
+        #expect(Self.trimmed("The ferry to Harrowby will stop running in March, said Mara Ellery.", .attribution) == nil)
+        #expect(Self.trimmed("The ferry to Harrowby will stop running in March, port officials said.", .namedAttribution) == nil)
         #expect(
             Self.trimmed("The ferry to Harrowby will stop running in March, according to the port authority.", .attribution)
                 == "The ferry to Harrowby will stop running in March.")
