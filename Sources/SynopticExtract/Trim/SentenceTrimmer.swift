@@ -89,7 +89,7 @@ public struct SentenceTrimmer: Sendable, Hashable {
                 quoted[i] = depth > 0
             }
         }
-        // A quotation left open makes every later token quoted.
+        // A quotation left open goes on in the next sentence: all of this one may be quoted.
         if depth > 0 { return nil }
         func clean(_ range: Range<Int>) -> Bool { !range.contains { quoted[$0] } }
         let lowers = tokens.lowers
@@ -169,13 +169,16 @@ public struct SentenceTrimmer: Sendable, Hashable {
         // A trailing attribution after the last comma, in a sentence without quotation.
         if !rules.isDisjoint(with: [.attribution, .namedAttribution]), endsWithPeriod, !hasQuote,
             let comma = (opening..<last).last(where: { isMark($0, ",") }), comma >= opening + 5,
-            let tail = Optional(Array((comma + 1)..<last)), !tail.isEmpty, tail.count <= 10, tail.allSatisfy(isWord),
-            isAttribution(tail, in: tokens, headHasComma: (opening..<comma).contains { isMark($0, ",") }),
-            // Mid-sentence, a capitalised word other than a day or a month is a name.
-            rules.contains(tail.contains { tokens.tokens[$0].isCapitalized && !tokens.tokens[$0].is(.calendarWord) } ? .namedAttribution : .attribution),
             !cuts.contains(where: { $0.end > tokens.tokens[comma].start })
         {
-            cuts.append(TextSpan(start: tokens.tokens[comma].start, end: tokens.tokens[last].start))
+            let tail = Array((comma + 1)..<last)
+            // Mid-sentence, a capitalised word other than a day or a month is a name.
+            let named = tail.contains { tokens.tokens[$0].isCapitalized && !tokens.tokens[$0].is(.calendarWord) }
+            if !tail.isEmpty, tail.count <= 10, tail.allSatisfy(isWord), rules.contains(named ? .namedAttribution : .attribution),
+                isAttribution(tail, in: tokens, headHasComma: (opening..<comma).contains { isMark($0, ",") })
+            {
+                cuts.append(TextSpan(start: tokens.tokens[comma].start, end: tokens.tokens[last].start))
+            }
         }
 
         guard !cuts.isEmpty else { return nil }
@@ -213,7 +216,7 @@ public struct SentenceTrimmer: Sendable, Hashable {
     static let timeWords: Set<String> = [
         "on", "in", "at", "by", "since", "during", "late", "early", "earlier", "later", "last", "this", "next", "past", "previous",
         "week", "weeks", "month", "months", "year", "years", "day", "days", "weekend", "morning", "afternoon", "evening", "night",
-        "today", "yesterday", "tonight", "overnight", "ago", "the", "a", "of", "that", "same", "recent", "earlier", "mid",
+        "today", "yesterday", "tonight", "overnight", "ago", "the", "a", "of", "that", "same", "recent", "mid",
     ]
 
     /// An opening made only of time words with at least one calendar word, number or time noun.
