@@ -65,7 +65,8 @@ public struct EvalSummariesCommand: ParsableCommand {
 
     @Option(
         help: ArgumentHelp(
-            "What the summarizer's sentence trimmer may leave out: default, none, all, or a comma-separated list of attribution, connective, time, parenthesis, appositive, relative.",
+            "What the summarizer's sentence trimmer may leave out: default (nothing), none, all, or a comma-separated list of "
+                + SentenceTrimmer.Rules.names.map(\.0).joined(separator: ", ") + ".",
             discussion: "Applies to synoptic's summaries, to fitting with --train and to --dump-features; the baselines are never trimmed."))
     public var trim = "default"
 
