@@ -161,7 +161,8 @@ public struct EvalSummariesCommand: ParsableCommand {
             let rest = stories.indices.filter { $0 % folds != fold }.map { stories[$0] }
             let model = fit(rest, progress: false)
             let (total, perStory) = evaluation.score(
-                held, summaries: held.map { SummaryEvaluation.synopticSummary(articles: $0.articles, words: $0.words, model: model, trimming: trimming) })
+                held,
+                summaries: held.map { SummaryEvaluation.synopticSummary(articles: $0.articles, words: $0.words, model: model, trimming: trimming) })
             for scores in perStory { fitted.add(scores) }
             for scores in evaluation.score(held, summaries: held.map { SummaryEvaluation.System.centroid.summary(of: $0) }).perStory {
                 centroid.add(scores)
@@ -200,7 +201,10 @@ public struct EvalSummariesCommand: ParsableCommand {
         }
         if let fitted {
             let (total, perStory) = evaluation.score(
-                stories, summaries: stories.map { SummaryEvaluation.synopticSummary(articles: $0.articles, words: $0.words, model: fitted, trimming: trimming) })
+                stories,
+                summaries: stories.map {
+                    SummaryEvaluation.synopticSummary(articles: $0.articles, words: $0.words, model: fitted, trimming: trimming)
+                })
             print(Self.row("synoptic (model just fitted)", total.description))
             rows.append(("synoptic (model just fitted)", total, perStory, false))
         }

@@ -39,7 +39,8 @@ public struct SentenceTrimmer: Sendable, Hashable {
 
         /// Names as the command line takes them.
         public static let names: [(String, Rules)] = [
-            ("attribution", .attribution), ("named", .namedAttribution), ("connective", .connective), ("time", .timeOpener), ("parenthesis", .parenthesis),
+            ("attribution", .attribution), ("named", .namedAttribution), ("connective", .connective), ("time", .timeOpener),
+            ("parenthesis", .parenthesis),
             ("appositive", .appositive), ("relative", .relativeClause),
         ]
     }
