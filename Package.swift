@@ -45,7 +45,9 @@ let package = Package(
         // Stages 3 and 4: duplicates, successive versions with their diff, and clustering into stories.
         .target(name: "SynopticStories", dependencies: ["SynopticCore"], swiftSettings: strictSettings),
         // Stage 7: per-story synthesis (summary for now).
-        .target(name: "SynopticSynthesis", dependencies: ["SynopticCore", "SynopticStories"], swiftSettings: strictSettings),
+        // It reads the extraction stage's tokens and word lists to trim summary sentences.
+        .target(
+            name: "SynopticSynthesis", dependencies: ["SynopticCore", "SynopticStories", "SynopticExtract"], swiftSettings: strictSettings),
         // Stage 8: renderers for the briefing document.
         .target(name: "SynopticRender", dependencies: ["SynopticCore"], swiftSettings: strictSettings),
         // Stage 8b: the store protocol and what runs on it (ingest into stories, cached briefings);

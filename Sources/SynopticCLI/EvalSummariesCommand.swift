@@ -63,7 +63,29 @@ public struct EvalSummariesCommand: ParsableCommand {
             discussion: "For experiments with the model outside Swift; reads the split given by --split (or the AllSides roundups)."))
     public var dumpFeatures: String?
 
+    @Option(
+        help: ArgumentHelp(
+            "What the summarizer's sentence trimmer may leave out: default (nothing), none, all, or a comma-separated list of "
+                + SentenceTrimmer.Rules.names.map(\.0).joined(separator: ", ") + ".",
+            discussion: "Applies to synoptic's summaries, to fitting with --train and to --dump-features; the baselines are never trimmed."))
+    public var trim = "default"
+
     public init() {}
+
+    /// The rules `--trim` names.
+    var trimming: SentenceTrimmer.Rules {
+        switch trim {
+        case "default": return ExtractiveSummarizer.Options.defaultTrimming
+        case "none": return []
+        case "all": return .all
+        default:
+            var rules: SentenceTrimmer.Rules = []
+            for name in trim.split(separator: ",") {
+                if let rule = SentenceTrimmer.Rules.names.first(where: { $0.0 == name })?.1 { rules.insert(rule) }
+            }
+            return rules
+        }
+    }
 
     /// Published reference points on NeuS val, measured with rouge-score (stemming on) under the
     /// same budget: ROUGE-1, ROUGE-2, ROUGE-L.
@@ -76,6 +98,10 @@ public struct EvalSummariesCommand: ParsableCommand {
         guard ["val", "train"].contains(split) else { throw ValidationError("--split is val or train") }
         if let limit, limit < 1 { throw ValidationError("--limit must be at least 1") }
         if let folds, folds < 2 { throw ValidationError("--folds must be at least 2") }
+        let known = ["default", "none", "all"] + SentenceTrimmer.Rules.names.map(\.0)
+        guard ["default", "none", "all"].contains(trim) || trim.split(separator: ",").allSatisfy({ known.contains(String($0)) }) else {
+            throw ValidationError("--trim is default, none, all or a list of " + SentenceTrimmer.Rules.names.map(\.0).joined(separator: ", "))
+        }
     }
 
     public func run() throws {
@@ -87,7 +113,7 @@ public struct EvalSummariesCommand: ParsableCommand {
                 dataset == "allsides"
                 ? try SummaryEvaluation.loadAllSides(root.appendingPathComponent("stories/allsides-roundups-dev.jsonl"), limit: limit)
                 : try SummaryEvaluation.loadNeuS(directory: root.appendingPathComponent("summaries/neus"), split: split, limit: limit)
-            try SummaryTraining.dump(stories, to: URL(fileURLWithPath: dumpFeatures))
+            try SummaryTraining.dump(stories, to: URL(fileURLWithPath: dumpFeatures), trimming: trimming)
             print("wrote \(stories.count) stories to \(dumpFeatures)")
             return
         }
@@ -117,9 +143,9 @@ public struct EvalSummariesCommand: ParsableCommand {
     /// The whole fit: a logistic model of the greedy oracle's sentences, then coordinate ascent on
     /// the train summaries' ROUGE.
     func fit(_ stories: [SummaryEvaluation.Story], progress: Bool) -> SummaryModel {
-        let logistic = SummaryTraining.fit(stories) { done in if progress { print("  fitted on \(done) stories…") } }
+        let logistic = SummaryTraining.fit(stories, trimming: trimming) { done in if progress { print("  fitted on \(done) stories…") } }
         guard refineStories > 0 else { return logistic }
-        return SummaryTraining.refine(logistic, on: Array(stories.prefix(refineStories))) { round, value in
+        return SummaryTraining.refine(logistic, on: Array(stories.prefix(refineStories)), trimming: trimming) { round, value in
             if progress { print(String(format: "  refinement round %d: train ROUGE-1 + ROUGE-2 F1 %.4f", round, value)) }
         }
     }
@@ -135,7 +161,8 @@ public struct EvalSummariesCommand: ParsableCommand {
             let rest = stories.indices.filter { $0 % folds != fold }.map { stories[$0] }
             let model = fit(rest, progress: false)
             let (total, perStory) = evaluation.score(
-                held, summaries: held.map { SummaryEvaluation.synopticSummary(articles: $0.articles, words: $0.words, model: model) })
+                held,
+                summaries: held.map { SummaryEvaluation.synopticSummary(articles: $0.articles, words: $0.words, model: model, trimming: trimming) })
             for scores in perStory { fitted.add(scores) }
             for scores in evaluation.score(held, summaries: held.map { SummaryEvaluation.System.centroid.summary(of: $0) }).perStory {
                 centroid.add(scores)
@@ -160,7 +187,13 @@ public struct EvalSummariesCommand: ParsableCommand {
         var rows: [(name: String, total: SummaryEvaluation.Total, perStory: [Rouge.Scores], isBaseline: Bool)] = []
         for system in SummaryEvaluation.System.allCases {
             let start = Date()
-            let (total, perStory) = evaluation.score(stories, summaries: stories.map { system.summary(of: $0) })
+            let (total, perStory) = evaluation.score(
+                stories,
+                summaries: stories.map { story in
+                    system == .synoptic
+                        ? SummaryEvaluation.synopticSummary(articles: story.articles, words: story.words, trimming: trimming)
+                        : system.summary(of: story)
+                })
             let seconds = Date().timeIntervalSince(start)
             let name = system == .lead ? "lead (first article)" : system.rawValue
             print(Self.row(name, total.description + String(format: "    %.2f s", seconds)))
@@ -168,7 +201,10 @@ public struct EvalSummariesCommand: ParsableCommand {
         }
         if let fitted {
             let (total, perStory) = evaluation.score(
-                stories, summaries: stories.map { SummaryEvaluation.synopticSummary(articles: $0.articles, words: $0.words, model: fitted) })
+                stories,
+                summaries: stories.map {
+                    SummaryEvaluation.synopticSummary(articles: $0.articles, words: $0.words, model: fitted, trimming: trimming)
+                })
             print(Self.row("synoptic (model just fitted)", total.description))
             rows.append(("synoptic (model just fitted)", total, perStory, false))
         }

@@ -139,10 +139,16 @@ public struct SummaryEvaluation: Sendable {
     /// The product's summary of the articles, as sentence texts in the order it gives them: the
     /// one place the evaluation calls the summarizer. Up to 100 sentences and the word budget; the
     /// summary is cut to the budget afterwards like every other system's.
-    public static func synopticSummary(articles: [Article], words: Int, model: SummaryModel = .trained) -> [String] {
+    /// Sentences are given as a briefing shows them (trimmed where the trimmer left parts out).
+    public static func synopticSummary(
+        articles: [Article], words: Int, model: SummaryModel = .trained,
+        trimming: SentenceTrimmer.Rules = ExtractiveSummarizer.Options.defaultTrimming
+    ) -> [String] {
         // Most likely first and the budget filled, because every system is cut at the budget.
-        ExtractiveSummarizer(options: .init(maxSentences: 100, maxWords: words, order: .rank, fillsBudget: true, model: model))
-            .summarize(articles).map(\.text)
+        ExtractiveSummarizer(
+            options: .init(maxSentences: 100, maxWords: words, order: .rank, fillsBudget: true, model: model, trimming: trimming)
+        )
+        .summarize(articles).map(\.shownText)
     }
 
     /// The lead baseline: the first article's sentences, in order.

@@ -1,5 +1,6 @@
 import Foundation
 import SynopticCore
+import SynopticExtract
 import SynopticSynthesis
 
 /// Fits the summary model (``SummaryModel``) on stories with reference summaries.
@@ -51,7 +52,10 @@ public enum SummaryTraining {
     }
 
     /// Fits the model's weights on `stories`.
-    public static func fit(_ stories: [SummaryEvaluation.Story], penalty: Double = 1, progress: (Int) -> Void = { _ in }) -> SummaryModel {
+    public static func fit(
+        _ stories: [SummaryEvaluation.Story], penalty: Double = 1, trimming: SentenceTrimmer.Rules = ExtractiveSummarizer.Options.defaultTrimming,
+        progress: (Int) -> Void = { _ in }
+    ) -> SummaryModel {
         let tokenizer = RougeTokenizer()
         var vocabulary: [String: Int] = [:]
         func ids(_ text: String) -> [Int] {
@@ -64,7 +68,7 @@ public enum SummaryTraining {
         var rows: [[Double]] = []
         var labels: [Double] = []
         for (k, story) in stories.enumerated() {
-            let features = SummaryFeatures(articles: story.articles)
+            let features = SummaryFeatures(articles: story.articles, trimming: trimming)
             let positives = oracle(features: features, reference: ids(story.reference), words: story.words, tokenIDs: ids)
             for (i, candidate) in features.candidates.enumerated() where candidate.eligible {
                 rows.append(features.rows[i])
@@ -80,19 +84,24 @@ public enum SummaryTraining {
     /// are only a proxy for what the selection, with its redundancy penalty and budget, makes of
     /// the scores. Each weight in turn moves by ±step while that helps; steps halve each round.
     public static func refine(
-        _ model: SummaryModel, on stories: [SummaryEvaluation.Story], rounds: Int = 3, progress: (Int, Double) -> Void = { _, _ in }
+        _ model: SummaryModel, on stories: [SummaryEvaluation.Story], rounds: Int = 3,
+        trimming: SentenceTrimmer.Rules = ExtractiveSummarizer.Options.defaultTrimming, progress: (Int, Double) -> Void = { _, _ in }
     ) -> SummaryModel {
         let rouge = Rouge()
         let prepared = stories.map { story in
-            (story: story, features: SummaryFeatures(articles: story.articles), reference: rouge.tokenizer.tokens(story.reference))
+            (
+                story: story, features: SummaryFeatures(articles: story.articles, trimming: trimming),
+                reference: rouge.tokenizer.tokens(story.reference)
+            )
         }
         func objective(_ model: SummaryModel) -> Double {
             var total = 0.0
             for item in prepared {
                 let summarizer = ExtractiveSummarizer(
-                    options: .init(maxSentences: 100, maxWords: item.story.words, order: .rank, fillsBudget: true, model: model))
+                    options: .init(
+                        maxSentences: 100, maxWords: item.story.words, order: .rank, fillsBudget: true, model: model, trimming: trimming))
                 let text = SummaryEvaluation.truncate(
-                    summarizer.summarize(item.story.articles, features: item.features).map(\.text), words: item.story.words)
+                    summarizer.summarize(item.story.articles, features: item.features).map(\.shownText), words: item.story.words)
                 let scores = rouge.score(referenceTokens: item.reference, candidate: text)
                 total += scores.rouge1.f1 + scores.rouge2.f1
             }
@@ -183,12 +192,14 @@ public enum SummaryTraining {
     /// Writes each story's candidates (article, position, text, words, eligibility, feature row),
     /// the articles' titles, the reference and the budget, and the candidates' pairwise cosines,
     /// one JSON object a line: for experiments with the model outside Swift.
-    public static func dump(_ stories: [SummaryEvaluation.Story], to file: URL) throws {
+    public static func dump(
+        _ stories: [SummaryEvaluation.Story], to file: URL, trimming: SentenceTrimmer.Rules = ExtractiveSummarizer.Options.defaultTrimming
+    ) throws {
         _ = FileManager.default.createFile(atPath: file.path, contents: nil)
         let handle = try FileHandle(forWritingTo: file)
         defer { try? handle.close() }
         for story in stories {
-            let features = SummaryFeatures(articles: story.articles)
+            let features = SummaryFeatures(articles: story.articles, trimming: trimming)
             let n = features.candidates.count
             let candidates: [[String: Any]] = features.candidates.enumerated().map { i, c in
                 [

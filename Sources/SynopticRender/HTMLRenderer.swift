@@ -200,7 +200,7 @@ private struct StoryPage {
     func summary() -> String {
         guard !story.summary.isEmpty else { return section("Summary", empty(EmptySection.summary)) }
         var body = "<ul class=\"summary\">\n"
-        for sentence in story.summary { body += "<li>\(escape(sentence.text)) \(chips(sentence.sources))</li>\n" }
+        for sentence in story.summary { body += "<li>\(escape(sentence.shownText)) \(chips(sentence.sources))</li>\n" }
         return section("Summary", body + "</ul>\n")
     }
 

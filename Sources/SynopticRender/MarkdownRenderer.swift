@@ -23,7 +23,7 @@ public struct MarkdownRenderer: Sendable {
                 out += "_\(EmptySection.summary)_\n"
             }
             for sentence in story.summary {
-                out += "- \(escape(sentence.text)) \(cites(sentence.sources, numbers))\n"
+                out += "- \(escape(sentence.shownText)) \(cites(sentence.sources, numbers))\n"
             }
             let sections = StorySections(story: story, members: members)
             out += agreementMatrix(sections, numbers: numbers)

@@ -17,7 +17,7 @@ public struct TextRenderer: Sendable {
             out += "SUMMARY\n"
             for sentence in story.summary {
                 let cites = sentence.sources.compactMap { numbers[$0] }.map { "[\($0)]" }.joined()
-                out += wrap("\(sentence.text) \(cites)", first: "  * ", rest: "    ")
+                out += wrap("\(sentence.shownText) \(cites)", first: "  * ", rest: "    ")
             }
             let sections = StorySections(story: story, members: members)
             out += agreement(sections, numbers: numbers)

@@ -250,7 +250,7 @@ import Testing
         let story = try #require(briefing.stories.first)
         #expect(!story.summary.isEmpty)
         #expect(story.summary.count <= 3)
-        #expect(story.summary.reduce(0) { $0 + WordCounter.count(in: $1.text) } <= 40)
+        #expect(story.summary.reduce(0) { $0 + WordCounter.count(in: $1.shownText) } <= 40)
         for sentence in story.summary {
             #expect(!sentence.text.hasPrefix("He "))
             #expect(!sentence.text.hasPrefix("\u{201C}"), "half a quotation: \(sentence.text)")
@@ -258,6 +258,50 @@ import Testing
         // The statement every outlet carries is chosen and cites all three.
         let reopening = try #require(story.summary.first { $0.text.contains("port authority said") })
         #expect(reopening.sources.count == 3)
+    }
+
+    @Test func aTrimmedSummarySentenceKeepsItsWholeSentenceAndPointsBackToTheWordsItShows() throws {
+        let dir = try SharedData.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let outlets = ["Kessel Post", "Lindenau Times", "Vellmar Ledger"]
+        for (k, outlet) in outlets.enumerated() {
+            let text = report(
+                outlet: outlet, "Vellmar port to reopen after the Ostra flood",
+                [
+                    "The Vellmar river port will reopen on Monday after the Ostra flood damaged the quays, the port authority said.",
+                    "“The quays will be ready for the first barges by Monday morning,” harbor master Ilse Korvald said.",
+                    "Engineers from \(outlet) counted \(k + 3) damaged cranes along the Vellmar quays after the Ostra flood.",
+                ])
+            try text.write(to: dir.appendingPathComponent("r\(k).txt"), atomically: true, encoding: .utf8)
+        }
+        let briefing = BriefingPipeline(summary: .init(maxSentences: 3, trimming: [.attribution, .namedAttribution])).run([dir.path])
+        let story = try #require(briefing.stories.first)
+        let entry = try #require(story.summary.first { $0.text.hasPrefix("The Vellmar river port will reopen") })
+        let trimmed = try #require(entry.trimmed)
+        #expect(trimmed.text == "The Vellmar river port will reopen on Monday after the Ostra flood damaged the quays.")
+        #expect(entry.shownText == trimmed.text)
+        // The whole sentence stays, exactly where its span says; the kept pieces are inside it and
+        // give back the shown text.
+        let article = try #require(briefing.articles.first { $0.id == entry.origin.article })
+        #expect(String(article[entry.origin.span]) == entry.text)
+        #expect(entry.text.hasSuffix(", the port authority said."))
+        #expect(trimmed.kept.allSatisfy { entry.origin.span.contains($0) })
+        #expect(trimmed.kept.map { String(article[$0]) }.joined() == trimmed.text)
+        // A quotation is never trimmed: its speaker stays.
+        #expect(story.summary.allSatisfy { !$0.text.contains("\u{201C}") || $0.trimmed == nil })
+
+        // The JSON document carries both, and `trimmed` is null, not absent, for a whole sentence.
+        let json = try JSONRenderer().render(briefing)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        let stories = try #require(document["stories"] as? [[String: Any]])
+        let entries = try #require(stories.first?["summary"] as? [[String: Any]])
+        #expect(entries.allSatisfy { $0.keys.contains("trimmed") })
+        let record = try #require(entries.first { ($0["text"] as? String) == entry.text })
+        let recordTrim = try #require(record["trimmed"] as? [String: Any])
+        #expect(recordTrim["text"] as? String == trimmed.text)
+        #expect((recordTrim["kept"] as? [[String: Int]])?.count == trimmed.kept.count)
+        // What a reader sees is the trimmed sentence.
+        #expect(MarkdownRenderer().render(briefing).contains(trimmed.text))
     }
 
     // MARK: - The seeds

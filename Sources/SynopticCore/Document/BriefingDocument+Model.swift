@@ -37,7 +37,9 @@ extension StoryRecord {
         self.title = story.title
         self.articles = story.articleIDs
         self.summary = story.summary.map {
-            SummaryRecord(text: $0.text, sources: $0.sources, article: $0.origin.article, start: $0.origin.span.start, end: $0.origin.span.end)
+            SummaryRecord(
+                text: $0.text, sources: $0.sources, article: $0.origin.article, start: $0.origin.span.start, end: $0.origin.span.end,
+                trimmed: $0.trimmed.map { SummaryRecord.TrimmedRecord(text: $0.text, kept: $0.kept) })
         }
         self.quotes = story.quotes.map {
             QuoteRecord(

@@ -220,6 +220,38 @@ public struct SummaryRecord: Codable, Hashable, Sendable {
     public var article: String
     public var start: Int
     public var end: Int
+    /// The sentence as the briefing shows it when parts were left out, with the kept pieces'
+    /// offsets; `null` when it is shown whole.
+    public var trimmed: TrimmedRecord?
+
+    /// A trimmed summary sentence: its text and the pieces of `body` it is made of.
+    public struct TrimmedRecord: Codable, Hashable, Sendable {
+        public var text: String
+        public var kept: [TextSpan]
+    }
+
+    enum CodingKeys: String, CodingKey { case text, sources, article, start, end, trimmed }
+
+    public init(text: String, sources: [String], article: String, start: Int, end: Int, trimmed: TrimmedRecord? = nil) {
+        self.text = text
+        self.sources = sources
+        self.article = article
+        self.start = start
+        self.end = end
+        self.trimmed = trimmed
+    }
+
+    // Written by hand so that `trimmed` is `null` rather than absent when the sentence is whole:
+    // every field of the contract is always present.
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(text, forKey: .text)
+        try c.encode(sources, forKey: .sources)
+        try c.encode(article, forKey: .article)
+        try c.encode(start, forKey: .start)
+        try c.encode(end, forKey: .end)
+        try c.encode(trimmed, forKey: .trimmed)
+    }
 }
 
 /// A direct quotation with its speaker.

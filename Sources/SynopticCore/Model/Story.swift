@@ -56,18 +56,40 @@ public struct SourceReference: Hashable, Sendable, Codable {
 
 /// One sentence of a story summary, with every article that reports it.
 public struct SummarySentence: Hashable, Sendable {
+    /// The whole sentence, exactly as its article has it at ``origin``.
     public var text: String
     /// Ids of the articles that carry this sentence or a close match of it; the first is the one
     /// the wording comes from.
     public var sources: [String]
     /// The exact place of the wording in its first source.
     public var origin: SourceReference
+    /// The sentence as the summary shows it when low-content parts were left out (an attribution
+    /// tail, an aside); `nil` when it is shown whole.
+    public var trimmed: Trimmed?
 
-    public init(text: String, sources: [String], origin: SourceReference) {
+    /// A shortened sentence: whole pieces of the original, in order.
+    public struct Trimmed: Hashable, Sendable {
+        /// The pieces joined; the first letter raised to a capital when the sentence's opening
+        /// was left out.
+        public var text: String
+        /// The pieces, as spans of the article's clean text, in order, all inside ``SummarySentence/origin``.
+        public var kept: [TextSpan]
+
+        public init(text: String, kept: [TextSpan]) {
+            self.text = text
+            self.kept = kept
+        }
+    }
+
+    public init(text: String, sources: [String], origin: SourceReference, trimmed: Trimmed? = nil) {
         self.text = text
         self.sources = sources
         self.origin = origin
+        self.trimmed = trimmed
     }
+
+    /// What a briefing shows: the trimmed sentence when there is one, else the sentence.
+    public var shownText: String { trimmed?.text ?? text }
 }
 
 /// A direct quotation and who said it (filled by the extraction stage).

@@ -1,5 +1,6 @@
 import Foundation
 import SynopticCore
+import SynopticExtract
 
 /// What the summary knows about each candidate sentence of a story: where it stands in its
 /// article, how central it is to the story, how much of it the other outlets also carry, how close
@@ -22,7 +23,11 @@ public struct SummaryFeatures: Sendable {
         public var sentence: Int
         /// Order among the article's body sentences, from 0.
         public var position: Int
+        /// The sentence as a summary would show it: trimmed when ``kept`` is set.
         public var text: String
+        /// The pieces of the sentence ``text`` keeps, as scalar offsets into the sentence, when
+        /// the trimmer left parts out (``SentenceTrimmer``); `nil` for the whole sentence.
+        public var kept: [TextSpan]?
         public var words: Int
         /// Whether a summary may use it (see ``ExtractiveSummarizer/standsAlone(_:words:)``).
         public var eligible: Bool
@@ -39,7 +44,13 @@ public struct SummaryFeatures: Sendable {
     /// - Parameter sources: the source of each article; cross-article features count other
     ///   sources only (versions and copies of one text do not corroborate each other). By default
     ///   every article is its own source.
-    public init(articles: [Article], sources: [Int]? = nil, sentencesPerArticle: Int = 400) {
+    /// - Parameter trimming: what the trimmer may leave out of each sentence; every feature,
+    ///   the length and eligibility included, is of the sentence as trimmed.
+    public init(
+        articles: [Article], sources: [Int]? = nil, sentencesPerArticle: Int = 400,
+        trimming: SentenceTrimmer.Rules = ExtractiveSummarizer.Options.defaultTrimming
+    ) {
+        let trimmer = SentenceTrimmer(rules: trimming)
         let sourceOf = sources.map { $0.count == articles.count ? $0 : Array(articles.indices) } ?? Array(articles.indices)
         var words: [[String]] = []
         for (a, article) in articles.enumerated() {
@@ -49,11 +60,14 @@ public struct SummaryFeatures: Sendable {
                 guard article.blocks.indices.contains(sentence.block) else { continue }
                 let kind = article.blocks[sentence.block].kind
                 guard kind != .heading else { continue }
-                let text = String(article[sentence.span])
+                let whole = String(article[sentence.span])
+                // Headings and quotation paragraphs are not trimmed: only body sentences are chosen.
+                let trimmed = kind == .paragraph ? trimmer.trim(whole) : nil
+                let text = trimmed?.text ?? whole
                 let count = WordCounter.count(in: text)
                 candidates.append(
                     Candidate(
-                        article: a, sentence: s, position: position, text: text, words: count,
+                        article: a, sentence: s, position: position, text: text, kept: trimmed?.kept, words: count,
                         eligible: kind == .paragraph && ExtractiveSummarizer.standsAlone(text, words: count)))
                 words.append(TermVectors.words(text).map(StorySentences.fold))
                 position += 1
