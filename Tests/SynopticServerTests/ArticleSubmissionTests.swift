@@ -212,26 +212,39 @@ struct ArticleSubmissionTests {
 
     @Test("A body trickled slower than the body timeout is answered 408, and others are served meanwhile")
     func slowBody() async throws {
-        try await ServerFixture.withLiveServer(ServerFixture.emptyLibrary(), configuration: Self.patient) { port in
+        // An idle timeout far longer than the body timeout, so that only the body timeout can end
+        // the request. With the fixture's 15 s, full test runs (in CI twice, and here) got the
+        // connection closed with no answer at all: the likeliest path is that tests holding both
+        // threads of the concurrency pool kept the handler from reading the 1-byte body parts,
+        // the server stopped reading the socket (backpressure), and its idle timeout fired before
+        // the handler had started its 2 s clock. Alone, the suite sees the 408 after 2 to 8 s.
+        var configuration = Self.patient
+        configuration.idleTimeout = .seconds(120)
+        try await ServerFixture.withLiveServer(ServerFixture.emptyLibrary(), configuration: configuration) { port in
             let connection = try RawConnection(port: port, timeout: 90)
-            async let reply = onThread { connection.readToEnd() }
-            async let trickle: Void = onThread {
+            let begin = Date()
+            async let reply = onThread { (connection.readToEnd(), Date().timeIntervalSince(begin)) }
+            async let trickle: Int = onThread {
+                var sent = 0
                 connection.send("POST /api/articles HTTP/1.1\r\nHost: x\r\nContent-Type: text/plain\r\nContent-Length: 1000\r\n\r\n")
                 // 1 byte every 0.3 s would take 5 minutes; the body timeout is 2 s. Like a real
-                // client (RFC 9112 §9.5), stop sending once the server has answered: a byte sent
-                // after it closed draws a reset that can discard the unread answer, which on a
-                // loaded machine is a race the test would lose without the server being at fault.
-                for _ in 0..<30 {
+                // client (RFC 9112 §9.5), keep sending until the server has answered, then stop:
+                // a byte sent after it closed draws a reset. Keep going for as long as the read
+                // waits (75 s of its 90): the handler may start its 2 s clock late.
+                for _ in 0..<250 {
                     guard !connection.readable(), connection.send("a") else { break }
+                    sent += 1
                     Thread.sleep(forTimeInterval: 0.3)
                 }
+                return sent
             }
             try await Task.sleep(for: .milliseconds(500))
             let health = try await rawRequest(port: port, "/health")
             #expect(health.status == 200, "the server answers others while one body trickles")
-            let answer = String(decoding: try await reply.bytes, as: UTF8.self)
-            try await trickle
-            #expect(answer.hasPrefix("HTTP/1.1 408"), "\(answer.prefix(120))")
+            let (read, elapsed) = try await reply
+            let answer = String(decoding: read.bytes, as: UTF8.self)
+            let sent = try await trickle
+            #expect(answer.hasPrefix("HTTP/1.1 408"), "after \(elapsed) s, \(sent) bytes sent: \(answer.prefix(120).debugDescription)")
             #expect(answer.contains("request_timeout"))
         }
     }
