@@ -19,31 +19,31 @@ struct WorkCommandTests {
         let db = "postgres://\(url.username)@\(url.host):\(url.port)/\(url.database)?sslmode=disable"
         let example = SharedData.repositoryRoot.appendingPathComponent("Examples/harbor-bridge").path
 
-        let queued = try await SynopticProcess.runDetached(["ingest", "--queue", "--db", db, example], in: directory)
+        let queued = try SynopticProcess.run(["ingest", "--queue", "--db", db, example], in: directory)
         #expect(queued.status == 0, "\(queued.stderr)")
         #expect(queued.stderr.contains("queued 5 documents"), "\(queued.stderr)")
 
         // Two workers at once, claiming one document at a time so that both get some.
         let first = try SynopticProcess.start(["work", "--db", db, "--batch", "1"], in: directory)
         let second = try SynopticProcess.start(["work", "--db", db, "--batch", "1"], in: directory)
-        await SynopticProcess.waitDetached(first)
-        await SynopticProcess.waitDetached(second)
+        first.waitUntilExit()
+        second.waitUntilExit()
         #expect(first.terminationStatus == 0)
         #expect(second.terminationStatus == 0)
 
-        let listed = try await SynopticProcess.runDetached(["stories", "--db", db, "--format", "json"], in: directory)
+        let listed = try SynopticProcess.run(["stories", "--db", db, "--format", "json"], in: directory)
         #expect(listed.status == 0, "\(listed.stderr)")
         let page = try JSONSerialization.jsonObject(with: Data(listed.stdout.utf8)) as? [String: Any]
         let stories = page?["stories"] as? [[String: Any]] ?? []
         #expect(stories.map { $0["article_count"] as? Int ?? 0 }.reduce(0, +) == 5, "\(listed.stdout)")
 
         // The same files queued again: the workers find every article already stored.
-        _ = try await SynopticProcess.runDetached(["ingest", "--queue", "--db", db, example], in: directory)
-        let again = try await SynopticProcess.runDetached(["work", "--db", db], in: directory)
+        _ = try SynopticProcess.run(["ingest", "--queue", "--db", db, example], in: directory)
+        let again = try SynopticProcess.run(["work", "--db", db], in: directory)
         #expect(again.stderr.contains("stored 0, duplicates 5"), "\(again.stderr)")
 
         // Without PostgreSQL there is no queue, and the command says so.
-        let sqlite = try await SynopticProcess.runDetached(["work", "--db", "local.sqlite"], in: directory)
+        let sqlite = try SynopticProcess.run(["work", "--db", "local.sqlite"], in: directory)
         #expect(sqlite.status == 64)
         #expect(sqlite.stderr.contains("PostgreSQL"))
         try await TestPostgres.dropDatabase(url)

@@ -55,25 +55,10 @@ public enum SynopticProcess {
 
     /// `run` on a thread of its own, for async tests whose fixture servers must keep answering on
     /// the cooperative pool while the command runs.
-    /// Every async test runs commands this way: a blocking wait on a pool thread holds one of the
-    /// machine's two for as long as the command runs, and the server tests' handlers in the same
-    /// process then wait their turn (a 408 due after 2 s came after the connection's idle timeout).
-    public static func runDetached(
-        _ arguments: [String], in directory: URL = SharedData.repositoryRoot, stdin: Data? = nil, niceness: Int32 = 0
-    ) async throws -> Result {
+    public static func runDetached(_ arguments: [String], in directory: URL = SharedData.repositoryRoot) async throws -> Result {
         try await withCheckedThrowingContinuation { continuation in
             Thread.detachNewThread {
-                continuation.resume(with: Swift.Result { try run(arguments, in: directory, stdin: stdin, niceness: niceness) })
-            }
-        }
-    }
-
-    /// Waits for a started process on a thread of its own, not on the cooperative pool.
-    public static func waitDetached(_ process: Process) async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            Thread.detachNewThread {
-                process.waitUntilExit()
-                continuation.resume()
+                continuation.resume(with: Swift.Result { try run(arguments, in: directory) })
             }
         }
     }

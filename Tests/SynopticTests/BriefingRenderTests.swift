@@ -370,11 +370,11 @@ struct BriefingRenderTests {
     // MARK: Command line
 
     @Test("synoptic brief --format html --out writes one page")
-    func commandLine() async throws {
+    func commandLine() throws {
         let dir = try SharedData.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let file = dir.appendingPathComponent("briefing.html")
-        let result = try await SynopticProcess.runDetached(["brief", "Examples/harbor-bridge", "--format", "html", "--out", file.path])
+        let result = try SynopticProcess.run(["brief", "Examples/harbor-bridge", "--format", "html", "--out", file.path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.isEmpty)
         let html = try String(contentsOf: file, encoding: .utf8)

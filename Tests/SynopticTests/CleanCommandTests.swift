@@ -27,9 +27,9 @@ struct CleanCommandTests {
         return path
     }
 
-    @Test func cleansAnHTMLPageToItsArticleAndExplainsTheRemovals() async throws {
+    @Test func cleansAnHTMLPageToItsArticleAndExplainsTheRemovals() throws {
         let path = try Self.write("ferry.html", Data(Self.page.utf8))
-        let result = try await SynopticProcess.runDetached(["clean", "--explain", path])
+        let result = try SynopticProcess.run(["clean", "--explain", path])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("# Night ferry stays\n"))
         #expect(result.stdout.contains("The council voted on Tuesday"))
@@ -44,9 +44,9 @@ struct CleanCommandTests {
         #expect(removed.contains("[aside] Harbor crane workers"))
     }
 
-    @Test func jsonIsOneArticleObjectOrJSONLinesForSeveral() async throws {
+    @Test func jsonIsOneArticleObjectOrJSONLinesForSeveral() throws {
         let html = try Self.write("ferry.html", Data(Self.page.utf8))
-        let single = try await SynopticProcess.runDetached(["clean", "--format", "json", html])
+        let single = try SynopticProcess.run(["clean", "--format", "json", html])
         #expect(single.status == 0, "\(single.stderr)")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(single.stdout.utf8)) as? [String: Any])
         #expect(object["title"] as? String == "Night ferry stays")
@@ -54,7 +54,7 @@ struct CleanCommandTests {
         #expect((object["removed"] as? [[String: Any]])?.isEmpty == false)
 
         let text = try Self.write("note.txt", Data("Ferry schedule changes\n\nThe first boat now leaves at six, the operator said on Monday.\n".utf8))
-        let several = try await SynopticProcess.runDetached(["clean", "--format", "json", html, text])
+        let several = try SynopticProcess.run(["clean", "--format", "json", html, text])
         let lines = several.stdout.split(separator: "\n")
         #expect(lines.count == 2)
         for line in lines {
@@ -62,16 +62,16 @@ struct CleanCommandTests {
         }
     }
 
-    @Test func readsGzipPagesAndHTMLInJSONLines() async throws {
+    @Test func readsGzipPagesAndHTMLInJSONLines() throws {
         let gzipped = try Self.gzip(Data(Self.page.utf8))
         let path = try Self.write("ferry.html.gz", gzipped)
-        let fromGzip = try await SynopticProcess.runDetached(["clean", path])
+        let fromGzip = try SynopticProcess.run(["clean", path])
         #expect(fromGzip.status == 0, "\(fromGzip.stderr)")
         #expect(fromGzip.stdout.contains("The council voted on Tuesday"))
 
         let record = try JSONSerialization.data(withJSONObject: ["id": "ferry", "html": Self.page, "outlet": "Courier Wire"])
         let jsonl = try Self.write("pages.jsonl", record + Data("\n".utf8))
-        let fromJSONL = try await SynopticProcess.runDetached(["clean", "--format", "json", jsonl])
+        let fromJSONL = try SynopticProcess.run(["clean", "--format", "json", jsonl])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(fromJSONL.stdout.utf8)) as? [String: Any])
         #expect(object["id"] as? String == "ferry")
         // What the record says outranks the page.
@@ -79,7 +79,7 @@ struct CleanCommandTests {
         #expect((object["body"] as? String)?.hasPrefix("The council voted") == true)
     }
 
-    @Test func badPagesAreReportedByNameAndTheBatchGoesOn() async throws {
+    @Test func badPagesAreReportedByNameAndTheBatchGoesOn() throws {
         let good = try Self.write("good.html", Data(Self.page.utf8))
         let empty = try Self.write("empty.html", Data())
         let wall = try Self.write(
@@ -90,7 +90,7 @@ struct CleanCommandTests {
         let handle = try #require(FileHandle(forWritingAtPath: huge))
         try handle.truncate(atOffset: 100 * 1024 * 1024)
         try handle.close()
-        let result = try await SynopticProcess.runDetached(["clean", good, empty, wall, corrupt, huge])
+        let result = try SynopticProcess.run(["clean", good, empty, wall, corrupt, huge])
         #expect(result.status == 1)
         #expect(result.stdout.contains("The council voted on Tuesday"))
         #expect(result.stderr.contains("empty.html: empty file"))

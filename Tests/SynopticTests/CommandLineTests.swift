@@ -5,9 +5,9 @@ import Testing
 @Suite("synoptic brief, end to end")
 struct CommandLineTests {
     @Test("JSON output carries every field of the contract, on the seed reports")
-    func jsonContract() async throws {
+    func jsonContract() throws {
         guard let seeds = SharedData.seedPaths(for: "the JSON contract test on seeds") else { return }
-        let result = try await SynopticProcess.runDetached(["brief", "--format", "json"] + seeds)
+        let result = try SynopticProcess.run(["brief", "--format", "json"] + seeds)
         #expect(result.status == 0, "\(result.stderr)")
         let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect(document["version"] as? Int == 1)
@@ -86,26 +86,26 @@ struct CommandLineTests {
     }
 
     @Test("Markdown and text formats, and --out")
-    func formats() async throws {
+    func formats() throws {
         guard let seeds = SharedData.seedPaths(for: "the format test on seeds") else { return }
-        let markdown = try await SynopticProcess.runDetached(["brief"] + seeds)
+        let markdown = try SynopticProcess.run(["brief"] + seeds)
         #expect(markdown.status == 0)
         #expect(markdown.stdout.hasPrefix("# "))
         #expect(markdown.stdout.contains("## Summary") && markdown.stdout.contains("## Sources"))
-        let text = try await SynopticProcess.runDetached(["brief", "--format", "text", "--sentences", "2"] + seeds)
+        let text = try SynopticProcess.run(["brief", "--format", "text", "--sentences", "2"] + seeds)
         #expect(text.stdout.contains("SUMMARY") && text.stdout.contains("SOURCES"))
         #expect(text.stdout.split(separator: "\n").allSatisfy { $0.count <= 80 || !$0.contains(" ") })
         let dir = try SharedData.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let out = dir.appendingPathComponent("brief.md").path
-        let written = try await SynopticProcess.runDetached(["brief", "--out", out] + seeds)
+        let written = try SynopticProcess.run(["brief", "--out", out] + seeds)
         #expect(written.status == 0 && written.stdout.isEmpty)
         #expect(try String(contentsOfFile: out, encoding: .utf8) == markdown.stdout)
     }
 
     @Test("standard input is read with -")
-    func standardInput() async throws {
-        let result = try await SynopticProcess.runDetached(
+    func standardInput() throws {
+        let result = try SynopticProcess.run(
             ["brief", "--format", "json", "-"],
             stdin: Data(
                 "Bridge Shut for Repairs\n\nPORT ELLIS — The harbor bridge shut on Tuesday after inspectors found two cracked cables, officials said."
@@ -117,7 +117,7 @@ struct CommandLineTests {
     }
 
     @Test("a bad batch: one stderr line per problem naming the file, the rest processed, non-zero exit")
-    func badBatch() async throws {
+    func badBatch() throws {
         let dir = try SharedData.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let good = dir.appendingPathComponent("good.txt")
@@ -132,7 +132,7 @@ struct CommandLineTests {
             .write(
                 to: jsonl, atomically: true, encoding: .utf8)
         let missing = dir.appendingPathComponent("missing.txt").path
-        let result = try await SynopticProcess.runDetached(["brief", "--format", "json", good.path, binary.path, empty.path, jsonl.path, missing])
+        let result = try SynopticProcess.run(["brief", "--format", "json", good.path, binary.path, empty.path, jsonl.path, missing])
         #expect(result.status == 1)
         let lines = result.stderr.split(separator: "\n").map(String.init)
         #expect(lines.count == 4, "\(lines)")
@@ -147,15 +147,15 @@ struct CommandLineTests {
     }
 
     @Test("nothing readable: exit status 2 and a clear message")
-    func nothingReadable() async throws {
-        let result = try await SynopticProcess.runDetached(["brief", "/nonexistent/path.txt"])
+    func nothingReadable() throws {
+        let result = try SynopticProcess.run(["brief", "/nonexistent/path.txt"])
         #expect(result.status == 2)
         #expect(result.stderr.contains("/nonexistent/path.txt: no such file or directory"))
         #expect(result.stderr.contains("no article could be read"))
     }
 
     @Test("the same file name twice gets unique ids")
-    func uniqueIDs() async throws {
+    func uniqueIDs() throws {
         let dir = try SharedData.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try FileManager.default.createDirectory(at: dir.appendingPathComponent("a"), withIntermediateDirectories: true)
@@ -164,7 +164,7 @@ struct CommandLineTests {
             try "Report \(sub)\n\nThe harbor bridge shut on Tuesday, officials in district \(sub) said.".write(
                 to: dir.appendingPathComponent("\(sub)/report.txt"), atomically: true, encoding: .utf8)
         }
-        let result = try await SynopticProcess.runDetached(["brief", "--format", "json", dir.path])
+        let result = try SynopticProcess.run(["brief", "--format", "json", dir.path])
         #expect(result.stdout.contains(#""id" : "report""#) && result.stdout.contains(#""id" : "report-2""#))
     }
 }

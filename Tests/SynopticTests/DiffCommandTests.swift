@@ -26,13 +26,13 @@ struct DiffCommandTests {
     ]
 
     @Test("text and JSON name the headline change, the paragraphs, the figure and the quotation")
-    func invented() async throws {
+    func invented() throws {
         let directory = try SharedData.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let a = directory.appendingPathComponent("v1.txt"), b = directory.appendingPathComponent("v2.txt")
         try Self.write(Self.earlier, outlet: "Harbor Courier", to: a)
         try Self.write(Self.later, outlet: "Harbor Courier", to: b)
-        let text = try await SynopticProcess.runDetached(["diff", a.path, b.path])
+        let text = try SynopticProcess.run(["diff", a.path, b.path])
         #expect(text.status == 0, "\(text.stderr)")
         #expect(text.stdout.contains("Headline changed:"))
         #expect(text.stdout.contains("[-12-] {+14+}"))
@@ -40,7 +40,7 @@ struct DiffCommandTests {
         #expect(text.stdout.contains("~ 12 → 14"))
         #expect(text.stdout.contains("[-hole-] {+tunnel+}"))
         #expect(!text.stdout.contains("\u{1B}["), "no colour when not printing to a terminal")
-        let json = try await SynopticProcess.runDetached(["diff", "--format", "json", a.path, b.path])
+        let json = try SynopticProcess.run(["diff", "--format", "json", a.path, b.path])
         #expect(json.status == 0)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let headline = try #require(document["headline"] as? [String: Any])
@@ -52,32 +52,32 @@ struct DiffCommandTests {
         let quotes = try #require(document["quotes"] as? [[String: Any]])
         #expect(quotes.first?["change"] as? String == "changed")
         #expect(quotes.first?.keys.contains("speaker") == true)
-        let colored = try await SynopticProcess.runDetached(["diff", "--color", "always", a.path, b.path])
+        let colored = try SynopticProcess.run(["diff", "--color", "always", a.path, b.path])
         #expect(colored.stdout.contains("\u{1B}[31m12\u{1B}[0m"))
     }
 
     @Test("a missing or binary file is an error naming the file")
-    func badInput() async throws {
+    func badInput() throws {
         let directory = try SharedData.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: directory) }
         let good = directory.appendingPathComponent("good.txt")
         try Self.write(Self.earlier, outlet: "Harbor Courier", to: good)
         let missing = directory.appendingPathComponent("missing.txt").path
-        let result = try await SynopticProcess.runDetached(["diff", good.path, missing])
+        let result = try SynopticProcess.run(["diff", good.path, missing])
         #expect(result.status == 2)
         #expect(result.stderr.contains("missing.txt"))
         let binary = directory.appendingPathComponent("blob.txt")
         try Data((0..<2048).map { UInt8(truncatingIfNeeded: $0 &* 37) }).write(to: binary)
-        let binaryResult = try await SynopticProcess.runDetached(["diff", binary.path, good.path])
+        let binaryResult = try SynopticProcess.run(["diff", binary.path, good.path])
         #expect(binaryResult.status == 2)
         #expect(binaryResult.stderr.contains("blob.txt"))
         #expect(binaryResult.stdout.isEmpty)
     }
 
     @Test("on the seeds: the diff of 001 to 000 names the headline change and what each version alone carries")
-    func seeds() async throws {
+    func seeds() throws {
         guard let seeds = SharedData.seedPaths(for: "the seed diff test"), seeds.count == 5 else { return }
-        let result = try await SynopticProcess.runDetached(["diff", "--format", "json", seeds[1], seeds[0]])
+        let result = try SynopticProcess.run(["diff", "--format", "json", seeds[1], seeds[0]])
         #expect(result.status == 0, "\(result.stderr)")
         let document = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
         #expect((document["headline"] as? [String: Any])?["changed"] as? Bool == true)
@@ -87,9 +87,9 @@ struct DiffCommandTests {
     }
 
     @Test("the briefing of the seeds lists 001 → 000 as versions, in JSON and in Markdown")
-    func briefing() async throws {
+    func briefing() throws {
         guard let seeds = SharedData.seedPaths(for: "the seed versions briefing test") else { return }
-        let json = try await SynopticProcess.runDetached(["brief", "--format", "json"] + seeds)
+        let json = try SynopticProcess.run(["brief", "--format", "json"] + seeds)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
         let stories = try #require(document["stories"] as? [[String: Any]])
         let versions = stories.flatMap { ($0["versions"] as? [[String]]) ?? [] }
@@ -103,7 +103,7 @@ struct DiffCommandTests {
         ] {
             #expect(changes.first?[key] != nil, "version_changes lacks \(key)")
         }
-        let markdown = try await SynopticProcess.runDetached(["brief"] + seeds)
+        let markdown = try SynopticProcess.run(["brief"] + seeds)
         #expect(markdown.stdout.contains("## Versions"))
         #expect(markdown.stdout.contains("headline changed from"))
     }
