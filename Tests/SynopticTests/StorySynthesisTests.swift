@@ -231,20 +231,25 @@ import Testing
         #expect(closure.text.contains("42 barges"))
     }
 
+    /// Three outlets' reports of the Vellmar port's reopening, one file each, with the paragraphs
+    /// `paragraphs` gives for an outlet and its number.
+    func writePortReports(to dir: URL, _ paragraphs: (String, Int) -> [String]) throws {
+        for (k, outlet) in ["Kessel Post", "Lindenau Times", "Vellmar Ledger"].enumerated() {
+            let text = report(outlet: outlet, "Vellmar port to reopen after the Ostra flood", paragraphs(outlet, k))
+            try text.write(to: dir.appendingPathComponent("r\(k).txt"), atomically: true, encoding: .utf8)
+        }
+    }
+
     @Test func theSummaryNeverOpensWithAPronounOrHalfAQuotationAndKeepsItsBudget() throws {
         let dir = try SharedData.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let outlets = ["Kessel Post", "Lindenau Times", "Vellmar Ledger"]
-        for (k, outlet) in outlets.enumerated() {
-            let text = report(
-                outlet: outlet, "Vellmar port to reopen after the Ostra flood",
-                [
-                    "He said the Vellmar river port would reopen next week after the Ostra flood damaged the quays.",
-                    "“The Vellmar river port will reopen next week after the Ostra flood, the harbor master said on Friday.",
-                    "The Vellmar river port will reopen next week once the Ostra flood has left the quays, the port authority said.",
-                    "Engineers from \(outlet) counted \(k + 3) damaged cranes along the Vellmar quays after the Ostra flood.",
-                ])
-            try text.write(to: dir.appendingPathComponent("r\(k).txt"), atomically: true, encoding: .utf8)
+        try writePortReports(to: dir) { outlet, k in
+            [
+                "He said the Vellmar river port would reopen next week after the Ostra flood damaged the quays.",
+                "“The Vellmar river port will reopen next week after the Ostra flood, the harbor master said on Friday.",
+                "The Vellmar river port will reopen next week once the Ostra flood has left the quays, the port authority said.",
+                "Engineers from \(outlet) counted \(k + 3) damaged cranes along the Vellmar quays after the Ostra flood.",
+            ]
         }
         let briefing = BriefingPipeline(summary: .init(maxSentences: 3, maxWords: 40)).run([dir.path])
         let story = try #require(briefing.stories.first)
@@ -263,16 +268,12 @@ import Testing
     @Test func aTrimmedSummarySentenceKeepsItsWholeSentenceAndPointsBackToTheWordsItShows() throws {
         let dir = try SharedData.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let outlets = ["Kessel Post", "Lindenau Times", "Vellmar Ledger"]
-        for (k, outlet) in outlets.enumerated() {
-            let text = report(
-                outlet: outlet, "Vellmar port to reopen after the Ostra flood",
-                [
-                    "The Vellmar river port will reopen on Monday after the Ostra flood damaged the quays, the port authority said.",
-                    "“The quays will be ready for the first barges by Monday morning,” harbor master Ilse Korvald said.",
-                    "Engineers from \(outlet) counted \(k + 3) damaged cranes along the Vellmar quays after the Ostra flood.",
-                ])
-            try text.write(to: dir.appendingPathComponent("r\(k).txt"), atomically: true, encoding: .utf8)
+        try writePortReports(to: dir) { outlet, k in
+            [
+                "The Vellmar river port will reopen on Monday after the Ostra flood damaged the quays, the port authority said.",
+                "“The quays will be ready for the first barges by Monday morning,” harbor master Ilse Korvald said.",
+                "Engineers from \(outlet) counted \(k + 3) damaged cranes along the Vellmar quays after the Ostra flood.",
+            ]
         }
         let briefing = BriefingPipeline(summary: .init(maxSentences: 3, trimming: [.attribution, .namedAttribution])).run([dir.path])
         let story = try #require(briefing.stories.first)
