@@ -54,9 +54,7 @@ public enum ContentHash {
                 continue
             }
             // A multi-byte scalar: decode it, then decide.
-            let length = min(byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : 2, bytes.count - i)
-            var value = UInt32(byte) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-            for k in 1..<max(length, 1) { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+            let (value, length) = UTF8Scalar.decode(bytes, at: i)
             if let scalar = Unicode.Scalar(value), scalar.properties.isWhitespace {
                 pendingSpace = n > 0
                 i += length

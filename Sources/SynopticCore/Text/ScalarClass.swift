@@ -37,6 +37,22 @@ public enum ScalarClass {
     }
 }
 
+/// One scalar at a time out of UTF-8 held as bytes, for the loops that read a string's own bytes
+/// and decode only what is not ASCII.
+public enum UTF8Scalar {
+    /// The value of the scalar whose sequence starts at the lead byte `bytes[i]` (0xC0 or more) of
+    /// valid UTF-8, as a Swift string's bytes always are, and the sequence's length. A sequence the
+    /// buffer cuts short is decoded from the bytes there are.
+    @inlinable
+    public static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (value: UInt32, length: Int) {
+        let lead = bytes[i]
+        let length = min(lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2, bytes.count - i)
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for k in 1..<max(length, 1) { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+        return (value, length)
+    }
+}
+
 extension String {
     /// The string's Unicode scalars as an array, decoded straight from its UTF-8 storage.
     public var scalarArray: [Unicode.Scalar] {

@@ -60,7 +60,7 @@ public struct StoryFeatures: Sendable, Hashable {
     /// English function words, hashed the way ``WordHashes`` hashes words.
     static let stopWords: TermWeights = {
         var table = TermWeights(capacity: StopWords.english.count)
-        for hash in StopWords.english.flatMap({ WordHashes.of($0) }) where table.weight(of: hash) == nil { table.add(1, to: hash) }
+        for hash in StopWords.english.flatMap({ WordHashes.of($0) }) { table.add(1, to: hash) }
         return table
     }()
 }

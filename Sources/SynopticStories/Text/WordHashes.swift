@@ -55,9 +55,7 @@ public enum WordHashes {
                     i += 1
                     continue
                 }
-                let length = min(lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2, n - i)
-                var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-                for k in 1..<max(length, 1) { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+                let (value, length) = UTF8Scalar.decode(bytes, at: i)
                 state.step(value, body)
                 i += length
             }

@@ -123,9 +123,7 @@ struct BlockShape {
                 continue
             }
             // A multi-byte scalar of valid UTF-8 (a String's bytes always are).
-            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-            var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
-            for j in 1..<length where i + j < bytes.count { value = value << 6 | UInt32(bytes[i + j] & 0x3F) }
+            let (value, length) = UTF8Scalar.decode(bytes, at: i)
             i += length
             let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
             guard ScalarClass.isLetterOrDigit(scalar) else {
