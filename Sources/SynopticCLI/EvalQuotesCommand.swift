@@ -2,6 +2,8 @@ import ArgumentParser
 import Foundation
 import SynopticEval
 
+extension QuoteEvaluation.Part: ExpressibleByArgument {}
+
 /// `synoptic eval quotes`
 public struct EvalQuotesCommand: ParsableCommand {
     public static let configuration = CommandConfiguration(
@@ -20,6 +22,13 @@ public struct EvalQuotesCommand: ParsableCommand {
     @Option(help: "Split(s) to score: dev, train, or both.")
     public var split: String = "dev"
 
+    @Option(
+        help: """
+            Part of each split: all, study (a fixed quarter, by a hash of the article's name, that \
+            may be read for errors) or held-out (the other three quarters, never read).
+            """)
+    public var part: QuoteEvaluation.Part = .all
+
     @Flag(help: "Print every miss, extra quote and wrong speaker.")
     public var verbose = false
 
@@ -32,9 +41,10 @@ public struct EvalQuotesCommand: ParsableCommand {
         let corpus = root.appendingPathComponent("attribution/polnear")
         let splits = split == "both" ? ["dev", "train"] : [split]
         for name in splits {
-            let documents = try QuoteEvaluation.load(corpus, split: name)
+            let documents = try QuoteEvaluation.load(corpus, split: name, part: part)
             guard !documents.isEmpty else { throw RuntimeError("no annotated texts under \(corpus.path)/\(name)") }
-            print("Quotes, PolNeAR \(name): \(documents.count) articles, direct quotes inside attributions")
+            let label = part == .all ? name : "\(name) (\(part.rawValue))"
+            print("Quotes, PolNeAR \(label): \(documents.count) articles, direct quotes inside attributions")
             let score = QuoteEvaluation(verbose: verbose).score(documents)
             print("  synoptic                                 \(score)")
         }

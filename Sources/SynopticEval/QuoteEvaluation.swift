@@ -68,7 +68,7 @@ public struct QuoteEvaluation: Sendable {
     // MARK: Loading
 
     /// Reads one split (`dev` or `train`): per text, the first annotator's file in name order.
-    public static func load(_ directory: URL, split: String) throws -> [Document] {
+    public static func load(_ directory: URL, split: String, part: Part = .all) throws -> [Document] {
         let root = directory.appendingPathComponent(split)
         let fm = FileManager.default
         let annotations = try fm.contentsOfDirectory(atPath: root.appendingPathComponent("attributions").path).filter { $0.hasSuffix(".ann") }
@@ -79,7 +79,7 @@ public struct QuoteEvaluation: Sendable {
         for file in annotations {
             guard let underscore = file.lastIndex(of: "_") else { continue }
             let name = String(file[..<underscore])
-            guard seen.insert(name).inserted else { continue }
+            guard part.contains(name), seen.insert(name).inserted else { continue }
             let textURL = root.appendingPathComponent("text/\(name).txt")
             guard let text = try? String(contentsOf: textURL, encoding: .utf8) else { continue }
             let ann = try String(contentsOf: root.appendingPathComponent("attributions/\(file)"), encoding: .utf8)
@@ -88,6 +88,32 @@ public struct QuoteEvaluation: Sendable {
                     name: name, title: metadata[name]?.title, published: metadata[name]?.date, text: text, gold: goldQuotes(text: text, ann: ann)))
         }
         return documents
+    }
+
+    /// The part of a split a rule writer may read. Train is cut by a stable hash of each article's
+    /// name: one quarter is the study part (read for errors, like dev), the other three quarters are
+    /// held out and never read, so a held-out score still says what unseen articles would get.
+    public enum Part: String, Sendable, CaseIterable {
+        case all
+        case study
+        case heldOut = "held-out"
+
+        public func contains(_ name: String) -> Bool {
+            switch self {
+            case .all: return true
+            case .study: return Self.quarter(of: name) == 0
+            case .heldOut: return Self.quarter(of: name) != 0
+            }
+        }
+
+        /// FNV-1a over the name's UTF-8 bytes: fixed across runs and platforms, unlike `hashValue`.
+        static func quarter(of name: String) -> UInt64 {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in name.utf8 {
+                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01b3
+            }
+            return hash % 4
+        }
     }
 
     static func loadMetadata(_ url: URL) -> [String: (title: String, date: String)] {

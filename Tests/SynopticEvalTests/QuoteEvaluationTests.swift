@@ -213,4 +213,19 @@ struct QuoteEvaluationTests {
         #expect(score.f1 >= 0.92, "\(score)")
         #expect(score.speakerAccuracy >= 0.85, "\(score)")
     }
+
+    @Test("the study and held-out parts split a split in two, a quarter for study, by name alone")
+    func studyAndHeldOutParts() {
+        let names = (0..<2000).map { "outlet_2016-01-\($0 % 28 + 1)_article-\($0)" }
+        let study = names.filter { QuoteEvaluation.Part.study.contains($0) }
+        let heldOut = names.filter { QuoteEvaluation.Part.heldOut.contains($0) }
+        #expect(study.count + heldOut.count == names.count)
+        #expect(Set(study).isDisjoint(with: Set(heldOut)))
+        #expect(names.allSatisfy { QuoteEvaluation.Part.all.contains($0) })
+        // About a quarter, and the same every run (FNV-1a, not the process-seeded hashValue).
+        #expect((400...600).contains(study.count))
+        #expect(QuoteEvaluation.Part.quarter(of: "nyt_2015-11-09_jobs-report") == QuoteEvaluation.Part.quarter(of: "nyt_2015-11-09_jobs-report"))
+        let offsetBasis: UInt64 = 0xcbf2_9ce4_8422_2325
+        #expect(QuoteEvaluation.Part.quarter(of: "") == offsetBasis % 4)
+    }
 }

@@ -399,4 +399,67 @@ import Testing
         #expect(!a.mentions.contains { $0.entity == fowler && article[$0.span] == "her" })
         #expect(Self.speakers(article, a).first { $0.0 == "It would be foolish not to plan for it," }?.1.map { $0.hasSuffix("Fowler") } == true)
     }
+
+    @Test func aColonIntroducesTheWordsOfTheSentencesSubject() {
+        let (article, a) = Self.annotate(
+            """
+            Harbor Fees.
+
+            Maren Holt then listed her conditions for the new lease:
+
+            “The bridge stays open to fishing boats, and the fee stays where it is.”
+
+            SECOND OPINIONS - Tomas Lindqvist: “Nobody on the council has read the lease in full.”
+
+            The port has proof, the paper said:
+
+            “Every berth was rented twice last summer.”
+            """)
+        let words = Self.speakerWords(article, a)
+        #expect(words["The bridge stays open to fishing boats, and the fee stays where it is."] == .some("Maren Holt"))
+        #expect(words["Nobody on the council has read the lease in full."] == .some("Tomas Lindqvist"))
+        // A sentence whose subject is no person leaves the speaker to the other rules, never a guess.
+        #expect(words["Every berth was rented twice last summer."].flatMap { $0 } != "The port")
+    }
+
+    @Test func titlesAfterAnArticleAndAsidesBeforeTheCue() {
+        let (article, a) = Self.annotate(
+            """
+            Harbor Wages.
+
+            “We may finally be seeing wages rise,” the economist Ilse Varga, a former adviser to the port authority, wrote on her blog.
+
+            “The striking thing is how calm the traders stayed,” like the storms of last winter, said Piet Aalders, the harbor master.
+
+            “He was right about the tides,” Aalders, after a long pause, said of Varga.
+
+            “The numbers will not last,” stated Orvil Draxe, a lecturer at the maritime college.
+
+            In 2009, under what Ms. Varga called “the old berth model,” the Lakeside Yacht Club charged a $100,000 fee.
+            """)
+        let words = Self.speakerWords(article, a)
+        #expect(words["We may finally be seeing wages rise,"] == .some("Ilse Varga"))
+        #expect(words["The striking thing is how calm the traders stayed,"] == .some("Piet Aalders"))
+        #expect(words["He was right about the tides,"] == .some("Aalders"))
+        #expect(words["The numbers will not last,"] == .some("Orvil Draxe"))
+        // “charged a fee” reports no speech: the club is not the speaker.
+        #expect(words["the old berth model,"].flatMap { $0 } != "Lakeside Yacht Club")
+    }
+
+    @Test func aPronounLooksForItsPersonWithinTheSentenceAndThroughATownsName() {
+        let (article, a) = Self.annotate(
+            """
+            Council Race.
+
+            Mayor Peter Vance and the former envoy Karl Preston spoke on Monday.
+
+            “He is doing his own thing,” Anton Roos, the party chairman, said in an interview of Vance. But Roos said he’ll still back Vance. “I am a team player,” he said.
+
+            Preston had a similar view. “The mayor has my vote,” he said.
+            """)
+        let speakers = Self.speakers(article, a)
+        #expect(speakers.first { $0.0 == "I am a team player," }?.1 == "Anton Roos")
+        // “Preston” is a town too, but here the surname of the man named in full.
+        #expect(speakers.first { $0.0 == "The mayor has my vote," }?.1 == "Karl Preston")
+    }
 }

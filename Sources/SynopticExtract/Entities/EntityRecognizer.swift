@@ -407,6 +407,12 @@ struct RecognitionState {
                 } else if chunk.kind == .person || isGivenNameSpeaking(chunk) {
                     chunkEntity[c] = personEntity(for: chunk, creating: true)
                 }
+            case .place? where chunk.tokens.count == 1 && Lexicon.place(lowers[chunk.tokens[0]]) == .city
+                && !followsPreposition(chunk.tokens[0]) && personEntity(for: chunk, creating: false, choosingAmongNamesakes: true) != nil:
+                // “Former U.N. Ambassador John Bolton … Bolton said”: a town's name that is the
+                // surname of someone the article names in full is that person, unless it follows a
+                // preposition (“in Bolton”).
+                chunkEntity[c] = personEntity(for: chunk, creating: false, choosingAmongNamesakes: true)
             case .organization?, .place?:
                 let kind = chunk.kind!
                 let key = tokensLower(chunk.tokens)
@@ -603,8 +609,9 @@ struct RecognitionState {
         return low < quoted.count && quoted[low].start <= offset
     }
 
-    static let malePronouns: Set<String> = ["he", "him", "his", "himself"]
-    static let femalePronouns: Set<String> = ["she", "her", "hers", "herself"]
+    // “he’ll”, “she’d”: the tokenizer keeps these contractions whole (only “’s” is split off).
+    static let malePronouns: Set<String> = ["he", "him", "his", "himself", "he'll", "he'd"]
+    static let femalePronouns: Set<String> = ["she", "her", "hers", "herself", "she'll", "she'd"]
 
     mutating func findDescriptionsAndPronouns() {
         sentenceQuotedThroughout = sentencesQuotedThroughout()
@@ -816,10 +823,13 @@ struct RecognitionState {
     /// Whether the name at token `t` is the object of a preposition (“with Rusty Humphries”,
     /// “to President Obama”, “In his assessment”), titles in between allowed.
     func followsPreposition(_ t: Int) -> Bool {
+        // Within the name's sentence: “… in an interview of Trump. But Bryant said” is no “of Bryant”.
+        let sentence = tokens[t].sentence
         var t = t
         var steps = 0
         while t > 0 && steps < 5 {
             t -= 1
+            if tokens[t].sentence != sentence { return false }
             steps += 1
             let token = tokens[t]
             if token.kind == .word && Self.prepositions.contains(lowers[t]) { return true }

@@ -86,7 +86,7 @@ public struct QuoteAttributor: Sendable {
             // reports: ¶ “…””: a quotation standing alone after the writer's sentence that
             // reports someone's words takes that sentence's speaker.
             if attribution == nil, previousByBlock[passage.block] == nil {
-                attribution = context.reportedBefore(in: text)
+                attribution = context.reportedBefore(in: text) ?? context.colonIntroduction(in: text)
             }
             guard let attribution else {
                 // No one is named: a whole statement stays a quotation with an unknown speaker; a
@@ -353,6 +353,11 @@ private struct Context {
             if let subject = phrase(from: start + 1, limit: limit) {
                 return .init(speaker: subject.span, speakerToken: subject.head, cue: tokens[start].span, confidence: subject.confidence)
             }
+            // “…,” stated Roman Smbatyan, a …: right after a cue that follows the quotation, two
+            // to four capitalised words that end the clause are a name the recognizer does not know.
+            if let name = unknownName(from: start + 1, limit: limit) {
+                return .init(speaker: name, speakerToken: nil, cue: tokens[start].span, confidence: 0.6)
+            }
             return nil
         }
         if lowers[start] == "according", start + 1 < limit, lowers[start + 1] == "to",
@@ -370,6 +375,15 @@ private struct Context {
             if token.isMark(".") && !isAbbreviationPeriod(c) || token.isMark("?") || token.isMark("!") || token.isMark(";") { break }
             if token.kind == .openQuote { break }
             if token.kind == .word && isCue(c) && c > start && !isNotAVerb(c) {
+                // ““…,” like the recent volatility of markets, said Richard Curtin, …”: an aside set
+                // off by commas, then the cue before its subject.
+                // The name must follow the cue directly (“X, after a long pause, said of Cruz” is
+                // X's, about Cruz).
+                if tokens[c - 1].isMark(","), let head = leadingMention(from: c + 1, limit: far),
+                    let mention = entities.mention(atToken: head), mention.form != .pronoun, entities.entities[mention.entity].kind == .person
+                {
+                    return .init(speaker: mention.span, speakerToken: head, cue: tokens[c].span, confidence: 0.85)
+                }
                 // A name or pronoun right after the quotation is the subject, whatever apposition
                 // follows it; otherwise the words before the cue are read for one.
                 if let lead = leadingMention(from: start, limit: c), let mention = entities.mention(atToken: lead) {
@@ -450,6 +464,56 @@ private struct Context {
                 return nil
             }
             c += 1
+        }
+        return nil
+    }
+
+    /// “Trump leaned in and boomed: “…””, “He then listed the qualities …: ¶ “…””, “— Carl
+    /// Bialik: “…””: a quotation right after a colon, with no speech verb to go by, is the words of
+    /// the person the introducing sentence is about: the person named right before the colon, else
+    /// the person or personal pronoun that is the sentence's subject (not a possessor, not after a
+    /// preposition). Organisations and descriptions are left alone here, since a sentence naming
+    /// one before a colon as often shows a document as quotes a speaker (“NBC News has proof:”).
+    func colonIntroduction(in text: TokenizedText) -> QuoteAttributor.Attribution? {
+        let colon = passage.open - 1
+        guard colon >= 0, tokens[colon].isMark(":") else { return nil }
+        // The colon ends this paragraph's words before the quotation, or the paragraph before.
+        let floorBlock = passage.open == block.lowerBound ? passage.block - 1 : passage.block
+        guard floorBlock >= 0, tokens[colon].start >= text.blocks[floorBlock].start else { return nil }
+        let sentence = tokens[colon].sentence
+        var start = colon
+        while start - 1 >= 0, tokens[start - 1].sentence == sentence, tokens[start - 1].start >= text.blocks[floorBlock].start {
+            start -= 1
+            // An introduction is short; a long walk finds none and keeps 10,000 quotations linear.
+            if colon - start > 40 { return nil }
+        }
+        guard start < colon else { return nil }
+        for t in start..<colon where tokens[t].kind == .openQuote || tokens[t].kind == .closeQuote || tokens[t].kind == .straightQuote {
+            return nil
+        }
+        // “Pollsters agree - Carl Bialik:”, “More from Jones:”: the name the colon follows.
+        if let mention = entities.mention(atToken: colon - 1), mention.form != .pronoun, mention.form != .description,
+            entities.entities[mention.entity].kind == .person, !isObjectOfPreposition(mention.span, from: colon - 1)
+                || lowers[max(start, colon - 1 - 3)..<(colon - 1)].contains("from")
+        {
+            return .init(speaker: mention.span, speakerToken: colon - 1, cue: nil, confidence: 0.7)
+        }
+        // The subject: the first person or personal pronoun that opens a clause of the sentence.
+        var t = start
+        while t < colon && t - start < 16 {
+            if let mention = entities.mention(atToken: t) {
+                let entity = entities.entities[mention.entity]
+                if entity.kind == .person, mention.form != .description, !isPossessed(t), !isObjectOfPreposition(mention.span, from: t) {
+                    if mention.form == .pronoun {
+                        guard tokens[t].is(.speakerPronoun), t == start || tokens[t - 1].isMark(",") else { return nil }
+                        return .init(speaker: mention.span, speakerToken: t, cue: nil, confidence: 0.6)
+                    }
+                    return .init(speaker: mention.span, speakerToken: t, cue: nil, confidence: 0.65)
+                }
+                t = max(t + 1, tokenIndex(from: t, after: mention.span))
+                continue
+            }
+            t += 1
         }
         return nil
     }
@@ -564,7 +628,10 @@ private struct Context {
             }
             let isTitle =
                 token.kind == .word && (token.isCapitalized || token.isAny([.roleNoun, .roleModifier]))
-            if !(isTitle || token.isMark(".") && isAbbreviationPeriod(t) || lowers[t] == "'s") { return fallback }
+            // “the economist Jared Bernstein, a former adviser …, wrote”: an article may open the
+            // title in front of the name.
+            let isArticle = t == start && (lowers[t] == "the" || lowers[t] == "a" || lowers[t] == "an")
+            if !(isTitle || isArticle || token.isMark(".") && isAbbreviationPeriod(t) || lowers[t] == "'s") { return fallback }
             t += 1
         }
         return fallback
@@ -583,6 +650,20 @@ private struct Context {
         let token = tokens[t]
         guard token.kind == .word, token.is(.speechCue) else { return false }
         return !token.isCapitalized || opensItsSentence(t)
+    }
+
+    /// Two to four capitalised words from `start`, none a calendar word, ended by a comma, a
+    /// sentence's end or the paragraph's: a name, whether or not the recognizer knows it.
+    func unknownName(from start: Int, limit: Int) -> TextSpan? {
+        var end = start
+        while end < limit, end - start < 4, tokens[end].kind == .word, tokens[end].isCapitalized, !tokens[end].isAllCaps || tokens[end].end - tokens[end].start == 1,
+            !tokens[end].is(.calendarWord)
+        {
+            end += 1
+        }
+        guard end - start >= 2 else { return nil }
+        if end < block.upperBound, !(tokens[end].isMark(",") || tokens[end].isMark(".") && !isAbbreviationPeriod(end)) { return nil }
+        return TextSpan(start: tokens[start].start, end: tokens[end - 1].end)
     }
 
     /// “Said Ellis: …”: a cue may open a sentence, where any word is capitalised.
@@ -609,6 +690,12 @@ private struct Context {
     /// A cue word used as a noun or adjective (“the said”, “a call”, “to call”) is no cue.
     func isNotAVerb(_ c: Int) -> Bool {
         guard c > 0 else { return false }
+        // “charged a $100,000 fee”: “charge” reports speech only with no object after it.
+        if lowers[c].hasPrefix("charg"), c + 1 < tokens.count, tokens[c + 1].kind == .word || tokens[c + 1].kind == .number || tokens[c + 1].isMark("$"),
+            !tokens[c + 1].isCapitalized, lowers[c + 1] != "that", lowers[c + 1] != "and"
+        {
+            return true
+        }
         let previous = lowers[c - 1]
         if previous == "the" || previous == "a" || previous == "an" || previous == "to" && lowers[c] == "call" { return true }
         // “Trump's tweet”, “his comments”, “of late-night tweets”: after a possessive, or a
@@ -858,10 +945,12 @@ private struct Context {
     func isObjectOfPreposition(_ span: TextSpan, from t: Int) -> Bool {
         var k = t
         while k > block.lowerBound && tokens[k - 1].start >= span.start { k -= 1 }
+        let sentence = tokens[k].sentence
         var steps = 0
         while k > block.lowerBound && steps < 5 {
             k -= 1
             steps += 1
+            if tokens[k].sentence != sentence { return false }
             let token = tokens[k]
             if token.kind == .word && RecognitionState.prepositions.contains(lowers[k]) { return true }
             if token.kind == .word && (token.isCapitalized || token.isAny([.roleNoun, .roleModifier])) || token.isMark(".") || lowers[k] == "'s" {

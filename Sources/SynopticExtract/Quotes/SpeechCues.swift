@@ -19,6 +19,12 @@ enum SpeechCues {
         "confirm": [], "deny": ["denies", "denied", "denying"], "describe": [], "call": [], "dub": ["dubs", "dubbed", "dubbing"],
         "term": [], "label": ["labels", "labeled", "labelled", "labeling", "labelling"], "put": ["puts", "putting"],
         "read": ["reads", "reading"], "chant": [], "tout": [], "wonder": [],
+        // Manner-of-speaking and stance verbs that news writing uses as “said” with a colour.
+        "charge": [], "allege": [], "proclaim": [], "assure": [], "interject": [], "chime": [], "reason": [], "opine": [],
+        "elaborate": [], "reveal": [], "hint": [], "repeat": [], "reflect": [], "marvel": ["marvels", "marveled", "marvelled", "marveling"],
+        "muse": [], "gush": [], "fume": [], "bark": [], "boom": [], "thunder": [], "snap": ["snaps", "snapped", "snapping"],
+        "sneer": [], "scold": [], "chide": [], "sigh": [], "laugh": [], "scream": [], "holler": [], "gripe": [], "grumble": [],
+        "brag": ["brags", "bragged", "bragging"], "concur": ["concurs", "concurred", "concurring"],
     ]
 
     /// Every form, lowercased.
