@@ -462,4 +462,44 @@ import Testing
         // “Preston” is a town too, but here the surname of the man named in full.
         #expect(speakers.first { $0.0 == "The mayor has my vote," }?.1 == "Karl Preston")
     }
+
+    @Test func honorificsSettleGenderAndNamesakes() {
+        let (article, a) = Self.annotate(
+            """
+            Dock Strike.
+
+            Senator Lindsey Varga spoke on Sunday. Like his remarks about the union, Mr. Varga said the strike was unacceptable. “This is going somewhere we have never gone before,” he said.
+
+            Tomas Osk and his wife, Hillary Osk, run the ferry. “We cannot wait another month,” Mrs. Osk said.
+
+            Betsy Marlow, 68, runs the dock café. Later, Marlow and her husband, Tom Marlow, came to the pier. “It has been part of our lives,” Marlow said.
+            """)
+        let speakers = Self.speakers(article, a)
+        // “Lindsey” suggests a woman; “Mr.” says otherwise, so “he” is the senator.
+        #expect(speakers.first { $0.0 == "This is going somewhere we have never gone before," }?.1 == "Lindsey Varga")
+        #expect(speakers.first { $0.0 == "We cannot wait another month," }?.1 == "Hillary Osk")
+        // Two Marlows named as often: the bare surname is the one the article introduced first.
+        #expect(speakers.first { $0.0 == "It has been part of our lives," }?.1 == "Betsy Marlow")
+    }
+
+    @Test func participlesQuestionsAndPhrasesThatNameNoOne() {
+        let (article, a) = Self.annotate(
+            """
+            Port Jobs.
+
+            Mayor Peter Vance remarked that there is still “more work to do,” noting weak trade in Norway and Sweden.
+
+            If the yard closes — as many fear, and the owners deny — “why would anyone stay?” asked Maria Lund, a partner at a shipping firm.
+
+            At one point, Vance coached the minister to “breathe, breathe, breathe.”
+
+            The minister called the plan what some erroneously call “a bailout.”
+            """)
+        let speakers = Self.speakers(article, a)
+        let words = Self.speakerWords(article, a)
+        #expect(speakers.first { $0.0 == "more work to do," }?.1 == "Peter Vance")
+        #expect(speakers.first { $0.0 == "why would anyone stay?" }?.1 == "Maria Lund")
+        #expect(words["breathe, breathe, breathe."].flatMap { $0 } != "At one point")
+        #expect(words["a bailout."].flatMap { $0 } != "some erroneously")
+    }
 }

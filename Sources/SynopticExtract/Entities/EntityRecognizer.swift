@@ -435,9 +435,13 @@ struct RecognitionState {
             if entities[e].kind == .person {
                 if let role = roleBefore(chunk) { addRole(role, to: e) }
                 if let role = appositionAfter(chunk) { addRole(role, to: e) }
-                if let honorific = chunk.honorific?.lowercased(), genders[e] == nil {
-                    genders[e] = honorific == "mr" ? .male : ["mrs", "ms", "miss"].contains(honorific) ? .female : nil
-                    genderFromName[e] = genders[e] != nil
+                // An honorific states the gender; a given name only suggests it (“Senator Lindsey
+                // Graham … Mr. Graham”), so “Mr.” or “Ms.” settles it either way.
+                if let honorific = chunk.honorific?.lowercased(),
+                    let stated: Lexicon.Gender = honorific == "mr" ? .male : ["mrs", "ms", "miss"].contains(honorific) ? .female : nil
+                {
+                    genders[e] = stated
+                    genderFromName[e] = true
                 }
             }
         }
@@ -469,12 +473,22 @@ struct RecognitionState {
         let given = nameTokens.count >= 2 ? nameKey(ofToken: nameTokens[0]) : nil
         let givenIsInitial = nameTokens.count >= 2 && tokens[nameTokens[0]].end - tokens[nameTokens[0]].start == 1
         var candidates: [Int] = []
+        // “Mr. Khan” and “Mrs. Khan”: an honorific keeps to the namesake of its gender.
+        let stated: Lexicon.Gender? = chunk.honorific.map { h in
+            let h = h.lowercased()
+            return h == "mr" ? .male : ["mrs", "ms", "miss"].contains(h) ? .female : nil
+        } ?? nil
         for e in personsBySurname[surname] ?? [] {
             if let given, let known = keys[e].given {
                 let compatible = givenIsInitial ? known.first == given.first : (known == given || (known.count == 1 && known.first == given.first))
                 if !compatible { continue }
             }
             candidates.append(e)
+        }
+        if let stated, candidates.count > 1 {
+            // Only among namesakes: a given name's gender is a guess an honorific may overrule.
+            let fitting = candidates.filter { e in genders[e].map { $0 == stated || $0 == .either } ?? true }
+            if !fitting.isEmpty { candidates = fitting }
         }
         if chunk.tokens.count == 1 && !creating, candidates.isEmpty {
             // A given name alone ("Hillary") for the one person who carries it.
@@ -488,7 +502,7 @@ struct RecognitionState {
                 // the one mentioned most so far (“Cruz” is the senator, “Rafael Cruz” his father,
                 // named in full each time); a tie goes to the one mentioned last.
                 let seen = candidates.compactMap { e in namesSoFar[e].map { (entity: e, count: $0.count, last: $0.last) } }
-                let principal = seen.max { a, b in a.count != b.count ? a.count < b.count : a.last < b.last }
+                let principal = seen.max { a, b in a.count != b.count ? a.count < b.count : a.entity > b.entity }
                 return principal?.entity ?? best
             }
             if keys[best].given == nil, let given {
@@ -661,7 +675,11 @@ struct RecognitionState {
                 if let e = lastPerson(withRoleNoun: noun, before: token.start, roleHolders: roleHolders, positions: positions) {
                     added.append(Mention(span: TextSpan(start: token.start, end: tokens[end].end), entity: e, form: .description))
                     positions[e].append(token.start)
-                    insert((token.start, e), into: &bySentence[token.sentence + 1])
+                    // “to defend the president's policies”: a possessor is no subject a later
+                    // pronoun would refer to.
+                    if !(end + 1 < tokens.count && lowers[end + 1] == "'s") {
+                        insert((token.start, e), into: &bySentence[token.sentence + 1])
+                    }
                     i = end + 1
                     continue
                 }

@@ -281,6 +281,12 @@ private struct Context {
     var endsWithComma: Bool {
         guard let close = passage.close else { return false }
         if close > passage.open + 1, tokens[close - 1].isMark(",") { return true }
+        // ““…?” asked Dunn”: a question or exclamation the sentence runs on after, in lowercase.
+        if close > passage.open + 1, tokens[close - 1].isMark("?") || tokens[close - 1].isMark("!"), close + 1 < block.upperBound,
+            tokens[close + 1].kind == .word, !tokens[close + 1].isCapitalized, tokens[close + 1].sentence == tokens[close].sentence
+        {
+            return true
+        }
         return close + 1 < block.upperBound && tokens[close + 1].isMark(",")
     }
 
@@ -348,6 +354,15 @@ private struct Context {
         while t < limit && (tokens[t].isMark(",") || tokens[t].isMark("—") || tokens[t].isMark("-")) { t += 1 }
         guard t < limit else { return nil }
         let start = t
+        // ““…,” noting …”, ““…,” adding …”: a participle after the quotation has the
+        // sentence's subject, named before the quotation: the speaker of the sentence's own cue
+        // (“Trump told Newsmax that Romney “…,” adding”), else its first person.
+        if tokens[start].kind == .word, isCue(start), lowers[start].hasSuffix("ing"), !opensSentence {
+            if let attribution = before() { return attribution }
+            if let subject = sentenceSubject(before: passage.open) {
+                return .init(speaker: subject.span, speakerToken: subject.head, cue: tokens[start].span, confidence: subject.confidence)
+            }
+        }
         // `said X` / `according to X`
         if tokens[start].kind == .word && isCue(start) {
             if let subject = phrase(from: start + 1, limit: limit) {
@@ -690,6 +705,8 @@ private struct Context {
     /// A cue word used as a noun or adjective (“the said”, “a call”, “to call”) is no cue.
     func isNotAVerb(_ c: Int) -> Bool {
         guard c > 0 else { return false }
+        // “At one point”, “pointed to the report”: “point” reports speech only as “point out”.
+        if lowers[c].hasPrefix("point"), c + 1 >= tokens.count || lowers[c + 1] != "out" { return true }
         // “charged a $100,000 fee”: “charge” reports speech only with no object after it.
         if lowers[c].hasPrefix("charg"), c + 1 < tokens.count, tokens[c + 1].kind == .word || tokens[c + 1].kind == .number || tokens[c + 1].isMark("$"),
             !tokens[c + 1].isCapitalized, lowers[c + 1] != "that", lowers[c + 1] != "and"
@@ -919,16 +936,23 @@ private struct Context {
         let lower = lowers[t]
         if Self.functionWords.contains(lower) || Self.possessiveDeterminers.contains(lower) || Self.adverbs.contains(lower)
             || Self.descriptionStoppers.contains(lower) || lower == "the" || lower == "a" || lower == "an"
+            || RecognitionState.prepositions.contains(lower) || Self.conjunctions.contains(lower)
         {
             return false
         }
-        // “disrespectful”, “dangerous”: an adjective ends no noun phrase.
+        // “disrespectful”, “dangerous”: an adjective ends no noun phrase, nor does an adverb
+        // (“what some erroneously call”), though a few nouns end in -ly too.
         if !token.isCapitalized, lower.hasSuffix("ful") || lower.hasSuffix("ous") { return false }
+        if !token.isCapitalized, lower.count > 4, lower.hasSuffix("ly"), !Self.nounsInLy.contains(lower) { return false }
         if token.isCapitalized, t == block.lowerBound || tokens[t - 1].sentence != token.sentence, Lexicon.isCommonWord(lowers[t]) {
             return false
         }
         return true
     }
+
+    static let conjunctions: Set<String> = ["and", "but", "or", "nor", "so", "yet"]
+
+    static let nounsInLy: Set<String> = ["family", "assembly", "supply", "rally", "monopoly", "bully", "elderly", "anomaly", "tally", "homily"]
 
     static let functionWords: Set<String> = [
         "it", "this", "that", "which", "who", "also", "not", "and", "but", "has", "have", "had", "was", "is", "to", "by", "after", "before",
@@ -1010,6 +1034,11 @@ private struct Context {
                 break
             }
             if let mention = entities.mention(atToken: t), mention.form != .description || t == start {
+                // “told reporters in Moscow”, “noting conditions in China”: a place after a
+                // preposition is where, not who.
+                if t > start, (start..<t).contains(where: { tokens[$0].kind == .word && RecognitionState.prepositions.contains(lowers[$0]) }) {
+                    break
+                }
                 if entities.entities[mention.entity].kind == .person || !isPossessed(t) {
                     return Phrase(span: mention.span, head: t, confidence: mention.form == .pronoun ? 0.85 : 0.95)
                 }
