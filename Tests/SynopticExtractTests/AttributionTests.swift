@@ -502,4 +502,28 @@ import Testing
         #expect(words["breathe, breathe, breathe."].flatMap { $0 } != "At one point")
         #expect(words["a bailout."].flatMap { $0 } != "some erroneously")
     }
+
+    @Test func hyphenatedTitlesSingleUnknownSurnamesAndChainedCues() {
+        let (article, a) = Self.annotate(
+            """
+            Union Talks.
+
+            “We had a big issue with the trade terms,” said Dockworkers Union Secretary-Treasurer Gary Halvik.
+
+            In a statement released by Gazette Editor-in-Chief Martin Baron, the paper explained itself. “No candidate has been covered like this one,” said Baron.
+
+            “The harbor is under threat,” said Hollweck, who returned to the city on Friday.
+
+            “I would say this,” the mayor answered.
+
+            The former harbor master continued, saying, “You need someone who understands tides.”
+            """)
+        let speakers = Self.speakers(article, a)
+        let words = Self.speakerWords(article, a)
+        #expect(speakers.first { $0.0 == "We had a big issue with the trade terms," }?.1 == "Gary Halvik")
+        #expect(speakers.first { $0.0 == "No candidate has been covered like this one," }?.1 == "Martin Baron")
+        #expect(words["The harbor is under threat,"] == .some("Hollweck"))
+        #expect(words["I would say this,"] == .some("the mayor"))
+        #expect(words["You need someone who understands tides."] == .some("The former harbor master"))
+    }
 }

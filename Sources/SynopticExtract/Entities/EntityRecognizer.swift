@@ -279,12 +279,18 @@ struct RecognitionState {
         var run = run
         var roleTokens: [Int] = []
         // Titles in front: "U.S. Ambassador", "Russian Foreign Minister", "President".
-        let endsInName = !tokens[run[run.count - 1]].isAny([.roleNoun, .organizationWord])
+        // “Secretary-Treasurer”, “Editor-in-Chief”: a hyphenated title is a title word.
+        func isTitleWord(_ t: Int) -> Bool {
+            if tokens[t].is(.roleNoun) { return true }
+            guard tokens[t].shape.contains(.hyphen) else { return false }
+            return lowers[t].split(separator: "-").contains { Lexicon.isRoleNoun(String($0)) }
+        }
+        let endsInName = !tokens[run[run.count - 1]].isAny([.roleNoun, .organizationWord]) && !isTitleWord(run[run.count - 1])
         if endsInName, run.count >= 2 {
             // Everything up to the last title word is the title ("Senate Majority Leader",
             // "Oversight Chairman", "U.S. Ambassador"), when a name follows it.
             var cut = 0
-            for m in 0..<(run.count - 1) where tokens[run[m]].is(.roleNoun) { cut = m + 1 }
+            for m in 0..<(run.count - 1) where isTitleWord(run[m]) { cut = m + 1 }
             // "Secretary of State Wendy Sherman": the office's own name runs up to the given name.
             if cut > 0, cut < run.count, tokens[run[cut]].is(.connector),
                 let given = run[cut...].firstIndex(where: { tokens[$0].is(.givenName) && tokens[$0].isCapitalized })

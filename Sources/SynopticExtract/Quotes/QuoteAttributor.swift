@@ -560,6 +560,11 @@ private struct Context {
                 if let subject = subject(in: start..<c) {
                     return .init(speaker: subject.span, speakerToken: subject.head, cue: cueSpan(at: c), confidence: subject.confidence * 0.95)
                 }
+                // “The former candidate continued, saying, “…””: a participle after another cue
+                // shares that cue's subject.
+                if c - 2 > start, tokens[c - 1].isMark(","), isCue(c - 2), !isNotAVerb(c - 2), let subject = subject(in: start..<(c - 2)) {
+                    return .init(speaker: subject.span, speakerToken: subject.head, cue: cueSpan(at: c - 2), confidence: subject.confidence * 0.9)
+                }
                 // `said X: “…”`, not `said Clinton was “justified”`: a name that a verb follows
                 // is the reported clause's subject, not the speaker.
                 if let subject = phrase(from: c + 1, limit: open), !isFollowedByVerb(subject.span, limit: open) {
@@ -667,7 +672,7 @@ private struct Context {
         return !token.isCapitalized || opensItsSentence(t)
     }
 
-    /// Two to four capitalised words from `start`, none a calendar word, ended by a comma, a
+    /// One to four capitalised words from `start`, none a calendar word, ended by a comma, a
     /// sentence's end or the paragraph's: a name, whether or not the recognizer knows it.
     func unknownName(from start: Int, limit: Int) -> TextSpan? {
         var end = start
@@ -676,7 +681,8 @@ private struct Context {
         {
             end += 1
         }
-        guard end - start >= 2 else { return nil }
+        // One word only when the lists know it as no common word (“said Hollande,”).
+        guard end - start >= 2 || end - start == 1 && !tokens[start].isAny([.commonWord, .demonym, .roleNoun]) else { return nil }
         if end < block.upperBound, !(tokens[end].isMark(",") || tokens[end].isMark(".") && !isAbbreviationPeriod(end)) { return nil }
         return TextSpan(start: tokens[start].start, end: tokens[end - 1].end)
     }

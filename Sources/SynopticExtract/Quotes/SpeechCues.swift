@@ -24,7 +24,7 @@ enum SpeechCues {
         "elaborate": [], "reveal": [], "hint": [], "repeat": [], "reflect": [], "marvel": ["marvels", "marveled", "marvelled", "marveling"],
         "muse": [], "gush": [], "fume": [], "bark": [], "boom": [], "thunder": [], "snap": ["snaps", "snapped", "snapping"],
         "sneer": [], "scold": [], "chide": [], "sigh": [], "laugh": [], "scream": [], "holler": [], "gripe": [], "grumble": [],
-        "brag": ["brags", "bragged", "bragging"], "concur": ["concurs", "concurred", "concurring"],
+        "brag": ["brags", "bragged", "bragging"], "concur": ["concurs", "concurred", "concurring"], "answer": [],
     ]
 
     /// Every form, lowercased.
