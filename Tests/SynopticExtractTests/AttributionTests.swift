@@ -526,4 +526,24 @@ import Testing
         #expect(words["I would say this,"] == .some("the mayor"))
         #expect(words["You need someone who understands tides."] == .some("The former harbor master"))
     }
+
+    @Test func aSurnameAloneNextToASpeechVerbIsAPerson() {
+        let (article, a) = Self.annotate(
+            """
+            Convention Ends.
+
+            The Crane troops cheered their nominee on Thursday night.
+
+            Crane gestured as if to stop the noise, then leaned in and boomed: “Let us win this in November.”
+
+            “We will fight for every berth,” Crane said. Democrats said the speech was long.
+            """)
+        let crane = a.entities.firstIndex { $0.name == "Crane" && $0.kind == .person }
+        #expect(crane != nil)
+        #expect(!a.entities.contains { $0.kind == .person && $0.name == "Democrats" })
+        let speakers = Self.speakers(article, a)
+        #expect(speakers.first { $0.0 == "We will fight for every berth," }?.1 == "Crane")
+        // The sentence opening with the surname is the same person's, though “crane” is a word.
+        #expect(speakers.first { $0.0 == "Let us win this in November." }?.1 == "Crane")
+    }
 }

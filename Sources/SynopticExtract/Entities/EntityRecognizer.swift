@@ -392,6 +392,16 @@ struct RecognitionState {
         for (c, chunk) in chunks.enumerated() where chunk.kind == .person && (chunk.isFull || chunk.honorific != nil || !chunk.roles.isEmpty) {
             chunkEntity[c] = personEntity(for: chunk, creating: true)
         }
+        // “Trump said”, “said Hollande”: a lone capitalised word inside a sentence, next to a
+        // speech verb, names a person even when the article never gives the full name (and a
+        // surname that is also an English word, “Trump”, is found only so). Its other mentions
+        // then link to it by surname.
+        for (c, chunk) in chunks.enumerated() where chunk.kind == nil && isSurnameSpeaking(chunk) {
+            if personEntity(for: chunk, creating: false) == nil {
+                chunks[c].kind = .person
+                chunkEntity[c] = personEntity(for: chunks[c], creating: true)
+            }
+        }
         for (c, chunk) in chunks.enumerated() where chunk.kind == nil && (2...3).contains(chunk.tokens.count) {
             // “Kerr Putney, the Charlotte-Mecklenburg police chief,”: a name the lists do not know,
             // given a title in apposition, is a person's.
@@ -452,6 +462,33 @@ struct RecognitionState {
             }
         }
     }
+
+    /// A lone capitalised word written inside a sentence (not opening it), right before or
+    /// after a lowercase speech verb, that the lists know as no place, people, month, title or
+    /// organisation word.
+    func isSurnameSpeaking(_ chunk: NameChunk) -> Bool {
+        guard chunk.tokens.count == 1, chunk.honorific == nil, chunk.roles.isEmpty else { return false }
+        let t = chunk.tokens[0]
+        guard !opensClause(t), !tokens[t].isAllCaps, tokens[t].end - tokens[t].start >= 3, !tokens[t].shape.contains(.hyphen),
+            !tokens[t].isAny([.place, .demonym, .calendarWord, .organizationWord, .roleNoun, .roleModifier, .malePronoun, .femalePronoun]),
+            !Self.groupWords.contains(lowers[t])
+        else { return false }
+        let next = t + 1 < tokens.count ? tokens[t + 1] : nil
+        let previous = t > 0 ? tokens[t - 1] : nil
+        if let next, next.kind == .word, !next.isCapitalized, next.is(.speechCue) { return true }
+        if let previous, previous.kind == .word, !previous.isCapitalized, previous.is(.speechCue), t + 1 < tokens.count,
+            tokens[t + 1].isMark(",") || tokens[t + 1].isMark(".")
+        {
+            return true
+        }
+        return false
+    }
+
+    /// Capitalised words for parties and groups that speak as a body (“Democrats said”).
+    static let groupWords: Set<String> = [
+        "democrats", "republicans", "democratic", "republican", "conservatives", "liberals", "independents", "progressives", "they",
+        "we", "you", "it",
+    ]
 
     /// “Melanie said”, “said Kevin”: a given name alone, next to a speech verb, is a person
     /// the article calls by first name only.
