@@ -546,4 +546,19 @@ import Testing
         // The sentence opening with the surname is the same person's, though “crane” is a word.
         #expect(speakers.first { $0.0 == "Let us win this in November." }?.1 == "Crane")
     }
+
+    @Test func namesJoinedByAndAreNoOnePerson() {
+        let (article, a) = Self.annotate(
+            """
+            Dock Deal.
+
+            “We will reopen the yard,” Bob said on Monday.
+
+            Later the CIA and Bob met the council. Harbor Trust and Quill agreed, and Quill said, “The deal is done.”
+            """)
+        // (An organisation may hold “and” in its name; a person never does.)
+        #expect(!a.entities.contains { $0.kind == .person && $0.name.contains(" and ") })
+        #expect(a.entities.contains { $0.kind == .person && $0.name == "Bob" })
+        #expect(Self.speakers(article, a).first { $0.0 == "We will reopen the yard," }?.1 == "Bob")
+    }
 }

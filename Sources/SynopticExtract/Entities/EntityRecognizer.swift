@@ -417,6 +417,18 @@ struct RecognitionState {
             }
             guard chunkEntity[c] == nil else { continue }
             switch chunk.kind {
+            case nil where chunk.tokens.contains(where: { lowers[$0] == "and" || lowers[$0] == "&" }):
+                // “CIA and Bob”, “Khizr and Ghazala Khan”: two names joined are no one person; the
+                // name after the last “and” may be a person named elsewhere.
+                guard let joint = chunk.tokens.lastIndex(where: { lowers[$0] == "and" || lowers[$0] == "&" }),
+                    joint + 1 < chunk.tokens.count
+                else { break }
+                let tail = Array(chunk.tokens[(joint + 1)...])
+                let part = NameChunk(tokens: tail, span: TextSpan(start: tokens[tail[0]].start, end: chunk.span.end))
+                if let e = personEntity(for: part, creating: false, choosingAmongNamesakes: true) {
+                    chunks[c] = part
+                    chunkEntity[c] = e
+                }
             case .person?, nil:
                 if let e = personEntity(for: chunk, creating: false, choosingAmongNamesakes: true) {
                     chunkEntity[c] = e
