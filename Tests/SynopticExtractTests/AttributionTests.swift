@@ -561,4 +561,16 @@ import Testing
         #expect(a.entities.contains { $0.kind == .person && $0.name == "Bob" })
         #expect(Self.speakers(article, a).first { $0.0 == "We will reopen the yard," }?.1 == "Bob")
     }
+
+    @Test func aNameModifyingANounIsNoSubject() {
+        let (article, a) = Self.annotate(
+            """
+            Port Budgets.
+
+            Mayor Hillary Osk promised new cranes on Monday.
+
+            The Osk approach is made possible by its reserves, said Katie Lund, the port's budget director. Others are “having to be leaner and smaller,” she said.
+            """)
+        #expect(Self.speakers(article, a).first { $0.0 == "having to be leaner and smaller," }?.1 == "Katie Lund")
+    }
 }

@@ -849,9 +849,21 @@ struct RecognitionState {
     func isSubjectLike(_ offset: Int) -> Bool {
         guard let t = tokenIndex(at: offset) else { return true }
         if Self.nonSubjectPronouns.contains(lowers[t]) { return false }
-        if followsPreposition(t) || isPossessor(t) { return false }
+        if followsPreposition(t) || isPossessor(t) || isModifier(t) { return false }
         return !isInIntroductoryClause(t)
     }
+
+    /// “The Clinton approach”, “the Trump campaign”: a name after an article and before a
+    /// lowercase noun modifies the noun; the noun is the subject.
+    func isModifier(_ t: Int) -> Bool {
+        guard t > 0, lowers[t - 1] == "the" || lowers[t - 1] == "a" || lowers[t - 1] == "an" else { return false }
+        var k = t
+        while k + 1 < tokens.count && k - t < 4 && isCapitalizedWord(k + 1) { k += 1 }
+        guard k + 1 < tokens.count, tokens[k + 1].kind == .word, !tokens[k + 1].isCapitalized else { return false }
+        return !tokens[k + 1].is(.speechCue) && !Self.auxiliaries.contains(lowers[k + 1])
+    }
+
+    static let auxiliaries: Set<String> = ["is", "was", "has", "had", "will", "would", "could", "should", "did", "does", "can", "may", "might"]
 
     static let nonSubjectPronouns: Set<String> = ["his", "her", "him", "hers", "himself", "herself"]
 
