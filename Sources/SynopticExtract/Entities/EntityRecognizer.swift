@@ -481,7 +481,9 @@ struct RecognitionState {
     func isSurnameSpeaking(_ chunk: NameChunk) -> Bool {
         guard chunk.tokens.count == 1, chunk.honorific == nil, chunk.roles.isEmpty else { return false }
         let t = chunk.tokens[0]
-        guard !opensClause(t), !tokens[t].isAllCaps, tokens[t].end - tokens[t].start >= 3, !tokens[t].shape.contains(.hyphen),
+        // (“the Kremlin said”, “the West warned”: a name after “the” is an institution's or a place's.)
+        guard !opensClause(t), !followsDefiniteArticle(t), !tokens[t].isAllCaps, tokens[t].end - tokens[t].start >= 3,
+            !tokens[t].shape.contains(.hyphen),
             !tokens[t].isAny([.place, .demonym, .calendarWord, .organizationWord, .roleNoun, .roleModifier, .malePronoun, .femalePronoun]),
             !Self.groupWords.contains(lowers[t])
         else { return false }
