@@ -536,11 +536,11 @@ import Testing
 
             Crane gestured as if to stop the noise, then leaned in and boomed: “Let us win this in November.”
 
-            “We will fight for every berth,” Crane said. Democrats said the speech was long, and the Admiralty said it would wait.
+            “We will fight for every berth,” Crane said. Democrats said the speech was long, and the Admiralty said it would wait. Veritor reported the crowd at ten thousand; “I’ve said enough,” Crane added.
             """)
         let crane = a.entities.firstIndex { $0.name == "Crane" && $0.kind == .person }
         #expect(crane != nil)
-        #expect(!a.entities.contains { $0.kind == .person && ($0.name == "Democrats" || $0.name == "Admiralty") })
+        #expect(!a.entities.contains { $0.kind == .person && ["Democrats", "Admiralty", "Veritor", "I’ve"].contains($0.name) })
         let speakers = Self.speakers(article, a)
         #expect(speakers.first { $0.0 == "We will fight for every berth," }?.1 == "Crane")
         // The sentence opening with the surname is the same person's, though “crane” is a word.

@@ -487,16 +487,25 @@ struct RecognitionState {
             !tokens[t].isAny([.place, .demonym, .calendarWord, .organizationWord, .roleNoun, .roleModifier, .malePronoun, .femalePronoun]),
             !Self.groupWords.contains(lowers[t])
         else { return false }
-        let next = t + 1 < tokens.count ? tokens[t + 1] : nil
-        let previous = t > 0 ? tokens[t - 1] : nil
-        if let next, next.kind == .word, !next.isCapitalized, next.is(.speechCue) { return true }
-        if let previous, previous.kind == .word, !previous.isCapitalized, previous.is(.speechCue), t + 1 < tokens.count,
+        // A contraction (“I’ve said”) is no name.
+        guard !lowers[t].contains("'") else { return false }
+        // Verbs people speak with, not the ones outlets and firms report with (“Reuters
+        // reported”, “Twitter posted”), so an unknown outlet does not become a person.
+        if t + 1 < tokens.count, tokens[t + 1].kind == .word, !tokens[t + 1].isCapitalized, Self.personalCues.contains(lowers[t + 1]) {
+            return true
+        }
+        if t > 0, tokens[t - 1].kind == .word, !tokens[t - 1].isCapitalized, Self.personalCues.contains(lowers[t - 1]), t + 1 < tokens.count,
             tokens[t + 1].isMark(",") || tokens[t + 1].isMark(".")
         {
             return true
         }
         return false
     }
+
+    static let personalCues: Set<String> = [
+        "said", "says", "told", "tells", "added", "adds", "asked", "asks", "answered", "replied", "explained", "insisted", "recalled",
+        "argued", "warned", "continued", "shouted", "joked", "quipped", "laughed",
+    ]
 
     /// Capitalised words for parties and groups that speak as a body (“Democrats said”).
     static let groupWords: Set<String> = [
