@@ -26,9 +26,13 @@ enum IngestThroughput {
         texts: [String], count: Int, batching: StoryLibrary.Batching = .init(), stages timeStages: Bool = true, checkStories: Bool = false
     ) async throws {
         precondition(!texts.isEmpty)
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("synoptic-ingest-bench-\(getpid())")
+        // `SYNOPTIC_BENCH_KEEP=DIR` keeps the corpus and the stores there (to compare them with
+        // what another build's `synoptic ingest` makes of the same file).
+        let kept = ProcessInfo.processInfo.environment["SYNOPTIC_BENCH_KEEP"]
+        let directory = kept.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("synoptic-ingest-bench-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
+        defer { if kept == nil { try? FileManager.default.removeItem(at: directory) } }
         let corpus = directory.appendingPathComponent("corpus.jsonl")
         let outlets = ["Harbor Times", "Valley Herald", "Wire Service", "Capital Post", "Coast Daily", "Metro Ledger", "The Courier", "Evening Star"]
         var lines = Data()

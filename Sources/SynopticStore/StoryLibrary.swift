@@ -219,15 +219,17 @@ public actor StoryLibrary {
             pending.base = clusterer
             pending.started = ContinuousClock.now
         }
-        let proposed = clusterer.propose(entry.features)
-        if let index = proposed {
-            entry.placement =
-                index < storyIDs.count ? .existing(storyID: storyIDs[index]) : .withBatchArticle(pending.begun[index - storyIDs.count])
-        } else {
+        // `add` is `propose` then `record` in the story proposed, with the article's weighted
+        // terms computed once instead of twice.
+        let storiesBefore = clusterer.storyCount
+        let index = clusterer.add(entry.features)
+        if index == storiesBefore {
             entry.placement = .new(title: entry.article.article.title ?? StoryBuilder.title(for: [entry.article.article]))
             pending.begun.append(pending.entries.count)
+        } else {
+            entry.placement =
+                index < storyIDs.count ? .existing(storyID: storyIDs[index]) : .withBatchArticle(pending.begun[index - storyIDs.count])
         }
-        clusterer.record(entry.features, inStory: proposed)
         pending.hashes.insert(entry.article.contentHash)
         pending.entries.append(entry)
     }
