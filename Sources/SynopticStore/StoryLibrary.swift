@@ -196,12 +196,15 @@ public actor StoryLibrary {
             var article: StoredArticle
             var features: StoryFeatures
             var placement: StoryPlacement = .new(title: "")
+            /// For the batch's first article, the story the clusterer proposed (nil: a new one).
+            var proposed: Int?
         }
         var entries: [Entry] = []
         var hashes: Set<String> = []
         /// The clusterer before the first entry was recorded, to go back to when the store does not
-        /// commit every entry. A copy of a value: it shares the clusterer's storage until the
-        /// first placement writes to it.
+        /// commit every entry; nil while the batch has one entry, which is proposed but not
+        /// recorded. A copy of a value: it shares the clusterer's storage until the first
+        /// placement writes to it.
         var base: StoryClusterer?
         /// For each story begun in this batch (the clusterer numbers them after the committed
         /// ones), the index of the entry that began it.
@@ -213,11 +216,33 @@ public actor StoryLibrary {
 
     /// Places one article against the stories as of the last commit plus the batch's earlier
     /// articles, and records the placement as ``StoryClusterer/add(_:)`` would.
+    ///
+    /// The first article of a batch is only proposed, not recorded: a batch that stays at one
+    /// article (a server request, `--commit-batch 1`) then needs no copy of the clusterer, and is
+    /// placed, committed and recorded as per-article ingest always did. The copy (``PendingBatch/base``)
+    /// costs a duplicate of the clusterer's storage at the first change after it, which a batch of
+    /// many articles shares out but one article would pay alone (it halved per-article ingest).
     private func place(_ entry: PendingBatch.Entry, in pending: inout PendingBatch) {
         var entry = entry
-        if pending.base == nil {
-            pending.base = clusterer
+        if pending.entries.isEmpty {
             pending.started = ContinuousClock.now
+            let proposed = clusterer.propose(entry.features)
+            entry.proposed = proposed
+            if let index = proposed {
+                entry.placement = .existing(storyID: storyIDs[index])
+            } else {
+                entry.placement = .new(title: entry.article.article.title ?? StoryBuilder.title(for: [entry.article.article]))
+                pending.begun.append(0)
+            }
+            pending.hashes.insert(entry.article.contentHash)
+            pending.entries.append(entry)
+            return
+        }
+        if pending.base == nil {
+            // A second article: from here on the batch's placements are recorded as they are
+            // made, and the clusterer as it was before the batch is kept to go back to.
+            pending.base = clusterer
+            clusterer.record(pending.entries[0].features, inStory: pending.entries[0].proposed)
         }
         // `add` is `propose` then `record` in the story proposed, with the article's weighted
         // terms computed once instead of twice.
@@ -292,6 +317,13 @@ public actor StoryLibrary {
                 syncedSequence = sequenceBefore
                 pending = PendingBatch()
                 throw StoreError.damaged("a commit of \(entries.count) articles answered \(outcomes)")
+            }
+            if committed == entries.count, pending.base == nil {
+                // One article, proposed and not yet recorded: recorded now, in the story the
+                // store put it in.
+                if case .stored(_, let storyID, _) = outcomes[0] { record(entries[0].features, storyID: storyID) }
+                pending = PendingBatch()
+                break
             }
             if committed == entries.count {
                 // The clusterer already holds the batch; its new stories get their ids, in the
