@@ -29,7 +29,8 @@ enum IngestThroughput {
         // `SYNOPTIC_BENCH_KEEP=DIR` keeps the corpus and the stores there (to compare them with
         // what another build's `synoptic ingest` makes of the same file).
         let kept = ProcessInfo.processInfo.environment["SYNOPTIC_BENCH_KEEP"]
-        let directory = kept.map { URL(fileURLWithPath: $0) }
+        let directory =
+            kept.map { URL(fileURLWithPath: $0) }
             ?? FileManager.default.temporaryDirectory.appendingPathComponent("synoptic-ingest-bench-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { if kept == nil { try? FileManager.default.removeItem(at: directory) } }
@@ -133,7 +134,8 @@ enum IngestThroughput {
         try await timed("commit to SQLite (\(batchSize) per transaction)", count: n) {
             for start in stride(from: 0, to: annotated.count, by: batchSize) {
                 let batch = annotated[start..<min(start + batchSize, annotated.count)].enumerated().map { offset, article in
-                    BatchArticle(StoredArticle(article: article, contentHash: ContentHash.of(article) + "-\(start + offset)"), placement: .new(title: "t"))
+                    BatchArticle(
+                        StoredArticle(article: article, contentHash: ContentHash.of(article) + "-\(start + offset)"), placement: .new(title: "t"))
                 }
                 _ = try await batched.commit(batch, expectedSequence: Int64(start))
             }
@@ -161,7 +163,8 @@ enum IngestThroughput {
         let differing = Set(single.keys).union(batched.keys).filter { single[$0] != batched[$0] }
         print(
             "  stories, one article per transaction vs batches: \(single.count) and \(batched.count) stories, "
-                + (differing.isEmpty ? "every story the same (ids and members)" : "\(differing.count) stories differ: \(differing.sorted().prefix(5))"))
+                + (differing.isEmpty
+                    ? "every story the same (ids and members)" : "\(differing.count) stories differ: \(differing.sorted().prefix(5))"))
     }
 
     /// CPU time of the whole process (every thread), which a busy machine does not inflate the

@@ -161,7 +161,9 @@ public actor StoryLibrary {
             }
             var article = item.article
             article.annotations = extractor.annotations(of: article)
-            place(PendingBatch.Entry(position: position, article: StoredArticle(article: article, contentHash: hash), features: item.features), in: &pending)
+            place(
+                PendingBatch.Entry(position: position, article: StoredArticle(article: article, contentHash: hash), features: item.features),
+                in: &pending)
             if pending.entries.count >= batching.maxArticles || pending.age >= batching.maxDelay {
                 settle(try await flush(&pending))
                 endTurn()

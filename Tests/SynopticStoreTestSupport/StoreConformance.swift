@@ -120,7 +120,8 @@ public enum StoreConformance {
         let before = try require(try await store.story(id: storyID), "the new story \(storyID) is not stored")
         try require(before.articleCount == 1 && before.title == "Story of report-1", "the new story's row is wrong: \(before)")
         let outcome = try await store.commit(
-            StoreFixtures.article(2, outlet: "Herald", published: "2024-03-05T10:00:00Z"), placement: .existing(storyID: storyID), expectedSequence: 1)
+            StoreFixtures.article(2, outlet: "Herald", published: "2024-03-05T10:00:00Z"), placement: .existing(storyID: storyID), expectedSequence: 1
+        )
         guard case .stored(_, storyID, 2) = outcome else { throw failure("joining \(storyID) answered \(outcome)") }
         _ = try await store.commit(
             StoreFixtures.article(3, outlet: "Wire", published: "2024-02-28"), placement: .existing(storyID: storyID), expectedSequence: 2)
@@ -128,7 +129,9 @@ public enum StoreConformance {
         try require(after.articleCount == 3, "article count \(after.articleCount), expected 3")
         try require(after.revision > before.revision, "the revision did not rise: \(before.revision) → \(after.revision)")
         try require(after.outlets == ["Wire", "Herald"], "outlets \(after.outlets), expected the most frequent first")
-        try require(after.firstPublished == "2024-02-28" && after.lastPublished == "2024-03-05", "dates \(after.firstPublished ?? "nil")…\(after.lastPublished ?? "nil")")
+        try require(
+            after.firstPublished == "2024-02-28" && after.lastPublished == "2024-03-05",
+            "dates \(after.firstPublished ?? "nil")…\(after.lastPublished ?? "nil")")
         let members = try await store.articles(inStory: storyID).map(\.id)
         try require(members == ["report-1", "report-2", "report-3"], "members \(members), expected commit order")
         try require(try await store.stories(StoryQuery()).total == 1, "joining a story made a new one")
@@ -197,10 +200,12 @@ public enum StoreConformance {
         try require(try await store.cachedBriefing(storyID: storyID, revision: 2, format: "md") == nil, "a briefing answered for another revision")
         try await store.cacheBriefing(storyID: storyID, revision: 2, format: "md", content: "# two")
         try require(try await store.cachedBriefing(storyID: storyID, revision: 2, format: "md") == "# two", "the newer briefing is not returned")
-        try require(try await store.cachedBriefing(storyID: storyID, revision: 1, format: "md") == nil, "the older briefing was kept beside the newer")
+        try require(
+            try await store.cachedBriefing(storyID: storyID, revision: 1, format: "md") == nil, "the older briefing was kept beside the newer")
         try require(try await store.cachedBriefing(storyID: storyID, revision: 1, format: "json") == "{}", "another format's briefing was dropped")
         try await store.cacheBriefing(storyID: storyID, revision: 2, format: "md", content: "# two again")
-        try require(try await store.cachedBriefing(storyID: storyID, revision: 2, format: "md") == "# two again", "the same revision was not replaced")
+        try require(
+            try await store.cachedBriefing(storyID: storyID, revision: 2, format: "md") == "# two again", "the same revision was not replaced")
     }
 
     static func recordedVersions(_ store: any BriefingStore) async throws {
@@ -209,7 +214,10 @@ public enum StoreConformance {
         var ids = [first]
         for n in 2...4 {
             let latest = try await store.latestSequence()
-            guard case .stored(let id, _, _) = try await store.commit(StoreFixtures.article(n), placement: .existing(storyID: storyID), expectedSequence: latest) else {
+            guard
+                case .stored(let id, _, _) = try await store.commit(
+                    StoreFixtures.article(n), placement: .existing(storyID: storyID), expectedSequence: latest)
+            else {
                 throw failure("article \(n) was not stored")
             }
             ids.append(id)
@@ -229,7 +237,8 @@ public enum StoreConformance {
         try require(try await store.versions(storyID: storyID).isEmpty, "an older revision replaced a newer record")
         try await store.recordVersions(storyID: storyID, revision: 4, groups: [[ids[3], ids[0]], [ids[1], ids[2]]])
         let again = try await store.versions(storyID: storyID)
-        try require(again.map(\.earlierID) == [ids[3], ids[1]] && again.map(\.laterID) == [ids[0], ids[2]], "the same revision did not replace: \(again)")
+        try require(
+            again.map(\.earlierID) == [ids[3], ids[1]] && again.map(\.laterID) == [ids[0], ids[2]], "the same revision did not replace: \(again)")
         try require(try await store.versions(storyID: "no-such-story").isEmpty, "links for a story that does not exist")
     }
 
@@ -347,7 +356,9 @@ public enum StoreConformance {
         let begun = try require(try await store.story(id: stories[0]), "the story begun in the batch is not stored")
         try require(begun.title == "Begun in the batch" && begun.articleCount == 2, "the story begun in the batch: \(begun)")
         try require(begun.outlets == ["Herald", "Wire"], "its outlets \(begun.outlets)")
-        try require(begun.firstPublished == "2024-03-01" && begun.lastPublished == "2024-03-03", "its days \(begun.firstPublished ?? "nil")…\(begun.lastPublished ?? "nil")")
+        try require(
+            begun.firstPublished == "2024-03-01" && begun.lastPublished == "2024-03-03",
+            "its days \(begun.firstPublished ?? "nil")…\(begun.lastPublished ?? "nil")")
         let joined = try require(try await store.story(id: old), "the older story vanished")
         try require(joined.articleCount == 3 && joined.revision == 3, "the older story after the batch: \(joined)")
         try require(joined.outlets == ["Wire", "Herald"], "its outlets \(joined.outlets)")
@@ -372,21 +383,31 @@ public enum StoreConformance {
                 BatchArticle(StoreFixtures.article(4), placement: .withBatchArticle(0)),
             ], expectedSequence: 1)
         try require(outcomes.count == 3, "the batch answered \(outcomes), expected it to stop at the copy")
-        guard case .stored(let second, _, 2) = outcomes[0], case .stored(_, _, 3) = outcomes[1] else { throw failure("the batch answered \(outcomes)") }
+        guard case .stored(let second, _, 2) = outcomes[0], case .stored(_, _, 3) = outcomes[1] else {
+            throw failure("the batch answered \(outcomes)")
+        }
         try require(outcomes[2] == .duplicate(of: second), "the copy in the batch answered \(outcomes[2])")
         try require(try await store.latestSequence() == 3, "the batch did not commit exactly the two articles before the copy")
         try require(try await store.article(id: "copy-of-2") == nil, "the copy was stored")
         try require(try await store.article(id: "report-4") == nil, "the article past the duplicate was stored")
         // A batch whose first article is stored answers the duplicate, even when it is behind.
         let behind = try await store.commit(
-            [BatchArticle(StoreFixtures.article(1), placement: .new(title: "One")), BatchArticle(StoreFixtures.article(4), placement: .new(title: "Four"))],
+            [
+                BatchArticle(StoreFixtures.article(1), placement: .new(title: "One")),
+                BatchArticle(StoreFixtures.article(4), placement: .new(title: "Four")),
+            ],
             expectedSequence: 0)
         try require(behind == [.duplicate(of: first)], "a batch led by stored content, behind, answered \(behind)")
         // Stored content later in a batch ends it there; the articles before it are committed.
         let later = try await store.commit(
-            [BatchArticle(StoreFixtures.article(4), placement: .new(title: "Four")), BatchArticle(StoreFixtures.article(1), placement: .new(title: "One"))],
+            [
+                BatchArticle(StoreFixtures.article(4), placement: .new(title: "Four")),
+                BatchArticle(StoreFixtures.article(1), placement: .new(title: "One")),
+            ],
             expectedSequence: 3)
-        guard later.count == 2, case .stored(_, _, 4) = later[0], later[1] == .duplicate(of: first) else { throw failure("the batch answered \(later)") }
+        guard later.count == 2, case .stored(_, _, 4) = later[0], later[1] == .duplicate(of: first) else {
+            throw failure("the batch answered \(later)")
+        }
         try require(try await store.stories(StoryQuery()).total == 3, "duplicates made stories")
     }
 
@@ -395,7 +416,10 @@ public enum StoreConformance {
         _ = try await commitNew(store, StoreFixtures.article(1))
         _ = try await commitNew(store, StoreFixtures.article(2))
         let outcomes = try await store.commit(
-            [BatchArticle(StoreFixtures.article(3), placement: .new(title: "Three")), BatchArticle(StoreFixtures.article(4), placement: .withBatchArticle(0))],
+            [
+                BatchArticle(StoreFixtures.article(3), placement: .new(title: "Three")),
+                BatchArticle(StoreFixtures.article(4), placement: .withBatchArticle(0)),
+            ],
             expectedSequence: 1)
         try require(outcomes == [.stale(latest: 2)], "a batch expecting sequence 1 after 2 commits answered \(outcomes)")
         try require(try await store.latestSequence() == 2, "a stale batch advanced the sequence")
@@ -461,7 +485,10 @@ public enum StoreConformance {
         try require(try await store.stories(StoryQuery()).total == 1, "a refused batch made a story")
         // The store still takes the same articles afterwards.
         let outcomes = try await store.commit(
-            [BatchArticle(StoreFixtures.article(2), placement: .new(title: "Two")), BatchArticle(StoreFixtures.article(3), placement: .withBatchArticle(0))],
+            [
+                BatchArticle(StoreFixtures.article(2), placement: .new(title: "Two")),
+                BatchArticle(StoreFixtures.article(3), placement: .withBatchArticle(0)),
+            ],
             expectedSequence: 1)
         guard outcomes.count == 2, case .stored(_, _, 2) = outcomes[0], case .stored(_, _, 3) = outcomes[1] else {
             throw failure("the batch after a refused one answered \(outcomes)")

@@ -1,10 +1,11 @@
 import Foundation
 import Synchronization
 import Synoptic
-@testable import SynopticStore
 import SynopticStoreTestSupport
 import SynopticTestSupport
 import Testing
+
+@testable import SynopticStore
 
 /// Ingest commits articles in batches (``StoryLibrary/Batching``): what per-article commits
 /// promised must hold all the same, and the stories must be the ones per-article commits make.
@@ -16,7 +17,8 @@ import Testing
             documents.append(
                 SourceDocument(
                     suggestedID: item.id,
-                    provenance: Provenance(origin: .jsonLines, path: "corpus.jsonl", line: documents.count + 1, outlet: item.outlet, published: item.published),
+                    provenance: Provenance(
+                        origin: .jsonLines, path: "corpus.jsonl", line: documents.count + 1, outlet: item.outlet, published: item.published),
                     metadata: SourceMetadata(), text: item.text))
         }
         return documents
