@@ -2,6 +2,7 @@ import Foundation
 import SynopticCore
 import SynopticEval
 import SynopticIngest
+import SynopticStore
 import SynopticText
 
 /// Throughput of read + decode + normalize + segment over real news text.
@@ -31,6 +32,7 @@ import SynopticText
 /// `IngestThroughput`):
 ///
 ///     taskset -c 0 swift run -c release synoptic-bench --ingest [--data PATH] [--count N]
+///         [--commit-batch N] [--commit-delay MS] [--no-stages] [--check-stories]
 ///
 /// With `--html`, it measures HTML extraction instead (see `HTMLThroughput`):
 ///
@@ -73,7 +75,15 @@ struct Bench {
         }
         if arguments.contains("--ingest") {
             let count = option("--count").flatMap(Int.init) ?? 5_000
-            try runBlocking { try await IngestThroughput.run(texts: texts, count: count) }
+            var batching = StoryLibrary.Batching()
+            if let size = option("--commit-batch").flatMap(Int.init) { batching.maxArticles = max(1, size) }
+            if let milliseconds = option("--commit-delay").flatMap(Int.init) { batching.maxDelay = .milliseconds(milliseconds) }
+            let checkStories = arguments.contains("--check-stories")
+            let stages = !arguments.contains("--no-stages")
+            let chosen = batching
+            try runBlocking {
+                try await IngestThroughput.run(texts: texts, count: count, batching: chosen, stages: stages, checkStories: checkStories)
+            }
             return
         }
         if arguments.contains("--extract") {

@@ -12,17 +12,28 @@ import SynopticStore
 /// what the command does with it: reading and decoding, cleaning the batch (normalization, debris,
 /// blocks, sentences), the duplicate check, extraction (entities, quotes, figures, times),
 /// incremental clustering against the stories already stored, and one SQLite transaction per
-/// article (the snapshot, the annotations, the story row). The same file is then ingested again,
+/// batch of articles (the snapshots, the annotations, the story rows; `--commit-batch N` and
+/// `--commit-delay MS` set the batch, 1 commits each article alone). The same file is then ingested again,
 /// when every article is a duplicate. One thread does the work (the store's writer runs on its own
 /// queue, but the library waits for each commit); pin the process to one core to be sure:
 ///
 ///     taskset -c 0 swift run -c release synoptic-bench --ingest [--count N] [--data PATH]
+///
+/// `--no-stages` leaves out the stage-by-stage times. `--check-stories` ingests the file again into two fresh stores, one article per transaction
+/// and in batches, and compares the stories they make (each story's article ids and its id).
 enum IngestThroughput {
-    static func run(texts: [String], count: Int) async throws {
+    static func run(
+        texts: [String], count: Int, batching: StoryLibrary.Batching = .init(), stages timeStages: Bool = true, checkStories: Bool = false
+    ) async throws {
         precondition(!texts.isEmpty)
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("synoptic-ingest-bench-\(getpid())")
+        // `SYNOPTIC_BENCH_KEEP=DIR` keeps the corpus and the stores there (to compare them with
+        // what another build's `synoptic ingest` makes of the same file).
+        let kept = ProcessInfo.processInfo.environment["SYNOPTIC_BENCH_KEEP"]
+        let directory =
+            kept.map { URL(fileURLWithPath: $0) }
+            ?? FileManager.default.temporaryDirectory.appendingPathComponent("synoptic-ingest-bench-\(getpid())")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: directory) }
+        defer { if kept == nil { try? FileManager.default.removeItem(at: directory) } }
         let corpus = directory.appendingPathComponent("corpus.jsonl")
         let outlets = ["Harbor Times", "Valley Herald", "Wire Service", "Capital Post", "Coast Daily", "Metro Ledger", "The Courier", "Evening Star"]
         var lines = Data()
@@ -40,13 +51,14 @@ enum IngestThroughput {
         }
         try lines.write(to: corpus)
         print("Ingest into SQLite: \(count) real articles (\(texts.count) unique bodies), \(Bench.mb(bytes)) MB, one thread, release")
+        print("  commits: up to \(batching.maxArticles) articles or \(batching.maxDelay) per transaction")
 
         let db = directory.appendingPathComponent("bench.sqlite").path
         for pass in ["new articles", "all duplicates"] {
             let start = DispatchTime.now().uptimeNanoseconds
             let cpuStart = cpuSeconds()
             let (documents, diagnostics) = read(corpus.path)
-            let library = StoryLibrary(store: try SQLiteStore(path: db))
+            let library = StoryLibrary(store: try SQLiteStore(path: db), batching: batching)
             let report = try await library.ingest(documents)
             let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
             let cpu = cpuSeconds() - cpuStart
@@ -58,14 +70,15 @@ enum IngestThroughput {
                     pass as NSString, documents.count, seconds, Double(documents.count) / seconds, Double(documents.count) / cpu, report.stored,
                     report.duplicates, stories, diagnostics.count + report.diagnostics.count))
         }
-        try await stages(corpus: corpus.path, directory: directory)
+        if timeStages { try await stages(corpus: corpus.path, directory: directory, batchSize: batching.maxArticles) }
+        if checkStories { try await compareStories(corpus: corpus.path, directory: directory, batching: batching) }
         let size = (try FileManager.default.attributesOfItem(atPath: db)[.size] as? NSNumber)?.intValue ?? 0
         let wal = (try? FileManager.default.attributesOfItem(atPath: db + "-wal")[.size] as? NSNumber)?.intValue ?? 0
         print("  store file: \(Bench.mb(size + wal)) MB (with its write-ahead log)")
     }
 
     /// Where the time goes: each stage alone, in CPU seconds per article.
-    static func stages(corpus: String, directory: URL) async throws {
+    static func stages(corpus: String, directory: URL, batchSize: Int) async throws {
         func timed<T>(_ label: String, count: Int, _ body: () async throws -> T) async rethrows -> T {
             let start = cpuSeconds()
             let result = try await body()
@@ -93,6 +106,19 @@ enum IngestThroughput {
             var clusterer = StoryClusterer()
             for f in features { _ = clusterer.record(f, inStory: clusterer.propose(f)) }
         }
+        if batchSize > 1 {
+            // As a batched ingest places: in one pass, with the clusterer as it was before each
+            // batch kept (copy on write: the first change after each copy duplicates storage).
+            _ = await timed("cluster, a copy kept per \(batchSize) articles", count: n) {
+                var clusterer = StoryClusterer()
+                var base: StoryClusterer?
+                for (index, f) in features.enumerated() {
+                    if index % batchSize == 0 { base = clusterer }
+                    _ = clusterer.add(f)
+                }
+                return base.map { _ in 0 } ?? 0
+            }
+        }
         let store = try SQLiteStore(path: directory.appendingPathComponent("stages.sqlite").path)
         try await store.migrate()
         try await timed("commit to SQLite (one transaction each)", count: n) {
@@ -102,6 +128,43 @@ enum IngestThroughput {
                     expectedSequence: Int64(index))
             }
         }
+        guard batchSize > 1 else { return }
+        let batched = try SQLiteStore(path: directory.appendingPathComponent("stages-batched.sqlite").path)
+        try await batched.migrate()
+        try await timed("commit to SQLite (\(batchSize) per transaction)", count: n) {
+            for start in stride(from: 0, to: annotated.count, by: batchSize) {
+                let batch = annotated[start..<min(start + batchSize, annotated.count)].enumerated().map { offset, article in
+                    BatchArticle(
+                        StoredArticle(article: article, contentHash: ContentHash.of(article) + "-\(start + offset)"), placement: .new(title: "t"))
+                }
+                _ = try await batched.commit(batch, expectedSequence: Int64(start))
+            }
+        }
+    }
+
+    /// Whether batched commits make the stories per-article commits make: the same file into two
+    /// fresh stores, then each story's id and article ids compared.
+    static func compareStories(corpus: String, directory: URL, batching: StoryLibrary.Batching) async throws {
+        func stories(_ name: String, _ batching: StoryLibrary.Batching) async throws -> [String: [String]] {
+            let library = StoryLibrary(store: try SQLiteStore(path: directory.appendingPathComponent(name).path), batching: batching)
+            _ = try await library.ingest(read(corpus).0)
+            var members: [String: [String]] = [:]
+            var after: Int64 = 0
+            while true {
+                let page = try await library.store.articles(after: after, limit: 1_000)
+                guard let last = page.last else { break }
+                for article in page { members[article.storyID ?? "", default: []].append(article.id) }
+                after = last.sequence
+            }
+            return members
+        }
+        let single = try await stories("check-single.sqlite", .perArticle)
+        let batched = try await stories("check-batched.sqlite", batching)
+        let differing = Set(single.keys).union(batched.keys).filter { single[$0] != batched[$0] }
+        print(
+            "  stories, one article per transaction vs batches: \(single.count) and \(batched.count) stories, "
+                + (differing.isEmpty
+                    ? "every story the same (ids and members)" : "\(differing.count) stories differ: \(differing.sorted().prefix(5))"))
     }
 
     /// CPU time of the whole process (every thread), which a busy machine does not inflate the

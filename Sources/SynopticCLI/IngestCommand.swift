@@ -12,9 +12,9 @@ public struct IngestCommand: AsyncParsableCommand {
         discussion: """
             PATH is anything brief reads (text, JSON Lines, HTML, a directory, - for standard input) or a \
             .json file written by synoptic export (or brief --format json), whose articles are imported. \
-            The same content is stored once, however often it is ingested; each article is committed in \
-            its own transaction, so an interrupted ingest loses nothing it committed and can simply be run \
-            again. New articles join the stories already in the store. On a terminal a progress line is \
+            The same content is stored once, however often it is ingested; articles are committed in \
+            batches (--commit-batch), each batch one transaction and each article all or nothing, so an \
+            interrupted ingest loses nothing it committed and can simply be run again. New articles join the stories already in the store. On a terminal a progress line is \
             shown on standard error; the last line is always a summary.
             """)
 
@@ -32,11 +32,15 @@ public struct IngestCommand: AsyncParsableCommand {
     @Option(help: FetchCommandOptions.timeoutHelp)
     public var fetchTimeout: Int = 30
 
+    @Option(help: "Articles committed together, in one transaction, at most (1: each article in a transaction of its own).")
+    public var commitBatch: Int = StoryLibrary.Batching().maxArticles
+
     public init() {}
 
     public func validate() throws {
         guard maxArticleBytes > 0 else { throw ValidationError("--max-article-bytes must be positive") }
         guard fetchTimeout > 0 else { throw ValidationError("--fetch-timeout must be positive") }
+        guard commitBatch > 0 else { throw ValidationError("--commit-batch must be positive") }
         if queue, !store.isPostgres { throw ValidationError("--queue needs a PostgreSQL store: --db postgres://USER@HOST:PORT/DB") }
     }
 
@@ -55,7 +59,7 @@ public struct IngestCommand: AsyncParsableCommand {
             if !diagnostics.isEmpty { throw ExitCode(1) }
             return
         }
-        let library = try await store.library(creating: true)
+        let library = try await store.library(creating: true, batching: StoryLibrary.Batching(maxArticles: commitBatch))
         progress.status("cleaning \(documents.count) article\(documents.count == 1 ? "" : "s")…")
         let report = try await storeOperation {
             try await library.ingest(documents, progress: { progress.update($0) })

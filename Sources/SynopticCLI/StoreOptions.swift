@@ -30,19 +30,19 @@ struct StoreOptions: ParsableArguments {
 
     /// The library over the store at `--db`, migrated. Commands that only read refuse a file that
     /// is not there rather than creating an empty store (a mistyped path would look empty).
-    func library(creating: Bool) async throws -> StoryLibrary {
+    func library(creating: Bool, batching: StoryLibrary.Batching = .init()) async throws -> StoryLibrary {
         if isPostgres {
             do {
                 // Several processes may point here at once: migrations run under an advisory lock,
                 // and each commit is checked against the commits of the others.
-                return StoryLibrary(store: try await PostgresStore.connect(url: db))
+                return StoryLibrary(store: try await PostgresStore.connect(url: db), batching: batching)
             } catch {
                 // The URL is shown without its password.
                 StandardError.write("synoptic: \(shownName): \(error)\n")
                 throw ExitCode(StoreExit.storeUnavailable)
             }
         }
-        return try await sqliteLibrary(creating: creating)
+        return try await sqliteLibrary(creating: creating, batching: batching)
     }
 
     /// The work queue of a PostgreSQL store and a library over the same store.
@@ -56,7 +56,7 @@ struct StoreOptions: ParsableArguments {
         }
     }
 
-    private func sqliteLibrary(creating: Bool) async throws -> StoryLibrary {
+    private func sqliteLibrary(creating: Bool, batching: StoryLibrary.Batching) async throws -> StoryLibrary {
         if !creating, !FileManager.default.fileExists(atPath: db) {
             StandardError.write("synoptic: \(db): no store here (run synoptic ingest first, or pass --db PATH)\n")
             throw ExitCode(StoreExit.storeUnavailable)
@@ -64,7 +64,7 @@ struct StoreOptions: ParsableArguments {
         do {
             let store = try SQLiteStore(path: db)
             try await store.migrate()
-            return StoryLibrary(store: store)
+            return StoryLibrary(store: store, batching: batching)
         } catch {
             StandardError.write("synoptic: \(error)\n")
             throw ExitCode(StoreExit.storeUnavailable)

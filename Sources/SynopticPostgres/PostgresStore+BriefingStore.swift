@@ -29,92 +29,147 @@ extension PostgresStore: BriefingStore {
     /// (`SELECT … FOR UPDATE`): a second writer waits for the first to commit, then sees the new
     /// sequence and is answered ``CommitOutcome/stale(latest:)``. The content hash is checked first,
     /// under the same lock, so a duplicate is reported as such even when the writer is behind.
-    public func commit(_ stored: StoredArticle, placement: StoryPlacement, expectedSequence: Int64) async throws -> CommitOutcome {
-        let row = try ArticleRow(stored)
+    /// A batch is one transaction, the lock taken once; its articles are written one after the
+    /// other as a single article was (a few round trips each).
+    public func commit(_ batch: [BatchArticle], expectedSequence: Int64) async throws -> [CommitOutcome] {
+        guard !batch.isEmpty else { return [] }
+        for (index, entry) in batch.enumerated() {
+            if case .withBatchArticle(let earlier) = entry.placement, earlier < 0 || earlier >= index {
+                throw StoreError.badPlacement("article \(index) of a batch placed with article \(earlier)")
+            }
+        }
+        // The rows are prepared before the lock is taken; the first article that cannot be
+        // prepared ends the batch (``BriefingStore/commit(_:expectedSequence:)``).
+        var prepared: [ArticleRow] = []
+        var rejection: String?
+        for entry in batch {
+            if let problem = StoreIDs.problem(with: entry.article.article) {
+                rejection = problem
+                break
+            }
+            do {
+                prepared.append(try ArticleRow(entry.article))
+            } catch {
+                rejection = "article \(entry.article.id): it cannot be encoded (\(error))"
+                break
+            }
+        }
+        let rows = prepared
+        let reason = rejection
         return try await transaction { connection in
             let locked = try await connection.query(
                 "SELECT latest, stories_created FROM synoptic_sequence WHERE id = 1 FOR UPDATE", logger: logger
             ).collect()
             guard let lockedRow = locked.first else { throw StoreError.damaged("synoptic_sequence has no row") }
-            let (latest, storiesCreated) = try lockedRow.decode((Int64, Int64).self)
-            // The duplicate check and the server's clock in one round trip, after the lock is held:
-            // one clock for every worker, read in commit order.
-            // With them, which of the article's first candidate ids are taken (``unused``'s rule).
-            let baseID = row.id.isEmpty ? "article" : row.id
-            let candidates = Self.candidates(baseID, from: 1)
-            let checked = try await connection.query(
-                #"""
-                SELECT (SELECT id FROM articles WHERE content_hash = \#(row.contentHash)),
-                       to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-                       ARRAY(SELECT id FROM articles WHERE id = ANY(\#(candidates)))
-                """#, logger: logger
+            var (latest, storiesCreated) = try lockedRow.decode((Int64, Int64).self)
+            var outcomes: [CommitOutcome] = []
+            var storyOfEntry: [String] = []
+            for (index, entry) in batch.enumerated() {
+                guard index < rows.count else {
+                    outcomes.append(.rejected(reason: reason ?? "article \(entry.article.id) could not be encoded"))
+                    break
+                }
+                var placement = entry.placement
+                if case .withBatchArticle(let earlier) = placement { placement = .existing(storyID: storyOfEntry[earlier]) }
+                let outcome = try await commitOne(
+                    rows[index], placement: placement, checkSequence: index == 0 ? expectedSequence : nil, latest: latest,
+                    storiesCreated: &storiesCreated, on: connection)
+                outcomes.append(outcome)
+                guard case .stored(_, let storyID, let sequence) = outcome else { break }
+                storyOfEntry.append(storyID)
+                latest = sequence
+            }
+            return outcomes
+        }
+    }
+
+    /// One article of a batch, under the lock: `latest` is the sequence as of now, and with
+    /// `checkSequence` (the batch's first article) a different one is answered as stale.
+    private func commitOne(
+        _ row: ArticleRow, placement: StoryPlacement, checkSequence expectedSequence: Int64?, latest: Int64, storiesCreated: inout Int64,
+        on connection: PostgresConnection
+    ) async throws -> CommitOutcome {
+        // The duplicate check and the server's clock in one round trip, after the lock is held:
+        // one clock for every worker, read in commit order.
+        // With them, which of the article's first candidate ids are taken (``unused``'s rule).
+        let baseID = row.id.isEmpty ? "article" : row.id
+        let candidates = Self.candidates(baseID, from: 1)
+        let checked = try await connection.query(
+            #"""
+            SELECT (SELECT id FROM articles WHERE content_hash = \#(row.contentHash)),
+                   to_char(clock_timestamp() AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                   ARRAY(SELECT id FROM articles WHERE id = ANY(\#(candidates)))
+            """#, logger: logger
+        ).collect()
+        guard let checkedRow = checked.first else { throw StoreError.damaged("the duplicate check answered no row") }
+        let (duplicate, now, takenIDs) = try checkedRow.decode((String?, String, [String]).self)
+        if let duplicate { return .duplicate(of: duplicate) }
+        if let expectedSequence, latest != expectedSequence { return .stale(latest: latest) }
+        let sequence = latest + 1
+        let taken = Set(takenIDs)
+        let articleID: String
+        if let free = candidates.first(where: { !taken.contains($0) }) {
+            articleID = free
+        } else {
+            articleID = try await Self.unused(baseID, table: "articles", on: connection, logger: logger)
+        }
+
+        let storyID: String
+        let revision: Int64
+        switch placement {
+        case .withBatchArticle:
+            // Resolved by the caller to the story that article went into.
+            throw StoreError.badPlacement("a batch placement reached a single commit")
+        case .existing(let id):
+            let updated = try await connection.query(
+                """
+                UPDATE stories
+                SET revision = revision + 1, article_count = article_count + 1, updated_at = \(now), last_sequence = \(sequence),
+                    first_published = least(first_published, \(row.publishedDay)),
+                    last_published = greatest(last_published, \(row.publishedDay))
+                WHERE id = \(id)
+                RETURNING revision
+                """, logger: logger
             ).collect()
-            guard let checkedRow = checked.first else { throw StoreError.damaged("the duplicate check answered no row") }
-            let (duplicate, now, takenIDs) = try checkedRow.decode((String?, String, [String]).self)
-            if let duplicate { return .duplicate(of: duplicate) }
-            guard latest == expectedSequence else { return .stale(latest: latest) }
-            let sequence = latest + 1
-            let taken = Set(takenIDs)
-            let articleID: String
-            if let free = candidates.first(where: { !taken.contains($0) }) {
-                articleID = free
-            } else {
-                articleID = try await Self.unused(baseID, table: "articles", on: connection, logger: logger)
-            }
-
-            let storyID: String
-            let revision: Int64
-            switch placement {
-            case .existing(let id):
-                let updated = try await connection.query(
-                    """
-                    UPDATE stories
-                    SET revision = revision + 1, article_count = article_count + 1, updated_at = \(now), last_sequence = \(sequence),
-                        first_published = least(first_published, \(row.publishedDay)),
-                        last_published = greatest(last_published, \(row.publishedDay))
-                    WHERE id = \(id)
-                    RETURNING revision
-                    """, logger: logger
-                ).collect()
-                guard let first = updated.first else { throw StoreError.unknownStory(id) }
-                storyID = id
-                revision = try first.decode(Int64.self)
-            case .new(let title):
-                // Stories are named s1, s2, … in order of creation, as every store names them.
-                storyID = try await Self.unused("s\(storiesCreated + 1)", table: "stories", on: connection, logger: logger)
-                revision = 1
-                try await connection.query(
-                    """
-                    WITH story AS (
-                        INSERT INTO stories (id, title, revision, article_count, created_at, updated_at, last_sequence, first_published, last_published)
-                        VALUES (\(storyID), \(storable(title)), 1, 1, \(now), \(now), \(sequence), \(row.publishedDay), \(row.publishedDay))
-                    )
-                    UPDATE synoptic_sequence SET stories_created = stories_created + 1 WHERE id = 1
-                    """, logger: logger)
-            }
-
-            // The article, its annotations, the story's version row and the new sequence in one
-            // statement (one round trip: the lock is held for as few of them as possible).
+            guard let first = updated.first else { throw StoreError.unknownStory(id) }
+            storyID = id
+            revision = try first.decode(Int64.self)
+        case .new(let title):
+            // Stories are named s1, s2, … in order of creation, as every store names them.
+            storyID = try await Self.unused("s\(storiesCreated + 1)", table: "stories", on: connection, logger: logger)
+            revision = 1
             try await connection.query(
                 """
-                WITH article AS (
-                    INSERT INTO articles (id, sequence, story_id, content_hash, title, outlet, url, published, published_day,
-                                          original, clean_text, paragraphs, metadata, snapshot, annotations_snapshot, ingested_at)
-                    VALUES (\(articleID), \(sequence), \(storyID), \(row.contentHash), \(row.title), \(row.outlet), \(row.url),
-                            \(row.published), \(row.publishedDay), \(row.original), \(row.cleanText), \(row.paragraphs),
-                            \(row.metadata)::jsonb, \(row.snapshot), \(row.annotationsSnapshot), \(now))
-                ), annotation AS (
-                    INSERT INTO annotations (article_id, kind, payload)
-                    SELECT \(articleID), kind, payload::jsonb
-                    FROM unnest(\(row.annotations.map(\.kind))::text[], \(row.annotations.map(\.payload))::text[]) AS t (kind, payload)
-                ), version AS (
-                    INSERT INTO story_versions (story_id, revision, article_id, sequence, created_at)
-                    VALUES (\(storyID), \(revision), \(articleID), \(sequence), \(now))
+                WITH story AS (
+                    INSERT INTO stories (id, title, revision, article_count, created_at, updated_at, last_sequence, first_published, last_published)
+                    VALUES (\(storyID), \(storable(title)), 1, 1, \(now), \(now), \(sequence), \(row.publishedDay), \(row.publishedDay))
                 )
-                UPDATE synoptic_sequence SET latest = \(sequence) WHERE id = 1
+                UPDATE synoptic_sequence SET stories_created = stories_created + 1 WHERE id = 1
                 """, logger: logger)
-            return .stored(articleID: articleID, storyID: storyID, sequence: sequence)
+            storiesCreated += 1
         }
+
+        // The article, its annotations, the story's version row and the new sequence in one
+        // statement (one round trip: the lock is held for as few of them as possible).
+        try await connection.query(
+            """
+            WITH article AS (
+                INSERT INTO articles (id, sequence, story_id, content_hash, title, outlet, url, published, published_day,
+                                      original, clean_text, paragraphs, metadata, snapshot, annotations_snapshot, ingested_at)
+                VALUES (\(articleID), \(sequence), \(storyID), \(row.contentHash), \(row.title), \(row.outlet), \(row.url),
+                        \(row.published), \(row.publishedDay), \(row.original), \(row.cleanText), \(row.paragraphs),
+                        \(row.metadata)::jsonb, \(row.snapshot), \(row.annotationsSnapshot), \(now))
+            ), annotation AS (
+                INSERT INTO annotations (article_id, kind, payload)
+                SELECT \(articleID), kind, payload::jsonb
+                FROM unnest(\(row.annotations.map(\.kind))::text[], \(row.annotations.map(\.payload))::text[]) AS t (kind, payload)
+            ), version AS (
+                INSERT INTO story_versions (story_id, revision, article_id, sequence, created_at)
+                VALUES (\(storyID), \(revision), \(articleID), \(sequence), \(now))
+            )
+            UPDATE synoptic_sequence SET latest = \(sequence) WHERE id = 1
+            """, logger: logger)
+        return .stored(articleID: articleID, storyID: storyID, sequence: sequence)
     }
 
     public func clusterLog(after sequence: Int64, limit: Int) async throws -> [ClusterLogEntry] {

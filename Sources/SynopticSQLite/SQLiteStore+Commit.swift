@@ -36,26 +36,68 @@ extension SQLiteStore {
         }
     }
 
-    /// One article in one `BEGIN IMMEDIATE` transaction: the write lock is taken before anything
-    /// is read, so the duplicate and sequence checks and the writes see one state that no other
-    /// writer can change in between. A duplicate is answered before staleness: the same content is
-    /// refused whatever else was committed meanwhile, and the writer need not catch up to learn it.
-    public func commit(_ stored: StoredArticle, placement: StoryPlacement, expectedSequence: Int64) async throws -> CommitOutcome {
-        // The snapshot and the annotations are encoded outside the write lock; only an id taken
-        // by another article (rare) makes the commit encode the snapshot again under a new id.
-        let snapshot = try ArticleSnapshotCoding.encode(stored.article)
-        let annotations = try Self.annotationsColumn(stored.article)
+    /// A batch in one `BEGIN IMMEDIATE` transaction: the write lock is taken before anything is
+    /// read, so the duplicate and sequence checks and the writes see one state that no other
+    /// writer can change in between. A duplicate first article is answered before staleness: the
+    /// same content is refused whatever else was committed meanwhile, and the writer need not
+    /// catch up to learn it.
+    ///
+    /// Why batches: most of a one-article commit was SQLite rewriting the same story and index
+    /// pages into the write-ahead log at every commit; a batch writes them once
+    /// (docs/performance.md).
+    public func commit(_ batch: [BatchArticle], expectedSequence: Int64) async throws -> [CommitOutcome] {
+        guard !batch.isEmpty else { return [] }
+        for (index, entry) in batch.enumerated() {
+            if case .withBatchArticle(let earlier) = entry.placement, earlier < 0 || earlier >= index {
+                throw StoreError.badPlacement("article \(index) of a batch placed with article \(earlier)")
+            }
+        }
+        // The snapshots and the annotations are encoded outside the write lock; only an id taken
+        // by another article (rare) makes the commit encode a snapshot again under a new id. The
+        // first article that cannot be encoded ends the batch: the ones before it are committed,
+        // it is answered `rejected`.
+        var encoded: [(snapshot: Data, annotations: String?)] = []
+        var rejection: String?
+        for entry in batch {
+            let article = entry.article.article
+            if let problem = StoreIDs.problem(with: article) {
+                rejection = problem
+                break
+            }
+            do {
+                encoded.append((try ArticleSnapshotCoding.encode(article), try Self.annotationsColumn(article)))
+            } catch {
+                rejection = "article \(article.id): it cannot be encoded (\(error))"
+                break
+            }
+        }
         let now = Self.timestamp()
+        let ready = encoded
+        let reason = rejection
         return try await guarded {
             try await pool.writeWithoutTransaction { db in
-                var outcome = CommitOutcome.duplicate(of: "")
+                var outcomes: [CommitOutcome] = []
                 try db.inTransaction(.immediate) {
-                    outcome = try Self.commit(
-                        stored, snapshot: snapshot, annotations: annotations, placement: placement, expectedSequence: expectedSequence, now: now, db: db)
-                    if case .stored = outcome { return .commit }
-                    return .rollback
+                    outcomes = []
+                    var storyOfEntry: [String] = []
+                    for (index, entry) in batch.enumerated() {
+                        guard index < ready.count else {
+                            outcomes.append(.rejected(reason: reason ?? "article \(entry.article.id) could not be encoded"))
+                            break
+                        }
+                        var placement = entry.placement
+                        if case .withBatchArticle(let earlier) = placement { placement = .existing(storyID: storyOfEntry[earlier]) }
+                        // Past the first article the expected sequence is the one this batch has reached.
+                        let outcome = try Self.commit(
+                            entry.article, snapshot: ready[index].snapshot, annotations: ready[index].annotations, placement: placement,
+                            expectedSequence: expectedSequence + Int64(index), now: now, db: db)
+                        outcomes.append(outcome)
+                        guard case .stored(_, let storyID, _) = outcome else { break }
+                        storyOfEntry.append(storyID)
+                    }
+                    return storyOfEntry.isEmpty ? .rollback : .commit
                 }
-                return outcome
+                return outcomes
             }
         }
     }
@@ -89,6 +131,9 @@ extension SQLiteStore {
         let outlet = article.provenance.outlet.flatMap { $0.isEmpty ? nil : $0 }
         let storyID: String
         switch placement {
+        case .withBatchArticle:
+            // The batch resolves it to the story that article went into before it gets here.
+            throw StoreError.badPlacement("a placement with a batch article reached a single commit")
         case .existing(let id):
             guard try Bool.fetchOne(db.cachedStatement(sql: "SELECT EXISTS (SELECT 1 FROM stories WHERE id = ?)"), arguments: [id]) == true else {
                 throw StoreError.unknownStory(id)

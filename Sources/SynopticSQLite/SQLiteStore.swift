@@ -15,11 +15,12 @@ import SynopticStore
 /// - **WAL and a pool.** The file is opened as a `DatabasePool` in write-ahead-log mode, so readers
 ///   (`synoptic stories`, a server answering requests) see the last committed state while an
 ///   ingest writes, and never block it.
-/// - **One `BEGIN IMMEDIATE` transaction per article.** ``commit(_:placement:expectedSequence:)``
-///   takes the write lock first, then checks the content hash and the expected sequence, then
-///   writes the article, its annotations and its story's new revision. SQLite's journal makes the
-///   transaction all or nothing, so a process killed at any instant leaves every article either
-///   wholly stored or absent (see docs/store.md).
+/// - **One `BEGIN IMMEDIATE` transaction per batch.** ``commit(_:expectedSequence:)`` takes the
+///   write lock first, then, article by article, checks the content hash (and, for the first, the
+///   expected sequence) and writes the article, its annotations and its story's new revision.
+///   SQLite's journal makes the transaction all or nothing, so a process killed at any instant
+///   leaves every article either wholly stored or absent, and every batch wholly committed or
+///   absent (see docs/store.md).
 /// - **`synchronous = NORMAL`.** In WAL mode a commit reaches the operating system before
 ///   `commit` returns, so a killed process loses nothing committed; only a power cut can lose the
 ///   last commits (never corrupt the file). Pass `durable: true` for a sync on every commit.

@@ -9,12 +9,13 @@ import SynopticCore
 ///
 /// The contract every implementation keeps:
 /// - **Idempotent.** An article whose ``StoredArticle/contentHash`` is already stored is not stored
-///   again; ``commit(_:placement:expectedSequence:)`` answers ``CommitOutcome/duplicate(of:)``.
-/// - **Transactional per article.** An article, its annotations, its story membership and the
-///   story's new revision are written in one transaction: a process killed at any moment leaves
-///   each article either wholly stored or not at all.
+///   again; ``commit(_:expectedSequence:)`` answers ``CommitOutcome/duplicate(of:)``.
+/// - **Each article all or nothing; a batch commits together.** An article, its annotations, its
+///   story membership and the story's new revision are written in one transaction, with the other
+///   articles of its batch (``commit(_:expectedSequence:)``): a process killed at any moment leaves
+///   each article either wholly stored or not at all, and a batch either wholly committed or not.
 /// - **One order of commits.** Every committed article gets the next ``StoredArticle/sequence``.
-///   Clustering is sequential by nature, so a writer places an article against the stories as of
+///   Clustering is sequential by nature, so a writer places a batch against the stories as of
 ///   a sequence and the commit is refused (``CommitOutcome/stale(latest:)``) when another writer
 ///   committed since; the writer catches up through ``clusterLog(after:limit:)`` and places again.
 public protocol BriefingStore: Sendable {
@@ -35,9 +36,23 @@ public protocol BriefingStore: Sendable {
     /// replays to bring its clusterer up to date.
     func clusterLog(after sequence: Int64, limit: Int) async throws -> [ClusterLogEntry]
 
-    /// Stores one article and its story membership in one transaction, if no other article was
-    /// committed after `expectedSequence` and its content is new.
-    func commit(_ article: StoredArticle, placement: StoryPlacement, expectedSequence: Int64) async throws -> CommitOutcome
+    /// Stores a batch of articles with their story memberships, in order, in one transaction.
+    ///
+    /// The articles are taken in order and the answer has one outcome per article taken; the
+    /// first that is not stored ends the batch (the articles after it are neither written nor
+    /// answered, because their placements may count on it):
+    /// - the first article whose content is already stored (by an earlier commit or earlier in
+    ///   this batch) is answered ``CommitOutcome/duplicate(of:)``;
+    /// - if another article was committed after `expectedSequence`, the batch is answered
+    ///   `[.stale(latest:)]` before anything is written (a duplicate first article is answered as
+    ///   a duplicate even then, so a writer that is behind learns it without catching up);
+    /// - the first article the store cannot write (annotations outside its text, say) is answered
+    ///   ``CommitOutcome/rejected(reason:)``, and nothing of it is written.
+    ///
+    /// The articles answered ``CommitOutcome/stored(articleID:storyID:sequence:)`` are committed
+    /// together, with consecutive sequences. A thrown error (the database failed, a placement
+    /// names no story) commits nothing of the batch. An empty batch answers `[]`.
+    func commit(_ batch: [BatchArticle], expectedSequence: Int64) async throws -> [CommitOutcome]
 
     /// A page of stories, most recently updated first.
     func stories(_ query: StoryQuery) async throws -> StoryPage
@@ -94,6 +109,14 @@ public struct VersionLink: Hashable, Sendable, Codable {
 }
 
 extension BriefingStore {
+    /// One article in a batch of its own (``commit(_:expectedSequence:)``).
+    public func commit(_ article: StoredArticle, placement: StoryPlacement, expectedSequence: Int64) async throws -> CommitOutcome {
+        guard let outcome = try await commit([BatchArticle(article, placement: placement)], expectedSequence: expectedSequence).first else {
+            throw StoreError.damaged("a commit of one article answered nothing")
+        }
+        return outcome
+    }
+
     public func articleIDs(contentHashes: [String]) async throws -> [String: String] {
         var ids: [String: String] = [:]
         for hash in Set(contentHashes) {
@@ -108,6 +131,21 @@ public enum StoryPlacement: Hashable, Sendable {
     case existing(storyID: String)
     /// A new story; the store names it and returns its id.
     case new(title: String)
+    /// The story that the article at this index of the same batch (an earlier one) went into:
+    /// a story begun in a batch has no id until the store names it, and later articles of the
+    /// batch may join it.
+    case withBatchArticle(Int)
+}
+
+/// One article of a batch commit, with where it goes.
+public struct BatchArticle: Hashable, Sendable {
+    public var article: StoredArticle
+    public var placement: StoryPlacement
+
+    public init(_ article: StoredArticle, placement: StoryPlacement) {
+        self.article = article
+        self.placement = placement
+    }
 }
 
 /// What became of a commit.
@@ -119,6 +157,9 @@ public enum CommitOutcome: Hashable, Sendable {
     case duplicate(of: String)
     /// Another writer committed after the expected sequence; nothing was written.
     case stale(latest: Int64)
+    /// The store cannot keep this article (the reason says why, naming the article); nothing of
+    /// it was written.
+    case rejected(reason: String)
 }
 
 /// One committed article, as clustering needs it.

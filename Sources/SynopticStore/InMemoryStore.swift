@@ -31,39 +31,63 @@ public actor InMemoryStore: BriefingStore {
         return articlesBySequence[start..<min(articlesBySequence.count, start + max(0, limit))].map(ClusterLogEntry.init)
     }
 
-    public func commit(_ stored: StoredArticle, placement: StoryPlacement, expectedSequence: Int64) async throws -> CommitOutcome {
-        if let existing = idOfHash[stored.contentHash] { return .duplicate(of: existing) }
-        let latest = Int64(articlesBySequence.count)
-        guard expectedSequence == latest else { return .stale(latest: latest) }
-        let storyID: String
-        switch placement {
-        case .existing(let id) where storyRows[id] != nil: storyID = id
-        case .existing(let id): throw StoreError.unknownStory(id)
-        case .new(let title):
-            storyID = "s\(nextStory)"
-            nextStory += 1
-            storyRows[storyID] = StoredStory(id: storyID, title: title, outlets: [], articleCount: 0, revision: 0, updatedAt: "")
+    /// A batch is committed in one step of the actor, so no reader sees part of it; every
+    /// placement is checked before anything is written, so a thrown error writes nothing.
+    public func commit(_ batch: [BatchArticle], expectedSequence: Int64) async throws -> [CommitOutcome] {
+        for (index, entry) in batch.enumerated() {
+            switch entry.placement {
+            case .existing(let id) where storyRows[id] == nil: throw StoreError.unknownStory(id)
+            case .withBatchArticle(let earlier) where earlier < 0 || earlier >= index:
+                throw StoreError.badPlacement("article \(index) of a batch placed with article \(earlier)")
+            default: break
+            }
         }
-        var article = stored
-        article.article.id = StoreIDs.unique(stored.id) { sequenceOfID[$0] != nil }
-        article.sequence = latest + 1
-        article.storyID = storyID
-        article.ingestedAt = StoreIDs.timestamp(clock())
-        sequenceOfID[article.id] = articlesBySequence.count
-        idOfHash[article.contentHash] = article.id
-        membersOfStory[storyID, default: []].append(articlesBySequence.count)
-        articlesBySequence.append(article)
-        var row = storyRows[storyID]!
-        row.articleCount += 1
-        row.revision += 1
-        row.updatedAt = article.ingestedAt ?? ""
-        row.outlets = StoreIDs.outlets(of: membersOfStory[storyID, default: []].map { articlesBySequence[$0].article })
-        if let day = StoreIDs.day(article.article.provenance.published) {
-            row.firstPublished = min(row.firstPublished ?? day, day)
-            row.lastPublished = max(row.lastPublished ?? day, day)
+        var outcomes: [CommitOutcome] = []
+        var storyOfEntry: [String] = []
+        for (index, entry) in batch.enumerated() {
+            let stored = entry.article
+            if let existing = idOfHash[stored.contentHash] {
+                outcomes.append(.duplicate(of: existing))
+                break
+            }
+            let latest = Int64(articlesBySequence.count)
+            if index == 0, expectedSequence != latest { return [.stale(latest: latest)] }
+            if let problem = StoreIDs.problem(with: stored.article) {
+                outcomes.append(.rejected(reason: problem))
+                break
+            }
+            let storyID: String
+            switch entry.placement {
+            case .existing(let id): storyID = id
+            case .withBatchArticle(let earlier): storyID = storyOfEntry[earlier]
+            case .new(let title):
+                storyID = "s\(nextStory)"
+                nextStory += 1
+                storyRows[storyID] = StoredStory(id: storyID, title: title, outlets: [], articleCount: 0, revision: 0, updatedAt: "")
+            }
+            storyOfEntry.append(storyID)
+            var article = stored
+            article.article.id = StoreIDs.unique(stored.id) { sequenceOfID[$0] != nil }
+            article.sequence = latest + 1
+            article.storyID = storyID
+            article.ingestedAt = StoreIDs.timestamp(clock())
+            sequenceOfID[article.id] = articlesBySequence.count
+            idOfHash[article.contentHash] = article.id
+            membersOfStory[storyID, default: []].append(articlesBySequence.count)
+            articlesBySequence.append(article)
+            var row = storyRows[storyID]!
+            row.articleCount += 1
+            row.revision += 1
+            row.updatedAt = article.ingestedAt ?? ""
+            row.outlets = StoreIDs.outlets(of: membersOfStory[storyID, default: []].map { articlesBySequence[$0].article })
+            if let day = StoreIDs.day(article.article.provenance.published) {
+                row.firstPublished = min(row.firstPublished ?? day, day)
+                row.lastPublished = max(row.lastPublished ?? day, day)
+            }
+            storyRows[storyID] = row
+            outcomes.append(.stored(articleID: article.id, storyID: storyID, sequence: article.sequence))
         }
-        storyRows[storyID] = row
-        return .stored(articleID: article.id, storyID: storyID, sequence: article.sequence)
+        return outcomes
     }
 
     public func stories(_ query: StoryQuery) async throws -> StoryPage {
@@ -119,12 +143,15 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     /// The database was written by a newer Synoptic (its schema has migrations this one lacks).
     case newerSchema(String)
     case damaged(String)
+    /// A batch placed an article with a batch article that is not an earlier one (a caller's bug).
+    case badPlacement(String)
 
     public var description: String {
         switch self {
         case .unknownStory(let id): "no story \(id) in the store"
         case .newerSchema(let detail): "the database was written by a newer Synoptic: \(detail)"
         case .damaged(let detail): "the store is damaged: \(detail)"
+        case .badPlacement(let detail): "a placement the store cannot follow: \(detail)"
         }
     }
 }
@@ -138,6 +165,15 @@ public enum StoreIDs {
         var n = 2
         while taken("\(base)-\(n)") { n += 1 }
         return "\(base)-\(n)"
+    }
+
+    /// Why a store cannot keep `article` (it names the article), or nil when it can: every store
+    /// refuses annotation spans outside the clean text, which would not read back.
+    public static func problem(with article: Article) -> String? {
+        guard !article.annotations.isEmpty else { return nil }
+        let length = article.text.scalarCount
+        guard let bad = AnnotationsCodec.firstSpan(of: article.annotations, outsideTextOf: length) else { return nil }
+        return "article \(article.id): annotation span \(bad) outside a text of \(length)"
     }
 
     /// ISO 8601 in UTC with milliseconds, so that string order is time order.

@@ -195,6 +195,7 @@ struct PostgresBriefingStoreTests {
                                     switch try await own.commit(article, placement: .new(title: article.id), expectedSequence: expected) {
                                     case .stored, .duplicate: break commitLoop
                                     case .stale(let latest): expected = latest
+                                    case .rejected(let reason): throw StoreError.damaged("a writer's article was rejected: \(reason)")
                                     }
                                 }
                             }

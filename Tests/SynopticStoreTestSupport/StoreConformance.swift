@@ -44,6 +44,12 @@ public enum StoreConformance {
         Check(name: "articles(after:) and the cluster log follow commit order", body: commitOrder),
         Check(name: "an article round-trips whole", body: roundTrip),
         Check(name: "concurrent writers lose and double nothing", body: concurrentWriters),
+        Check(name: "a batch commits in order, with stories begun in it", body: batchCommit),
+        Check(name: "a batch stops at a duplicate, of the store or of itself", body: batchDuplicates),
+        Check(name: "a stale batch writes nothing", body: staleBatch),
+        Check(name: "an unstorable article ends its batch; the articles before it are stored", body: batchRejection),
+        Check(name: "a batch that throws writes none of its articles", body: batchAllOrNothing),
+        Check(name: "concurrent batch writers lose and double nothing", body: concurrentBatchWriters),
     ]
 
     // MARK: - Checks
@@ -114,7 +120,8 @@ public enum StoreConformance {
         let before = try require(try await store.story(id: storyID), "the new story \(storyID) is not stored")
         try require(before.articleCount == 1 && before.title == "Story of report-1", "the new story's row is wrong: \(before)")
         let outcome = try await store.commit(
-            StoreFixtures.article(2, outlet: "Herald", published: "2024-03-05T10:00:00Z"), placement: .existing(storyID: storyID), expectedSequence: 1)
+            StoreFixtures.article(2, outlet: "Herald", published: "2024-03-05T10:00:00Z"), placement: .existing(storyID: storyID), expectedSequence: 1
+        )
         guard case .stored(_, storyID, 2) = outcome else { throw failure("joining \(storyID) answered \(outcome)") }
         _ = try await store.commit(
             StoreFixtures.article(3, outlet: "Wire", published: "2024-02-28"), placement: .existing(storyID: storyID), expectedSequence: 2)
@@ -122,7 +129,9 @@ public enum StoreConformance {
         try require(after.articleCount == 3, "article count \(after.articleCount), expected 3")
         try require(after.revision > before.revision, "the revision did not rise: \(before.revision) → \(after.revision)")
         try require(after.outlets == ["Wire", "Herald"], "outlets \(after.outlets), expected the most frequent first")
-        try require(after.firstPublished == "2024-02-28" && after.lastPublished == "2024-03-05", "dates \(after.firstPublished ?? "nil")…\(after.lastPublished ?? "nil")")
+        try require(
+            after.firstPublished == "2024-02-28" && after.lastPublished == "2024-03-05",
+            "dates \(after.firstPublished ?? "nil")…\(after.lastPublished ?? "nil")")
         let members = try await store.articles(inStory: storyID).map(\.id)
         try require(members == ["report-1", "report-2", "report-3"], "members \(members), expected commit order")
         try require(try await store.stories(StoryQuery()).total == 1, "joining a story made a new one")
@@ -191,10 +200,12 @@ public enum StoreConformance {
         try require(try await store.cachedBriefing(storyID: storyID, revision: 2, format: "md") == nil, "a briefing answered for another revision")
         try await store.cacheBriefing(storyID: storyID, revision: 2, format: "md", content: "# two")
         try require(try await store.cachedBriefing(storyID: storyID, revision: 2, format: "md") == "# two", "the newer briefing is not returned")
-        try require(try await store.cachedBriefing(storyID: storyID, revision: 1, format: "md") == nil, "the older briefing was kept beside the newer")
+        try require(
+            try await store.cachedBriefing(storyID: storyID, revision: 1, format: "md") == nil, "the older briefing was kept beside the newer")
         try require(try await store.cachedBriefing(storyID: storyID, revision: 1, format: "json") == "{}", "another format's briefing was dropped")
         try await store.cacheBriefing(storyID: storyID, revision: 2, format: "md", content: "# two again")
-        try require(try await store.cachedBriefing(storyID: storyID, revision: 2, format: "md") == "# two again", "the same revision was not replaced")
+        try require(
+            try await store.cachedBriefing(storyID: storyID, revision: 2, format: "md") == "# two again", "the same revision was not replaced")
     }
 
     static func recordedVersions(_ store: any BriefingStore) async throws {
@@ -203,7 +214,10 @@ public enum StoreConformance {
         var ids = [first]
         for n in 2...4 {
             let latest = try await store.latestSequence()
-            guard case .stored(let id, _, _) = try await store.commit(StoreFixtures.article(n), placement: .existing(storyID: storyID), expectedSequence: latest) else {
+            guard
+                case .stored(let id, _, _) = try await store.commit(
+                    StoreFixtures.article(n), placement: .existing(storyID: storyID), expectedSequence: latest)
+            else {
                 throw failure("article \(n) was not stored")
             }
             ids.append(id)
@@ -223,7 +237,8 @@ public enum StoreConformance {
         try require(try await store.versions(storyID: storyID).isEmpty, "an older revision replaced a newer record")
         try await store.recordVersions(storyID: storyID, revision: 4, groups: [[ids[3], ids[0]], [ids[1], ids[2]]])
         let again = try await store.versions(storyID: storyID)
-        try require(again.map(\.earlierID) == [ids[3], ids[1]] && again.map(\.laterID) == [ids[0], ids[2]], "the same revision did not replace: \(again)")
+        try require(
+            again.map(\.earlierID) == [ids[3], ids[1]] && again.map(\.laterID) == [ids[0], ids[2]], "the same revision did not replace: \(again)")
         try require(try await store.versions(storyID: "no-such-story").isEmpty, "links for a story that does not exist")
     }
 
@@ -309,6 +324,211 @@ public enum StoreConformance {
         try require(Set(all.map(\.contentHash)).count == 40, "an article was stored twice")
         try require(all.map(\.sequence) == Array(1...40), "sequences have gaps or repeats")
         try require(try await store.stories(StoryQuery(limit: 100)).total == 40, "stories and articles disagree")
+    }
+
+    static func batchCommit(_ store: any BriefingStore) async throws {
+        try await store.migrate()
+        try require(try await store.commit([], expectedSequence: 0).isEmpty, "an empty batch answered something")
+        let (_, old) = try await commitNew(store, StoreFixtures.article(1, outlet: "Wire", published: "2024-03-02"))
+        let batch = [
+            BatchArticle(StoreFixtures.article(2, outlet: "Herald", published: "2024-03-03"), placement: .new(title: "Begun in the batch")),
+            BatchArticle(StoreFixtures.article(3, outlet: "Wire", published: "2024-03-05"), placement: .existing(storyID: old)),
+            BatchArticle(StoreFixtures.article(4, outlet: "Wire", published: "2024-03-01"), placement: .withBatchArticle(0)),
+            BatchArticle(StoreFixtures.article(5, outlet: "Herald", published: "2024-03-04"), placement: .withBatchArticle(1)),
+            BatchArticle(StoreFixtures.article(6, id: "report-2"), placement: .new(title: "Another")),
+        ]
+        let outcomes = try await store.commit(batch, expectedSequence: 1)
+        try require(outcomes.count == 5, "a batch of 5 answered \(outcomes)")
+        var ids: [String] = []
+        var stories: [String] = []
+        for (n, outcome) in outcomes.enumerated() {
+            guard case .stored(let id, let storyID, let sequence) = outcome, sequence == Int64(n + 2) else {
+                throw failure("article \(n) of the batch answered \(outcome)")
+            }
+            ids.append(id)
+            stories.append(storyID)
+        }
+        try require(ids[4] != "report-2" && ids[4].hasPrefix("report-2"), "a taken id in a batch was not made unique: \(ids[4])")
+        try require(stories[1] == old && stories[3] == old, "articles placed in \(old) went to \(stories)")
+        try require(stories[2] == stories[0] && stories[0] != old, "an article placed with a story begun in the batch went to \(stories)")
+        try require(Set(stories).count == 3, "the batch made \(Set(stories).count - 1) new stories, expected 2")
+        try require(try await store.latestSequence() == 6, "the batch did not advance the sequence to 6")
+        let begun = try require(try await store.story(id: stories[0]), "the story begun in the batch is not stored")
+        try require(begun.title == "Begun in the batch" && begun.articleCount == 2, "the story begun in the batch: \(begun)")
+        try require(begun.outlets == ["Herald", "Wire"], "its outlets \(begun.outlets)")
+        try require(
+            begun.firstPublished == "2024-03-01" && begun.lastPublished == "2024-03-03",
+            "its days \(begun.firstPublished ?? "nil")…\(begun.lastPublished ?? "nil")")
+        let joined = try require(try await store.story(id: old), "the older story vanished")
+        try require(joined.articleCount == 3 && joined.revision == 3, "the older story after the batch: \(joined)")
+        try require(joined.outlets == ["Wire", "Herald"], "its outlets \(joined.outlets)")
+        try require(try await store.articles(inStory: old).map(\.id) == ["report-1", ids[1], ids[3]], "its members are not in commit order")
+        let log = try await store.clusterLog(after: 1, limit: 10)
+        try require(log.map(\.articleID) == ids && log.map(\.storyID) == stories, "the cluster log after the batch: \(log.map(\.articleID))")
+        try require(try await store.stories(StoryQuery()).stories.first?.id == stories[4], "the last story the batch touched is not listed first")
+    }
+
+    static func batchDuplicates(_ store: any BriefingStore) async throws {
+        try await store.migrate()
+        let (first, _) = try await commitNew(store, StoreFixtures.article(1))
+        // The same content twice in one batch: the second is a duplicate of the first, and the
+        // batch ends there (the article after it is neither written nor answered).
+        var copy = StoreFixtures.article(2)
+        copy.article.id = "copy-of-2"
+        let outcomes = try await store.commit(
+            [
+                BatchArticle(StoreFixtures.article(2), placement: .new(title: "Two")),
+                BatchArticle(StoreFixtures.article(3), placement: .withBatchArticle(0)),
+                BatchArticle(copy, placement: .withBatchArticle(0)),
+                BatchArticle(StoreFixtures.article(4), placement: .withBatchArticle(0)),
+            ], expectedSequence: 1)
+        try require(outcomes.count == 3, "the batch answered \(outcomes), expected it to stop at the copy")
+        guard case .stored(let second, _, 2) = outcomes[0], case .stored(_, _, 3) = outcomes[1] else {
+            throw failure("the batch answered \(outcomes)")
+        }
+        try require(outcomes[2] == .duplicate(of: second), "the copy in the batch answered \(outcomes[2])")
+        try require(try await store.latestSequence() == 3, "the batch did not commit exactly the two articles before the copy")
+        try require(try await store.article(id: "copy-of-2") == nil, "the copy was stored")
+        try require(try await store.article(id: "report-4") == nil, "the article past the duplicate was stored")
+        // A batch whose first article is stored answers the duplicate, even when it is behind.
+        let behind = try await store.commit(
+            [
+                BatchArticle(StoreFixtures.article(1), placement: .new(title: "One")),
+                BatchArticle(StoreFixtures.article(4), placement: .new(title: "Four")),
+            ],
+            expectedSequence: 0)
+        try require(behind == [.duplicate(of: first)], "a batch led by stored content, behind, answered \(behind)")
+        // Stored content later in a batch ends it there; the articles before it are committed.
+        let later = try await store.commit(
+            [
+                BatchArticle(StoreFixtures.article(4), placement: .new(title: "Four")),
+                BatchArticle(StoreFixtures.article(1), placement: .new(title: "One")),
+            ],
+            expectedSequence: 3)
+        guard later.count == 2, case .stored(_, _, 4) = later[0], later[1] == .duplicate(of: first) else {
+            throw failure("the batch answered \(later)")
+        }
+        try require(try await store.stories(StoryQuery()).total == 3, "duplicates made stories")
+    }
+
+    static func staleBatch(_ store: any BriefingStore) async throws {
+        try await store.migrate()
+        _ = try await commitNew(store, StoreFixtures.article(1))
+        _ = try await commitNew(store, StoreFixtures.article(2))
+        let outcomes = try await store.commit(
+            [
+                BatchArticle(StoreFixtures.article(3), placement: .new(title: "Three")),
+                BatchArticle(StoreFixtures.article(4), placement: .withBatchArticle(0)),
+            ],
+            expectedSequence: 1)
+        try require(outcomes == [.stale(latest: 2)], "a batch expecting sequence 1 after 2 commits answered \(outcomes)")
+        try require(try await store.latestSequence() == 2, "a stale batch advanced the sequence")
+        try require(try await store.article(id: "report-3") == nil, "a stale batch stored its first article")
+        try require(try await store.article(id: "report-4") == nil, "a stale batch stored its second article")
+        try require(try await store.stories(StoryQuery()).total == 2, "a stale batch made a story")
+    }
+
+    static func batchRejection(_ store: any BriefingStore) async throws {
+        try await store.migrate()
+        let bad = StoreFixtures.unstorableArticle()
+        let outcomes = try await store.commit(
+            [
+                BatchArticle(StoreFixtures.article(1), placement: .new(title: "One")),
+                BatchArticle(bad, placement: .withBatchArticle(0)),
+                BatchArticle(StoreFixtures.article(2), placement: .withBatchArticle(0)),
+            ], expectedSequence: 0)
+        try require(outcomes.count == 2, "the batch answered \(outcomes), expected it to stop at the unstorable article")
+        guard case .stored(let first, let storyID, 1) = outcomes[0] else { throw failure("the first article answered \(outcomes[0])") }
+        guard case .rejected(let reason) = outcomes[1] else { throw failure("the unstorable article answered \(outcomes[1])") }
+        try require(reason.contains("unstorable") && reason.contains("outside"), "the reason does not name the article and the problem: \(reason)")
+        try require(try await store.latestSequence() == 1, "the rejected article or the one after it advanced the sequence")
+        try require(try await store.article(id: first) != nil, "the article before the unstorable one is not stored")
+        try require(try await store.article(id: "unstorable") == nil, "the unstorable article was stored")
+        try require(try await store.articleID(contentHash: bad.contentHash) == nil, "the unstorable article's hash was stored")
+        try require(try await store.story(id: storyID)?.articleCount == 1, "the story counts the rejected article")
+        // Alone, it is rejected too, and nothing is written.
+        let alone = try await store.commit(bad, placement: .new(title: "Bad"), expectedSequence: 1)
+        guard case .rejected = alone else { throw failure("the unstorable article alone answered \(alone)") }
+        try require(try await store.stories(StoryQuery()).total == 1, "a rejected article made a story")
+    }
+
+    static func batchAllOrNothing(_ store: any BriefingStore) async throws {
+        try await store.migrate()
+        _ = try await commitNew(store, StoreFixtures.article(1))
+        // The second article names a story that does not exist: the whole batch is refused, the
+        // first article and its new story with it.
+        var refused = false
+        do {
+            _ = try await store.commit(
+                [
+                    BatchArticle(StoreFixtures.article(2), placement: .new(title: "Two")),
+                    BatchArticle(StoreFixtures.article(3), placement: .existing(storyID: "no-such-story")),
+                ], expectedSequence: 1)
+        } catch {
+            refused = true
+        }
+        try require(refused, "a batch placing an article in a story that does not exist was accepted")
+        refused = false
+        do {
+            _ = try await store.commit(
+                [
+                    BatchArticle(StoreFixtures.article(2), placement: .new(title: "Two")),
+                    BatchArticle(StoreFixtures.article(3), placement: .withBatchArticle(1)),
+                ], expectedSequence: 1)
+        } catch {
+            refused = true
+        }
+        try require(refused, "a batch placing an article with itself was accepted")
+        try require(try await store.latestSequence() == 1, "a refused batch advanced the sequence")
+        try require(try await store.article(id: "report-2") == nil, "an article of a refused batch was stored")
+        try require(try await store.articleID(contentHash: StoreFixtures.article(2).contentHash) == nil, "an article of a refused batch was stored")
+        try require(try await store.stories(StoryQuery()).total == 1, "a refused batch made a story")
+        // The store still takes the same articles afterwards.
+        let outcomes = try await store.commit(
+            [
+                BatchArticle(StoreFixtures.article(2), placement: .new(title: "Two")),
+                BatchArticle(StoreFixtures.article(3), placement: .withBatchArticle(0)),
+            ],
+            expectedSequence: 1)
+        guard outcomes.count == 2, case .stored(_, _, 2) = outcomes[0], case .stored(_, _, 3) = outcomes[1] else {
+            throw failure("the batch after a refused one answered \(outcomes)")
+        }
+    }
+
+    static func concurrentBatchWriters(_ store: any BriefingStore) async throws {
+        try await store.migrate()
+        // Four writers race over 60 articles in batches of 7, each re-offering every article; a
+        // writer drops what the store settled and offers the rest again from its next sequence.
+        let fixtures = (1...60).map { StoreFixtures.article($0) }
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            for writer in 0..<4 {
+                group.addTask {
+                    var queue = writer % 2 == 0 ? fixtures : fixtures.reversed()
+                    while !queue.isEmpty {
+                        let batch = queue.prefix(7).enumerated().map { n, fixture in
+                            BatchArticle(fixture, placement: n == 0 ? .new(title: fixture.id) : .withBatchArticle(n - 1))
+                        }
+                        let latest = try await store.latestSequence()
+                        let outcomes = try await store.commit(batch, expectedSequence: latest)
+                        if case .stale = outcomes.first { continue }
+                        for outcome in outcomes {
+                            switch outcome {
+                            case .stored, .duplicate: break
+                            case .stale, .rejected: throw StoreConformance.failure("a writer's batch answered \(outcome)")
+                            }
+                        }
+                        queue.removeFirst(outcomes.count)
+                    }
+                }
+            }
+            try await group.waitForAll()
+        }
+        let all = try await store.articles(after: 0, limit: 1000)
+        try require(all.count == 60, "\(all.count) articles stored, expected 60")
+        try require(Set(all.map(\.contentHash)).count == 60, "an article was stored twice")
+        try require(all.map(\.sequence) == Array(1...60), "sequences have gaps or repeats")
+        let page = try await store.stories(StoryQuery(limit: 100))
+        try require(page.stories.map(\.articleCount).reduce(0, +) == 60, "story counts do not sum to the articles")
     }
 
     // MARK: - Helpers

@@ -47,4 +47,15 @@ public enum StoreFixtures {
         let annotated = BriefingPipeline().annotate([article])[0]
         return StoredArticle(article: annotated, contentHash: ContentHash.of(annotated))
     }
+
+    /// An annotated article no store may keep: a mention's span runs past the end of its clean
+    /// text, so it would not read back (every store refuses it at commit).
+    public static func unstorableArticle() -> StoredArticle {
+        var stored = annotatedArticle()
+        let length = stored.article.text.scalarCount
+        stored.article.id = "unstorable"
+        stored.article.annotations.mentions[0].span = TextSpan(start: length - 2, end: length + 40)
+        stored.contentHash = ContentHash.of(text: "unstorable " + stored.article.original)
+        return stored
+    }
 }
