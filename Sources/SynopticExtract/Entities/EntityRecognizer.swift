@@ -84,6 +84,9 @@ struct RecognitionState {
     /// (nil until first named).
     var namesSoFar: [(count: Int, last: Int)?] = []
     var sentenceQuotedThroughout: [Bool] = []
+    /// Per token, its name key once computed: linking looks up the same surname several times
+    /// (the speaking pass, then the linking pass), and folding it is the cost.
+    var nameKeys: [String?] = []
 
     init(text: TokenizedText, quoted: [TextSpan]) {
         self.text = text
@@ -417,10 +420,10 @@ struct RecognitionState {
             }
             guard chunkEntity[c] == nil else { continue }
             switch chunk.kind {
-            case nil where chunk.tokens.contains(where: { lowers[$0] == "and" || lowers[$0] == "&" }):
+            case nil where chunk.tokens.contains(where: { tokens[$0].is(.connector) && lowers[$0] == "and" }):
                 // “CIA and Bob”, “Khizr and Ghazala Khan”: two names joined are no one person; the
                 // name after the last “and” may be a person named elsewhere.
-                guard let joint = chunk.tokens.lastIndex(where: { lowers[$0] == "and" || lowers[$0] == "&" }),
+                guard let joint = chunk.tokens.lastIndex(where: { lowers[$0] == "and" }),
                     joint + 1 < chunk.tokens.count
                 else { break }
                 let tail = Array(chunk.tokens[(joint + 1)...])
@@ -481,6 +484,11 @@ struct RecognitionState {
     func isSurnameSpeaking(_ chunk: NameChunk) -> Bool {
         guard chunk.tokens.count == 1, chunk.honorific == nil, chunk.roles.isEmpty else { return false }
         let t = chunk.tokens[0]
+        // Most chunks have no speech verb beside them: two trait bits settle that before any
+        // string is looked at.
+        let cueAfter = t + 1 < tokens.count && tokens[t + 1].kind == .word && !tokens[t + 1].isCapitalized && tokens[t + 1].is(.speechCue)
+        let cueBefore = t > 0 && tokens[t - 1].kind == .word && !tokens[t - 1].isCapitalized && tokens[t - 1].is(.speechCue)
+        guard cueAfter || cueBefore else { return false }
         // (“the Kremlin said”, “the West warned”: a name after “the” is an institution's or a place's.)
         guard !opensClause(t), !followsDefiniteArticle(t), !tokens[t].isAllCaps, tokens[t].end - tokens[t].start >= 3,
             !tokens[t].shape.contains(.hyphen),
@@ -530,13 +538,21 @@ struct RecognitionState {
 
     func nameKey(ofToken t: Int) -> String { Lexicon.nameKey(lowers[t], mayBeOverridden: tokens[t].is(.nameKeyOverride)) }
 
+    mutating func cachedNameKey(ofToken t: Int) -> String {
+        if nameKeys.isEmpty { nameKeys = [String?](repeating: nil, count: tokens.count) }
+        if let key = nameKeys[t] { return key }
+        let key = nameKey(ofToken: t)
+        nameKeys[t] = key
+        return key
+    }
+
     /// The person a chunk names: matched by surname key and a compatible given name, or new. With
     /// `choosingAmongNamesakes`, a surname two people share goes to the one named most so far.
     mutating func personEntity(for chunk: NameChunk, creating: Bool, choosingAmongNamesakes: Bool = false) -> Int? {
         let nameTokens = chunk.tokens.filter { !tokens[$0].is(.nameParticle) || $0 == chunk.tokens.last }
         guard let lastToken = nameTokens.last else { return nil }
-        let surname = nameKey(ofToken: lastToken)
-        let given = nameTokens.count >= 2 ? nameKey(ofToken: nameTokens[0]) : nil
+        let surname = cachedNameKey(ofToken: lastToken)
+        let given = nameTokens.count >= 2 ? cachedNameKey(ofToken: nameTokens[0]) : nil
         let givenIsInitial = nameTokens.count >= 2 && tokens[nameTokens[0]].end - tokens[nameTokens[0]].start == 1
         var candidates: [Int] = []
         // “Mr. Khan” and “Mrs. Khan”: an honorific keeps to the namesake of its gender.
@@ -558,7 +574,7 @@ struct RecognitionState {
         }
         if chunk.tokens.count == 1 && !creating, candidates.isEmpty {
             // A given name alone ("Hillary") for the one person who carries it.
-            let key = nameKey(ofToken: chunk.tokens[0])
+            let key = cachedNameKey(ofToken: chunk.tokens[0])
             let byGiven = personsByGiven[key] ?? []
             if byGiven.count == 1, tokens[chunk.tokens[0]].is(.givenName) { return byGiven[0] }
         }
