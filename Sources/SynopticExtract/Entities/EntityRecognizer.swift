@@ -438,7 +438,8 @@ struct RecognitionState {
                 } else if chunk.kind == .person || isGivenNameSpeaking(chunk) {
                     chunkEntity[c] = personEntity(for: chunk, creating: true)
                 }
-            case .place? where chunk.tokens.count == 1 && Lexicon.place(lowers[chunk.tokens[0]]) == .city
+            case .place?
+            where chunk.tokens.count == 1 && Lexicon.place(lowers[chunk.tokens[0]]) == .city
                 && !followsPreposition(chunk.tokens[0]) && personEntity(for: chunk, creating: false, choosingAmongNamesakes: true) != nil:
                 // “Former U.N. Ambassador John Bolton … Bolton said”: a town's name that is the
                 // surname of someone the article names in full is that person, unless it follows a
@@ -556,10 +557,11 @@ struct RecognitionState {
         let givenIsInitial = nameTokens.count >= 2 && tokens[nameTokens[0]].end - tokens[nameTokens[0]].start == 1
         var candidates: [Int] = []
         // “Mr. Khan” and “Mrs. Khan”: an honorific keeps to the namesake of its gender.
-        let stated: Lexicon.Gender? = chunk.honorific.map { h in
-            let h = h.lowercased()
-            return h == "mr" ? .male : ["mrs", "ms", "miss"].contains(h) ? .female : nil
-        } ?? nil
+        let stated: Lexicon.Gender? =
+            chunk.honorific.map { h in
+                let h = h.lowercased()
+                return h == "mr" ? .male : ["mrs", "ms", "miss"].contains(h) ? .female : nil
+            } ?? nil
         for e in personsBySurname[surname] ?? [] {
             if let given, let known = keys[e].given {
                 let compatible = givenIsInitial ? known.first == given.first : (known == given || (known.count == 1 && known.first == given.first))

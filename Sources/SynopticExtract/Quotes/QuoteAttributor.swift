@@ -508,7 +508,8 @@ private struct Context {
         }
         // “Pollsters agree - Carl Bialik:”, “More from Jones:”: the name the colon follows.
         if let mention = entities.mention(atToken: colon - 1), mention.form != .pronoun, mention.form != .description,
-            entities.entities[mention.entity].kind == .person, !isObjectOfPreposition(mention.span, from: colon - 1)
+            entities.entities[mention.entity].kind == .person,
+            !isObjectOfPreposition(mention.span, from: colon - 1)
                 || lowers[max(start, colon - 1 - 3)..<(colon - 1)].contains("from")
         {
             return .init(speaker: mention.span, speakerToken: colon - 1, cue: nil, confidence: 0.7)
@@ -676,7 +677,8 @@ private struct Context {
     /// sentence's end or the paragraph's: a name, whether or not the recognizer knows it.
     func unknownName(from start: Int, limit: Int) -> TextSpan? {
         var end = start
-        while end < limit, end - start < 4, tokens[end].kind == .word, tokens[end].isCapitalized, !tokens[end].isAllCaps || tokens[end].end - tokens[end].start == 1,
+        while end < limit, end - start < 4, tokens[end].kind == .word, tokens[end].isCapitalized,
+            !tokens[end].isAllCaps || tokens[end].end - tokens[end].start == 1,
             !tokens[end].is(.calendarWord)
         {
             end += 1
@@ -714,7 +716,8 @@ private struct Context {
         // “At one point”, “pointed to the report”: “point” reports speech only as “point out”.
         if lowers[c].hasPrefix("point"), c + 1 >= tokens.count || lowers[c + 1] != "out" { return true }
         // “charged a $100,000 fee”: “charge” reports speech only with no object after it.
-        if lowers[c].hasPrefix("charg"), c + 1 < tokens.count, tokens[c + 1].kind == .word || tokens[c + 1].kind == .number || tokens[c + 1].isMark("$"),
+        if lowers[c].hasPrefix("charg"), c + 1 < tokens.count,
+            tokens[c + 1].kind == .word || tokens[c + 1].kind == .number || tokens[c + 1].isMark("$"),
             !tokens[c + 1].isCapitalized, lowers[c + 1] != "that", lowers[c + 1] != "and"
         {
             return true
