@@ -438,15 +438,17 @@ struct RecognitionState {
                 } else if chunk.kind == .person || isGivenNameSpeaking(chunk) {
                     chunkEntity[c] = personEntity(for: chunk, creating: true)
                 }
-            case .place?
-            where chunk.tokens.count == 1 && Lexicon.place(lowers[chunk.tokens[0]]) == .city
-                && !followsPreposition(chunk.tokens[0]) && personEntity(for: chunk, creating: false, choosingAmongNamesakes: true) != nil:
+            case .organization?, .place?:
+                let kind = chunk.kind!
                 // “Former U.N. Ambassador John Bolton … Bolton said”: a town's name that is the
                 // surname of someone the article names in full is that person, unless it follows a
                 // preposition (“in Bolton”).
-                chunkEntity[c] = personEntity(for: chunk, creating: false, choosingAmongNamesakes: true)
-            case .organization?, .place?:
-                let kind = chunk.kind!
+                if kind == .place, chunk.tokens.count == 1, Lexicon.place(lowers[chunk.tokens[0]]) == .city,
+                    !followsPreposition(chunk.tokens[0]), let e = personEntity(for: chunk, creating: false, choosingAmongNamesakes: true)
+                {
+                    chunkEntity[c] = e
+                    break
+                }
                 let key = tokensLower(chunk.tokens)
                 if let e = others["\(kind.rawValue) \(key)"] {
                     chunkEntity[c] = e
@@ -469,14 +471,29 @@ struct RecognitionState {
                 if let role = appositionAfter(chunk) { addRole(role, to: e) }
                 // An honorific states the gender; a given name only suggests it (“Senator Lindsey
                 // Graham … Mr. Graham”), so “Mr.” or “Ms.” settles it either way.
-                if let honorific = chunk.honorific?.lowercased(),
-                    let stated: Lexicon.Gender = honorific == "mr" ? .male : ["mrs", "ms", "miss"].contains(honorific) ? .female : nil
-                {
+                if let stated = Self.gender(ofHonorific: chunk.honorific) {
                     genders[e] = stated
                     genderFromName[e] = true
                 }
             }
         }
+    }
+
+    /// The gender an honorific states: “Mr.” a man's, “Mrs.”, “Ms.” and “Miss” a woman's; others
+    /// (“Dr.”, “Sen.”) none.
+    static func gender(ofHonorific honorific: String?) -> Lexicon.Gender? {
+        switch honorific?.lowercased() {
+        case "mr"?: return .male
+        case "mrs"?, "ms"?, "miss"?: return .female
+        default: return nil
+        }
+    }
+
+    /// Whether a lowercase speech verb stands right after token `t` (“Trump said”) and right
+    /// before it (“said Kevin”).
+    func speechCueBeside(_ t: Int) -> (after: Bool, before: Bool) {
+        func isCue(_ k: Int) -> Bool { tokens[k].kind == .word && !tokens[k].isCapitalized && tokens[k].is(.speechCue) }
+        return (t + 1 < tokens.count && isCue(t + 1), t > 0 && isCue(t - 1))
     }
 
     /// A lone capitalised word written inside a sentence (not opening it), right before or
@@ -487,9 +504,8 @@ struct RecognitionState {
         let t = chunk.tokens[0]
         // Most chunks have no speech verb beside them: two trait bits settle that before any
         // string is looked at.
-        let cueAfter = t + 1 < tokens.count && tokens[t + 1].kind == .word && !tokens[t + 1].isCapitalized && tokens[t + 1].is(.speechCue)
-        let cueBefore = t > 0 && tokens[t - 1].kind == .word && !tokens[t - 1].isCapitalized && tokens[t - 1].is(.speechCue)
-        guard cueAfter || cueBefore else { return false }
+        let cue = speechCueBeside(t)
+        guard cue.after || cue.before else { return false }
         // (“the Kremlin said”, “the West warned”: a name after “the” is an institution's or a place's.)
         guard !opensClause(t), !followsDefiniteArticle(t), !tokens[t].isAllCaps, tokens[t].end - tokens[t].start >= 3,
             !tokens[t].shape.contains(.hyphen),
@@ -500,15 +516,9 @@ struct RecognitionState {
         guard !lowers[t].contains("'") else { return false }
         // Verbs people speak with, not the ones outlets and firms report with (“Reuters
         // reported”, “Twitter posted”), so an unknown outlet does not become a person.
-        if t + 1 < tokens.count, tokens[t + 1].kind == .word, !tokens[t + 1].isCapitalized, Self.personalCues.contains(lowers[t + 1]) {
-            return true
-        }
-        if t > 0, tokens[t - 1].kind == .word, !tokens[t - 1].isCapitalized, Self.personalCues.contains(lowers[t - 1]), t + 1 < tokens.count,
-            tokens[t + 1].isMark(",") || tokens[t + 1].isMark(".")
-        {
-            return true
-        }
-        return false
+        if cue.after, Self.personalCues.contains(lowers[t + 1]) { return true }
+        return cue.before && Self.personalCues.contains(lowers[t - 1]) && t + 1 < tokens.count
+            && (tokens[t + 1].isMark(",") || tokens[t + 1].isMark("."))
     }
 
     static let personalCues: Set<String> = [
@@ -528,11 +538,8 @@ struct RecognitionState {
         guard chunk.tokens.count == 1, chunk.honorific == nil else { return false }
         let t = chunk.tokens[0]
         guard tokens[t].is(.givenName), !tokens[t].isAny([.commonWord, .place]) else { return false }
-        let next = t + 1 < tokens.count ? tokens[t + 1] : nil
-        let previous = t > 0 ? tokens[t - 1] : nil
-        if let next, next.kind == .word, !next.isCapitalized, next.is(.speechCue) { return true }
-        if let previous, previous.kind == .word, !previous.isCapitalized, previous.is(.speechCue) { return true }
-        return false
+        let cue = speechCueBeside(t)
+        return cue.after || cue.before
     }
 
     func tokensLower(_ indices: [Int]) -> String { indices.map { lowers[$0] }.joined(separator: " ") }
@@ -557,11 +564,7 @@ struct RecognitionState {
         let givenIsInitial = nameTokens.count >= 2 && tokens[nameTokens[0]].end - tokens[nameTokens[0]].start == 1
         var candidates: [Int] = []
         // “Mr. Khan” and “Mrs. Khan”: an honorific keeps to the namesake of its gender.
-        let stated: Lexicon.Gender? =
-            chunk.honorific.map { h in
-                let h = h.lowercased()
-                return h == "mr" ? .male : ["mrs", "ms", "miss"].contains(h) ? .female : nil
-            } ?? nil
+        let stated = Self.gender(ofHonorific: chunk.honorific)
         for e in personsBySurname[surname] ?? [] {
             if let given, let known = keys[e].given {
                 let compatible = givenIsInitial ? known.first == given.first : (known == given || (known.count == 1 && known.first == given.first))
@@ -584,7 +587,7 @@ struct RecognitionState {
             if candidates.count > 1, choosingAmongNamesakes {
                 // Two people share the surname: a bare surname is the article's principal one,
                 // the one mentioned most so far (“Cruz” is the senator, “Rafael Cruz” his father,
-                // named in full each time); a tie goes to the one mentioned last.
+                // named in full each time); a tie goes to the one the article introduced first.
                 let seen = candidates.compactMap { e in namesSoFar[e].map { (entity: e, count: $0.count, last: $0.last) } }
                 let principal = seen.max { a, b in a.count != b.count ? a.count < b.count : a.entity > b.entity }
                 return principal?.entity ?? best
