@@ -33,11 +33,7 @@ extension PostgresStore: BriefingStore {
     /// other as a single article was (a few round trips each).
     public func commit(_ batch: [BatchArticle], expectedSequence: Int64) async throws -> [CommitOutcome] {
         guard !batch.isEmpty else { return [] }
-        for (index, entry) in batch.enumerated() {
-            if case .withBatchArticle(let earlier) = entry.placement, earlier < 0 || earlier >= index {
-                throw StoreError.badPlacement("article \(index) of a batch placed with article \(earlier)")
-            }
-        }
+        for (index, entry) in batch.enumerated() { try entry.checkPlacement(at: index) }
         // The rows are prepared before the lock is taken; the first article that cannot be
         // prepared ends the batch (``BriefingStore/commit(_:expectedSequence:)``).
         var prepared: [ArticleRow] = []

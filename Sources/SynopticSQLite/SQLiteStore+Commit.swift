@@ -47,11 +47,7 @@ extension SQLiteStore {
     /// (docs/performance.md).
     public func commit(_ batch: [BatchArticle], expectedSequence: Int64) async throws -> [CommitOutcome] {
         guard !batch.isEmpty else { return [] }
-        for (index, entry) in batch.enumerated() {
-            if case .withBatchArticle(let earlier) = entry.placement, earlier < 0 || earlier >= index {
-                throw StoreError.badPlacement("article \(index) of a batch placed with article \(earlier)")
-            }
-        }
+        for (index, entry) in batch.enumerated() { try entry.checkPlacement(at: index) }
         // The snapshots and the annotations are encoded outside the write lock; only an id taken
         // by another article (rare) makes the commit encode a snapshot again under a new id. The
         // first article that cannot be encoded ends the batch: the ones before it are committed,

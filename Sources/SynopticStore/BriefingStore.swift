@@ -146,6 +146,15 @@ public struct BatchArticle: Hashable, Sendable {
         self.article = article
         self.placement = placement
     }
+
+    /// Throws ``StoreError/badPlacement(_:)`` unless an article placed with a batch article, at
+    /// `index` in its batch, names one that comes before it: every store checks this before it
+    /// writes anything.
+    public func checkPlacement(at index: Int) throws {
+        if case .withBatchArticle(let earlier) = placement, earlier < 0 || earlier >= index {
+            throw StoreError.badPlacement("article \(index) of a batch placed with article \(earlier)")
+        }
+    }
 }
 
 /// What became of a commit.

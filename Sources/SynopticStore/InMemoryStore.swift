@@ -37,8 +37,7 @@ public actor InMemoryStore: BriefingStore {
         for (index, entry) in batch.enumerated() {
             switch entry.placement {
             case .existing(let id) where storyRows[id] == nil: throw StoreError.unknownStory(id)
-            case .withBatchArticle(let earlier) where earlier < 0 || earlier >= index:
-                throw StoreError.badPlacement("article \(index) of a batch placed with article \(earlier)")
+            case .withBatchArticle: try entry.checkPlacement(at: index)
             default: break
             }
         }
