@@ -204,16 +204,21 @@ struct FeedPollerTests {
         let site = FixtureSite()
         try await FixtureServer.with({ site.route($0) }) { server in
             try await WebFetcher.withFetcher(options: quickOptions) { fetcher in
-                let poller = FeedPoller(fetcher: fetcher, store: InMemoryFeedStateStore())
+                let store = InMemoryFeedStateStore()
+                let poller = FeedPoller(fetcher: fetcher, store: store)
                 let task = Task { await poller.watch([server.url("/feed.xml")], every: .seconds(3600), deliver: { _ in }, diagnostic: { _ in }) }
-                for _ in 0..<200 where server.requests(for: "/feed.xml").isEmpty { try await Task.sleep(for: .milliseconds(25)) }
-                try await Task.sleep(for: .milliseconds(100))
+                // Cancel once the first round has stored the feed's state, so what is cancelled is
+                // the hour's wait and not a fetch in flight: a loaded run once took 72 s to finish
+                // a round (its fetch has a 60 s total timeout), which said nothing about the wait.
+                for _ in 0..<2400 where try await store.state(for: server.url("/feed.xml")) == nil {
+                    try await Task.sleep(for: .milliseconds(25))
+                }
+                #expect(try await store.state(for: server.url("/feed.xml")) != nil)
                 let clock = ContinuousClock()
                 let start = clock.now
                 task.cancel()
                 await task.value
-                // Far below the hour the next round would wait, with room for a test run that
-                // starves this one (a loaded run once took 10 s to finish the round in flight).
+                // Far below the hour the next round would wait.
                 #expect(clock.now - start < .seconds(60))
                 #expect(server.requests(for: "/feed.xml").count == 1)
             }
