@@ -32,4 +32,21 @@ import Testing
         #expect(tokenized.sentenceTokens == [0..<3, 3..<6, 6..<8])
         #expect(tokenized.block(containing: 23) == 1 && tokenized.block(containing: 21) == nil)
     }
+
+    /// `endsWith` and `startsWith`, the byte comparisons the rules use, answer what `hasSuffix` and
+    /// `hasPrefix` answer for every token of text with accents, combining marks and other scripts.
+    @Test func byteSuffixesAgreeWithHasSuffix() {
+        let text = """
+            Planned talks ended; he’s re-elected. Café owners said “naïve”, cafe\u{301}s, Straße and \
+            Ελλάδα were listed, including 1990s, 20th, mid-1990s, o’clock and ﬁnanced (a ligature).
+            """
+        let tokenized = TokenizedText(text)
+        let probes: [(StaticString, String)] = [("ing", "ing"), ("ed", "ed"), ("s", "s"), ("ly", "ly"), ("'s", "'s"), ("e", "e"), ("th", "th")]
+        for lower in tokenized.lowers + ["", "s", "café", "cafe\u{301}", "e\u{301}d", "\u{600}ing", "xe\u{301}s"] {
+            for (fast, slow) in probes {
+                #expect(lower.endsWith(fast) == lower.hasSuffix(slow), "\(lower) \(slow)")
+                #expect(lower.startsWith(fast) == lower.hasPrefix(slow), "\(lower) \(slow)")
+            }
+        }
+    }
 }

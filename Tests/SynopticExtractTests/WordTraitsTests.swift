@@ -37,6 +37,9 @@ import Testing
         if TimeLexicon.futureCues.contains(lower) { traits.insert(.futureCue) }
         if TimeLexicon.pastCues.contains(lower) { traits.insert(.pastCue) }
         if FigureLexicon.cues.contains(lower) { traits.insert(.figureSourceCue) }
+        if RecognitionState.nonSubjectPronouns.contains(lower) { traits.insert(.nonSubjectPronoun) }
+        if QuoteAttributor.possessiveDeterminers.contains(lower) { traits.insert(.possessiveDeterminer) }
+        if QuoteAttributor.modifierContexts.contains(lower) { traits.insert(.modifierContext) }
         return traits
     }
 

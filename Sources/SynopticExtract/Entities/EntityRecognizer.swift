@@ -178,7 +178,8 @@ struct RecognitionState {
     mutating func findNames() {
         // Per sentence (and one slot for the tokens between sentences): 0 not yet known, 1 shouting, 2 not.
         var shouting = [UInt8](repeating: 0, count: text.sentenceTokens.count + 1)
-        let surnames = surnamesWritten()
+        // Asked only of a lone capitalised common word opening a clause: built at the first.
+        var surnames: Set<String>?
         var i = 0
         while i < tokens.count {
             guard isCapitalizedWord(i) else {
@@ -245,11 +246,11 @@ struct RecognitionState {
             guard !run.isEmpty else { continue }
             // A capitalised common word opening a sentence is no name ("The", "However"), unless
             // a given name starts a longer run ("Will Smith").
-            if honorific == nil && opensClause(run[0]) && !(run.count == 1 && surnames.contains(lowers[run[0]])) {
+            if honorific == nil && opensClause(run[0]) {
                 let opening = tokens[run[0]]
                 let lower = lowers[run[0]]
                 // Verbs and adverbs opening a sentence ("Injecting", "Clearly") are not names either.
-                let looksInflected = lower.hasSuffix("ing") || lower.hasSuffix("ly") || lower.hasSuffix("ed")
+                let looksInflected = lower.endsWith("ing") || lower.endsWith("ly") || lower.endsWith("ed")
                 if (opening.is(.commonWord) || looksInflected && !opening.is(.givenName)) && !opening.is(.place) {
                     // "The", "On" or "So" are given names somewhere, but not when they open a sentence.
                     let isFunctionWord = lower.unicodeScalars.count <= 3
@@ -257,7 +258,12 @@ struct RecognitionState {
                     // “President Barack Obama responded …”: a title opening the sentence stays, for
                     // it says that a person's name follows.
                     let isTitleOfRun = run.count > 1 && opening.isAny([.roleNoun, .roleModifier])
-                    if !isGivenNameOfRun && !isTitleOfRun {
+                    // A word the article writes as a surname elsewhere is the name here too.
+                    func isSurnameElsewhere() -> Bool {
+                        if surnames == nil { surnames = surnamesWritten() }
+                        return surnames!.contains(lower)
+                    }
+                    if !isGivenNameOfRun && !isTitleOfRun && !(run.count == 1 && isSurnameElsewhere()) {
                         run.removeFirst()
                         while let first = run.first, tokens[first].is(.connector) { run.removeFirst() }
                     }
@@ -399,13 +405,16 @@ struct RecognitionState {
         // speech verb, names a person even when the article never gives the full name (and a
         // surname that is also an English word, “Trump”, is found only so). Its other mentions
         // then link to it by surname.
-        for (c, chunk) in chunks.enumerated() where chunk.kind == nil && isSurnameSpeaking(chunk) {
-            if personEntity(for: chunk, creating: false) == nil {
+        // (By index: a loop over `chunks.enumerated()` holds the array, so the first change to a
+        // chunk would copy every chunk.)
+        for c in chunks.indices where chunks[c].kind == nil && isSurnameSpeaking(chunks[c]) {
+            if personEntity(for: chunks[c], creating: false) == nil {
                 chunks[c].kind = .person
                 chunkEntity[c] = personEntity(for: chunks[c], creating: true)
             }
         }
-        for (c, chunk) in chunks.enumerated() where chunk.kind == nil && (2...3).contains(chunk.tokens.count) {
+        for c in chunks.indices where chunks[c].kind == nil && (2...3).contains(chunks[c].tokens.count) {
+            let chunk = chunks[c]
             // “Kerr Putney, the Charlotte-Mecklenburg police chief,”: a name the lists do not know,
             // given a title in apposition, is a person's.
             guard !chunk.tokens.contains(where: { tokens[$0].isAny([.organizationWord, .roleNoun]) }),
@@ -414,7 +423,8 @@ struct RecognitionState {
             chunks[c].kind = .person
             chunkEntity[c] = personEntity(for: chunks[c], creating: true)
         }
-        for (c, chunk) in chunks.enumerated() {
+        for c in chunks.indices {
+            let chunk = chunks[c]
             defer {
                 if let e = chunkEntity[c] { namesSoFar[e] = ((namesSoFar[e]?.count ?? 0) + 1, chunk.span.start) }
             }
@@ -681,7 +691,7 @@ struct RecognitionState {
             // pronoun or another function word ends it.
             if token.kind == .word && !token.isCapitalized && !token.isAny([.roleNoun, .roleModifier])
                 && !Self.titleLinks.contains(lowers[k]) && !token.is(.demonym)
-                && (token.isAny([.functionWord, .speechCue]) || roleEnd == nil || lowers[k].hasSuffix("ed"))
+                && (token.isAny([.functionWord, .speechCue]) || roleEnd == nil || lowers[k].endsWith("ed"))
             {
                 break
             }
@@ -880,7 +890,7 @@ struct RecognitionState {
     /// offered …”).
     func isSubjectLike(_ offset: Int) -> Bool {
         guard let t = tokenIndex(at: offset) else { return true }
-        if Self.nonSubjectPronouns.contains(lowers[t]) { return false }
+        if tokens[t].is(.nonSubjectPronoun) { return false }
         if followsPreposition(t) || isPossessor(t) || isModifier(t) { return false }
         return !isInIntroductoryClause(t)
     }
@@ -912,7 +922,7 @@ struct RecognitionState {
         }
         guard k + 1 < tokens.count, tokens[k + 1].start == tokens[k].end else { return false }
         let next = lowers[k + 1]
-        return next == "'s" || (next == "'" || next == "\u{2019}") && lowers[k].hasSuffix("s")
+        return next == "'s" || (next == "'" || next == "\u{2019}") && lowers[k].endsWith("s")
     }
     static let clauseOpeners: Set<String> = [
         "as", "when", "while", "after", "although", "though", "if", "because", "since", "despite", "in", "during", "before", "with",
@@ -986,11 +996,18 @@ struct RecognitionState {
             entities[e].mentionCount = counts[e]
             // The fullest form is the name; every other form is an alias.
             let written = forms[e].sorted()
-            let name =
-                written.max { a, b in
-                    let wa = a.split(separator: " ").count, wb = b.split(separator: " ").count
-                    return wa != wb ? wa < wb : a.count < b.count
-                } ?? entities[e].name
+            // The form of most words, then of most characters; the first such in sorted order
+            // (what `max(by:)` keeps on a tie). Each form's size is counted once, not at every
+            // comparison.
+            var name = entities[e].name
+            var best: (words: Int, characters: Int)?
+            for form in written {
+                let size = (Self.wordCount(form), form.count)
+                if best.map({ $0.words != size.0 ? $0.words < size.0 : $0.characters < size.1 }) ?? true {
+                    best = size
+                    name = form
+                }
+            }
             entities[e].name = Self.withoutHonorific(name)
             entities[e].aliases = written.filter { $0 != entities[e].name }
         }
@@ -1006,6 +1023,21 @@ struct RecognitionState {
             }
         }
         return EntityAnalysis(entities: entities, mentions: mentions, genders: genders, mentionOfToken: mentionOfToken)
+    }
+
+    /// How many words `split(separator: " ")` would give: runs of scalars other than a space.
+    static func wordCount(_ form: String) -> Int {
+        var count = 0
+        var inWord = false
+        for byte in form.utf8 {
+            if byte == 0x20 {
+                inWord = false
+            } else if !inWord {
+                inWord = true
+                count += 1
+            }
+        }
+        return count
     }
 
     static func withoutHonorific(_ name: String) -> String {

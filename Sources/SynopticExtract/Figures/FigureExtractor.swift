@@ -832,8 +832,8 @@ struct FigureScanner {
         guard isWord(j) else { return false }
         let w = lowers[j]
         if FigureLexicon.pluralHeads.contains(w) { return true }
-        guard w.hasSuffix("s"), w.unicodeScalars.count >= 3 else { return false }
-        if w.hasSuffix("ss") || w.hasSuffix("us") || w.hasSuffix("is") || w.hasSuffix("'s") { return false }  // also "-ous"
+        guard w.endsWith("s"), w.unicodeScalars.count >= 3 else { return false }
+        if w.endsWith("ss") || w.endsWith("us") || w.endsWith("is") || w.endsWith("'s") { return false }  // also "-ous"
         return !FigureLexicon.falsePlurals.contains(w)
     }
 
@@ -845,12 +845,12 @@ struct FigureScanner {
         if t.is(.figureSourceCue) || FigureLexicon.stopWords.contains(w) { return false }
         if hasDigit(j) { return false }
         if FigureLexicon.small[w] != nil || FigureLexicon.tens[w] != nil || FigureLexicon.scales[w] != nil || w == "dozen" { return false }
-        if w.hasSuffix("ly") && !FigureLexicon.lyNouns.contains(w) { return false }
+        if w.endsWith("ly") && !FigureLexicon.lyNouns.contains(w) { return false }
         if FigureLexicon.months.contains(w) && t.isCapitalized { return false }
         // After the first word, a participle is a modifier only when a noun follows it: "200 more
         // armored vehicles", not "a convoy stalled".
-        if position > 0 && (w.hasSuffix("ed") || w.hasSuffix("ing")) && !FigureLexicon.pluralHeads.contains(w) {
-            guard isWord(j + 1), !lowers[j + 1].hasSuffix("ed"), !lowers[j + 1].hasSuffix("ing") else { return false }
+        if position > 0 && (w.endsWith("ed") || w.endsWith("ing")) && !FigureLexicon.pluralHeads.contains(w) {
+            guard isWord(j + 1), !lowers[j + 1].endsWith("ed"), !lowers[j + 1].endsWith("ing") else { return false }
             return isPhraseWord(j + 1, position: 0)
         }
         return true
@@ -866,7 +866,7 @@ struct FigureScanner {
             guard isPhraseWord(k, position: words.count) else { break }
             if lowercaseOnly && tokens[k].isCapitalized { break }
             // A verb after a singular noun: "a 57-country body includes Russia".
-            if !words.isEmpty && !isPluralHead(words[words.count - 1]) && lowers[k].hasSuffix("s") && startsClause(k + 1) { break }
+            if !words.isEmpty && !isPluralHead(words[words.count - 1]) && lowers[k].endsWith("s") && startsClause(k + 1) { break }
             words.append(k)
             // "Special Operations forces": a capitalised plural that names the kind of the noun after it.
             if isPluralHead(k) && tokens[k].isCapitalized && words.count < 5 && isWord(k + 1) && !tokens[k + 1].isCapitalized
@@ -876,7 +876,7 @@ struct FigureScanner {
                 continue
             }
             if isPluralHead(k)
-                || (singular && !(lowers[k].hasSuffix("ed") || lowers[k].hasSuffix("ing"))
+                || (singular && !(lowers[k].endsWith("ed") || lowers[k].endsWith("ing"))
                     && !isPhraseWord(k + 1, position: words.count))
             {
                 head = k
@@ -887,7 +887,7 @@ struct FigureScanner {
         if head < 0 {
             guard relaxed, let lastWord = words.last else { return nil }
             let w = lowers[lastWord]
-            if w.hasSuffix("ed") || w.hasSuffix("ing") { return nil }
+            if w.endsWith("ed") || w.endsWith("ing") { return nil }
             head = lastWord
         }
         // Drop leading modifiers that do not change the thing counted.
@@ -1091,7 +1091,7 @@ struct FigureScanner {
         let w = lowers[j]
         if w == "'s" { return true }
         if tokens[j].is(.figureSourceCue) || FigureLexicon.stopWords.contains(w) || FigureLexicon.pronouns.contains(w) { return false }
-        if w.hasSuffix("ly") && !FigureLexicon.lyNouns.contains(w) { return false }
+        if w.endsWith("ly") && !FigureLexicon.lyNouns.contains(w) { return false }
         if hasDigit(j) { return false }
         return true
     }

@@ -44,6 +44,11 @@ struct WordTraits: OptionSet, Hashable, Sendable {
     static let pastCue = WordTraits(rawValue: 1 << 27)
     // The verbs that say who states a figure ("Ukraine said", "officials estimated").
     static let figureSourceCue = WordTraits(rawValue: 1 << 28)
+    // Closed classes the entity and quote rules test around names and cues, at nearly every
+    // name and cue (the last bits of the 32: a wider set would make every token larger).
+    static let nonSubjectPronoun = WordTraits(rawValue: 1 << 29)
+    static let possessiveDeterminer = WordTraits(rawValue: 1 << 30)
+    static let modifierContext = WordTraits(rawValue: 1 << 31)
 
     /// Every list with its bit. A bit is set exactly for the keys of its list, so testing it answers
     /// what `contains` on the list answers.
@@ -62,6 +67,8 @@ struct WordTraits: OptionSet, Hashable, Sendable {
             (.afterTimeDeterminer, Array(TimeLexicon.afterDeterminer)), (.approximator, Array(TimeLexicon.approximators)),
             (.twoWordApproximatorStart, Array(TimeLexicon.twoWordApproximatorStarts)), (.futureCue, Array(TimeLexicon.futureCues)),
             (.pastCue, Array(TimeLexicon.pastCues)), (.figureSourceCue, Array(FigureLexicon.cues)),
+            (.nonSubjectPronoun, Array(RecognitionState.nonSubjectPronouns)),
+            (.possessiveDeterminer, Array(QuoteAttributor.possessiveDeterminers)), (.modifierContext, Array(QuoteAttributor.modifierContexts)),
         ]
     }
 }

@@ -110,7 +110,7 @@ public struct QuoteAttributor: Sendable {
                 let lastIsThing = { (last: QuoteAnnotation) -> Bool in
                     if let e = last.speaker { return entities.entities[e].kind != .person }
                     guard let span = last.speakerSpan, let head = text[span].split(separator: " ").last?.lowercased() else { return false }
-                    return !head.hasSuffix("s") && !Lexicon.isRoleNoun(head)
+                    return !head.endsWith("s") && !Lexicon.isRoleNoun(head)
                 }
                 if let last = result.last, last.span.start >= floor, last.speakerSpan != nil, lastIsThing(last) {
                     speaker = last.speaker
@@ -206,6 +206,15 @@ public struct QuoteAttributor: Sendable {
 }
 
 /// The words around one passage, and the attribution patterns read over them.
+extension QuoteAttributor {
+    /// Words after which a cue's bare form is no verb when a plural noun follows it (a token
+    /// trait too, ``WordTraits/modifierContext``).
+    static let modifierContexts: Set<String> = ["when", "where", "while", "of", "for", "by", "in", "on", "at", "with", "from", "and", "as"]
+    /// Determiners that make what follows a possessed noun (“their report”, “his comments”; a
+    /// token trait too, ``WordTraits/possessiveDeterminer``).
+    static let possessiveDeterminers: Set<String> = ["their", "his", "its", "our", "my", "your"]
+}
+
 private struct Context {
     let text: TokenizedText
     let tokens: [Token]
@@ -227,9 +236,9 @@ private struct Context {
     static let questionWords: Set<String> = ["whether", "if", "how", "why", "what", "about", "when", "where", "which"]
     static let possessives: Set<String> = ["his", "its", "this", "was", "has", "is", "as", "us", "yes", "thus", "plus"]
     /// Words after which a cue's bare form is no verb when a plural noun follows it.
-    static let modifierContexts: Set<String> = ["when", "where", "while", "of", "for", "by", "in", "on", "at", "with", "from", "and", "as"]
+    static let modifierContexts = QuoteAttributor.modifierContexts
     /// Determiners that make what follows a possessed noun (“their report”, “his comments”).
-    static let possessiveDeterminers: Set<String> = ["their", "his", "its", "our", "my", "your"]
+    static let possessiveDeterminers = QuoteAttributor.possessiveDeterminers
     /// Adverbs that stand between a subject and its cue (“it further wrote”), never a subject.
     static let adverbs: Set<String> = [
         "further", "later", "then", "again", "still", "even", "just", "only", "now", "earlier", "previously", "repeatedly", "once",
@@ -357,7 +366,7 @@ private struct Context {
         // ““…,” noting …”, ““…,” adding …”: a participle after the quotation has the
         // sentence's subject, named before the quotation: the speaker of the sentence's own cue
         // (“Trump told Newsmax that Romney “…,” adding”), else its first person.
-        if tokens[start].kind == .word, isCue(start), lowers[start].hasSuffix("ing"), !opensSentence {
+        if tokens[start].kind == .word, isCue(start), lowers[start].endsWith("ing"), !opensSentence {
             if let attribution = before() { return attribution }
             if let subject = sentenceSubject(before: passage.open) {
                 return .init(speaker: subject.span, speakerToken: subject.head, cue: tokens[start].span, confidence: subject.confidence)
@@ -714,9 +723,9 @@ private struct Context {
     func isNotAVerb(_ c: Int) -> Bool {
         guard c > 0 else { return false }
         // “At one point”, “pointed to the report”: “point” reports speech only as “point out”.
-        if lowers[c].hasPrefix("point"), c + 1 >= tokens.count || lowers[c + 1] != "out" { return true }
+        if lowers[c].startsWith("point"), c + 1 >= tokens.count || lowers[c + 1] != "out" { return true }
         // “charged a $100,000 fee”: “charge” reports speech only with no object after it.
-        if lowers[c].hasPrefix("charg"), c + 1 < tokens.count,
+        if lowers[c].startsWith("charg"), c + 1 < tokens.count,
             tokens[c + 1].kind == .word || tokens[c + 1].kind == .number || tokens[c + 1].isMark("$"),
             !tokens[c + 1].isCapitalized, lowers[c + 1] != "that", lowers[c + 1] != "and"
         {
@@ -727,30 +736,30 @@ private struct Context {
         // “Trump's tweet”, “his comments”, “of late-night tweets”: after a possessive, or a
         // preposition or a possessive before a hyphenated modifier, a cue is a noun — a cue
         // still when what was said follows it (“Trump's claim that …”, see ``possessorSpeaks``).
-        if previous == "'s" && !isContraction(c - 1) || Self.possessiveDeterminers.contains(previous) && previous != "her" {
+        if previous == "'s" && !isContraction(c - 1) || tokens[c - 1].is(.possessiveDeterminer) && previous != "her" {
             return !opensContent(after: c)
         }
         if c > 1, tokens[c - 1].shape.contains(.hyphen), tokens[c - 1].kind == .word,
-            lowers[c - 2] == "'s" || Self.possessiveDeterminers.contains(lowers[c - 2]) || RecognitionState.prepositions.contains(lowers[c - 2])
+            lowers[c - 2] == "'s" || tokens[c - 2].is(.possessiveDeterminer) || RecognitionState.prepositions.contains(lowers[c - 2])
         {
             return true
         }
         // “when state engineers rated”: after a subordinator or a preposition, a cue's bare form
         // before a plural noun is a modifier (“to tell reporters” is a verb, so not after “to”).
         let bare = lowers[c]
-        if Self.modifierContexts.contains(previous), !bare.hasSuffix("ed"), !bare.hasSuffix("s"), !bare.hasSuffix("ing"), c + 1 < tokens.count,
-            tokens[c + 1].kind == .word, !tokens[c + 1].isCapitalized, lowers[c + 1].hasSuffix("s"), !tokens[c + 1].is(.speechCue)
+        if tokens[c - 1].is(.modifierContext), !bare.endsWith("ed"), !bare.endsWith("s"), !bare.endsWith("ing"), c + 1 < tokens.count,
+            tokens[c + 1].kind == .word, !tokens[c + 1].isCapitalized, lowers[c + 1].endsWith("s"), !tokens[c + 1].is(.speechCue)
         {
             return true
         }
         // “state engineers”, “report cards”: a cue's bare form before a title or a plural
         // noun modifies it.
         let cue = lowers[c]
-        if !cue.hasSuffix("ed") && !cue.hasSuffix("s") && !cue.hasSuffix("ing"), c + 1 < tokens.count {
+        if !cue.endsWith("ed") && !cue.endsWith("s") && !cue.endsWith("ing"), c + 1 < tokens.count {
             let next = tokens[c + 1]
             let nextLower = lowers[c + 1]
             if next.kind == .word && !next.isCapitalized
-                && (next.is(.roleNoun) || nextLower.hasSuffix("s") && Lexicon.isRoleNoun(String(nextLower.dropLast())))
+                && (next.is(.roleNoun) || nextLower.endsWith("s") && Lexicon.isRoleNoun(String(nextLower.dropLast())))
             {
                 return true
             }
@@ -785,7 +794,7 @@ private struct Context {
         if lowers[c - 1] == "'s", !isContraction(c - 1), let mention = entities.mention(atToken: c - 2) {
             return Phrase(span: mention.span, head: c - 2, confidence: 0.8)
         }
-        if Self.possessiveDeterminers.contains(lowers[c - 1]), lowers[c - 1] != "her" {
+        if tokens[c - 1].is(.possessiveDeterminer), lowers[c - 1] != "her" {
             guard let mention = entities.mention(atToken: c - 1) else { return Phrase(span: tokens[c - 1].span, head: nil, confidence: 0.4) }
             return Phrase(span: mention.span, head: c - 1, confidence: 0.7)
         }
@@ -888,7 +897,7 @@ private struct Context {
         let headLower = lowers[range.upperBound - 1]
         let headIsNoun =
             head.kind == .word && !head.isCapitalized && entities.mention(atToken: range.upperBound - 1) == nil
-            && (head.is(.roleNoun) || headLower.hasSuffix("s") && Lexicon.isRoleNoun(String(headLower.dropLast())))
+            && (head.is(.roleNoun) || headLower.endsWith("s") && Lexicon.isRoleNoun(String(headLower.dropLast())))
         if headIsNoun && bestPerson.map({ $0 < range.upperBound - 4 }) ?? true {
             var first = range.upperBound - 1
             while first - 1 >= range.lowerBound, range.upperBound - first < 7, tokens[first - 1].kind == .word || lowers[first - 1] == "'s",
@@ -929,7 +938,7 @@ private struct Context {
         }
         // “Republican claims”, “critic said”: one singular word with no determiner is no noun
         // phrase; plurals (“officials”), collectives (“police”) and names are.
-        if first == range.upperBound - 1, !lowers[first].hasSuffix("s"), !Self.collectives.contains(lowers[first]),
+        if first == range.upperBound - 1, !lowers[first].endsWith("s"), !Self.collectives.contains(lowers[first]),
             !tokens[first].isCapitalized || tokens[first].is(.demonym) || Self.politicalAdjectives.contains(lowers[first])
         {
             return objectFallback
@@ -951,8 +960,8 @@ private struct Context {
         }
         // “disrespectful”, “dangerous”: an adjective ends no noun phrase, nor does an adverb
         // (“what some erroneously call”), though a few nouns end in -ly too.
-        if !token.isCapitalized, lower.hasSuffix("ful") || lower.hasSuffix("ous") { return false }
-        if !token.isCapitalized, lower.count > 4, lower.hasSuffix("ly"), !Self.nounsInLy.contains(lower) { return false }
+        if !token.isCapitalized, lower.endsWith("ful") || lower.endsWith("ous") { return false }
+        if !token.isCapitalized, lower.count > 4, lower.endsWith("ly"), !Self.nounsInLy.contains(lower) { return false }
         if token.isCapitalized, t == block.lowerBound || tokens[t - 1].sentence != token.sentence, Lexicon.isCommonWord(lowers[t]) {
             return false
         }
@@ -970,7 +979,7 @@ private struct Context {
 
     /// Whether the cue at `c` is a participle set off by a comma (“…, saying”, “…, telling”).
     func cueIsParticiple(_ c: Int) -> Bool {
-        c > block.lowerBound && c < tokens.count && lowers[c].hasSuffix("ing") && tokens[c - 1].isMark(",")
+        c > block.lowerBound && c < tokens.count && lowers[c].endsWith("ing") && tokens[c - 1].isMark(",")
     }
 
     /// Whether the mention with `span` (holding token `t`) is the object of a preposition (“to
@@ -1059,7 +1068,7 @@ private struct Context {
         t = start
         guard t < limit, tokens[t].kind == .word, !Self.possessives.contains(lowers[t]),
             tokens[t].isAny([.determiner, .roleNoun])
-                || lowers[t].hasSuffix("s") && !Self.audiences.contains(lowers[t])
+                || lowers[t].endsWith("s") && !Self.audiences.contains(lowers[t])
         else { return nil }
         var end = t
         while end + 1 < limit && end - t < 8, tokens[end + 1].kind == .word || lowers[end + 1] == "'s" {

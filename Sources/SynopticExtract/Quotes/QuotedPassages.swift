@@ -94,7 +94,7 @@ enum QuotedPassageFinder {
                 // lowercase word, is an apostrophe.
                 let next = i + 1 < range.upperBound ? tokens[i + 1] : nil
                 let previous = tokens[i - 1]
-                if previous.end == tokens[i].start, lowers[i - 1].hasSuffix("s"), let next, next.kind == .word, !next.isCapitalized,
+                if previous.end == tokens[i].start, lowers[i - 1].endsWith("s"), let next, next.kind == .word, !next.isCapitalized,
                     next.start > tokens[i].end
                 {
                     continue

@@ -36,8 +36,8 @@ enum SpeechCues {
                 all.formUnion(irregular)
                 continue
             }
-            let stem = base.hasSuffix("e") ? String(base.dropLast()) : base
-            all.insert(base.hasSuffix("s") || base.hasSuffix("sh") || base.hasSuffix("ch") ? base + "es" : base + "s")
+            let stem = base.endsWith("e") ? String(base.dropLast()) : base
+            all.insert(base.endsWith("s") || base.endsWith("sh") || base.endsWith("ch") ? base + "es" : base + "s")
             all.insert(stem + "ed")
             all.insert(stem + "ing")
         }

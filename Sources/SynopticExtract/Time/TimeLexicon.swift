@@ -281,7 +281,7 @@ enum TimeUnit {
             }
         }
         var written = String(x)
-        if written.hasSuffix(".0") { written.removeLast(2) }
+        if written.endsWith(".0") { written.removeLast(2) }
         return "P" + t + written + unit.letter
     }
 }

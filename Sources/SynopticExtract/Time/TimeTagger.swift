@@ -123,9 +123,9 @@ struct TimeScan {
         let w = low(start)
         guard w == "a" || w == "an" || w == "per", end == start + 2, start >= 2 else { return false }
         let unit = low(start + 1)
-        guard L.units[unit] != nil, !unit.hasSuffix("s") else { return false }
+        guard L.units[unit] != nil, !unit.endsWith("s") else { return false }
         let noun = low(start - 1)
-        guard tokens[start - 1].kind == .word, noun.utf8.count >= 4, noun.hasSuffix("s"), noun != "times" else { return false }
+        guard tokens[start - 1].kind == .word, noun.utf8.count >= 4, noun.endsWith("s"), noun != "times" else { return false }
         for k in max(0, start - 4)...(start - 2) where !isBoundary(k, from: start) {
             if tokens[k].kind == .number || L.cardinals[lowers[k]] != nil { return true }
         }
@@ -251,7 +251,7 @@ struct TimeScan {
         guard tokens[i].kind == .word else { return nil }
         let next = low(i + 1)
         // "next to the embassy" is a place.
-        if tokens[i].is(.futureCue) && !(w == "next" && next == "to") || w.hasSuffix("'ll") { return .future }
+        if tokens[i].is(.futureCue) && !(w == "next" && next == "to") || w.endsWith("'ll") { return .future }
         // "agreed to buy the line in February": the infinitive's event lies after the verb.
         if !after, next == "to", L.prospectiveVerbs.contains(w) { return .future }
         // "planned for early March", "set for April": a time fixed ahead.
@@ -272,9 +272,9 @@ struct TimeScan {
         // The perfect reports the past: "prices have come down", "has risen".
         if w == "has" || w == "have" || w == "'ve" {
             var k = i + 1
-            if k < n, tokens[k].kind == .word, low(k).hasSuffix("ly") || low(k) == "not" || low(k) == "already" || low(k) == "also" { k += 1 }
+            if k < n, tokens[k].kind == .word, low(k).endsWith("ly") || low(k) == "not" || low(k) == "already" || low(k) == "also" { k += 1 }
             let p = low(k)
-            if L.irregularParticiples.contains(p) || p.utf8.count >= 4 && p.hasSuffix("ed") && !L.notPastTense.contains(p) { return .past }
+            if L.irregularParticiples.contains(p) || p.utf8.count >= 4 && p.endsWith("ed") && !L.notPastTense.contains(p) { return .past }
             return nil
         }
         if (w == "set" || w == "going" || w == "plan" || w == "plans" || w == "planning") && low(i + 1) == "to" { return .future }
@@ -290,7 +290,7 @@ struct TimeScan {
             return L.notScheduling.contains(low(i - 1)) ? nil : .future
         }
         let isPastCue = tokens[i].is(.pastCue)
-        if isPastCue || w.utf8.count >= 5 && w.hasSuffix("ed") {
+        if isPastCue || w.utf8.count >= 5 && w.endsWith("ed") {
             // A participle after a form of "be" or a modal is no past tense ("is heard", "will be
             // named"); after "will" or "to" it is future.
             let before = low(i - 1)
@@ -304,7 +304,7 @@ struct TimeScan {
         if isPastCue { return .past }
         // A word in -ed after a determiner or with a negative prefix is an adjective ("a still
         // unspecified date", "the proposed merger").
-        if w.utf8.count >= 5 && w.hasSuffix("ed") && !L.notPastTense.contains(w) && !w.hasPrefix("un") {
+        if w.utf8.count >= 5 && w.endsWith("ed") && !L.notPastTense.contains(w) && !w.startsWith("un") {
             let before = low(i - 1)
             if ["a", "an", "the", "its", "their", "his", "her", "this", "still", "newly", "recently"].contains(before) { return nil }
             return .past
@@ -434,11 +434,11 @@ struct TimeScan {
             }
         case "year", "month", "year-end", "month-end":
             // "year-end", "year end"
-            var end = w.hasSuffix("-end") ? i + 1 : (low(i + 1) == "end" ? i + 2 : i)
+            var end = w.endsWith("-end") ? i + 1 : (low(i + 1) == "end" ? i + 2 : i)
             // "by year's end"
-            if !w.hasSuffix("-end"), low(i + 1) == "'s", low(i + 2) == "end" { end = i + 3 }
+            if !w.endsWith("-end"), low(i + 1) == "'s", low(i + 2) == "end" { end = i + 3 }
             if end > i {
-                if w.hasPrefix("year") { return relative(end) { .year($0.year) } }
+                if w.startsWith("year") { return relative(end) { .year($0.year) } }
                 return relative(end) { .month(year: $0.year, month: $0.month) }
             }
         default:
@@ -692,11 +692,11 @@ struct TimeScan {
 
     /// A unit at `i`, allowing one adjective before it ("two more weeks", "three trading days").
     func unit(at i: Int) -> (unit: TimeUnit, plural: Bool, end: Int)? {
-        if let u = L.units[low(i)] { return (u, low(i).hasSuffix("s"), i + 1) }
+        if let u = L.units[low(i)] { return (u, low(i).endsWith("s"), i + 1) }
         if L.unitAdjectives.contains(low(i)), let u = L.units[low(i + 1)],
-            low(i + 1).hasSuffix("s") || low(i - 1) == "a" || low(i - 1) == "an" || low(i - 1) == "one"
+            low(i + 1).endsWith("s") || low(i - 1) == "a" || low(i - 1) == "an" || low(i - 1) == "one"
         {
-            return (u, low(i + 1).hasSuffix("s"), i + 2)
+            return (u, low(i + 1).endsWith("s"), i + 2)
         }
         return nil
     }
@@ -871,7 +871,7 @@ struct TimeScan {
         // "2000 troops": a lowercase noun straight after the number counts it.
         if i + 1 < n, tokens[i + 1].kind == .word, !tokens[i + 1].isCapitalized, !L.yearLeads.contains(before) {
             if L.countedNouns.contains(next)
-                || (next.hasSuffix("s") && !next.hasSuffix("'s") && next.utf8.count > 3
+                || (next.endsWith("s") && !next.endsWith("'s") && next.utf8.count > 3
                     && !["was", "has", "is", "this", "as", "its", "levels", "figures", "results", "sales", "earnings", "profits"].contains(next))
             {
                 return nil
@@ -907,7 +907,7 @@ struct TimeScan {
 
     /// "third-quarter" → 3.
     static func ordinalQuarter(_ w: String) -> Int? {
-        guard w.hasSuffix("-quarter") else { return nil }
+        guard w.endsWith("-quarter") else { return nil }
         let q = L.ordinals[String(w.dropLast(8))]
         return q.flatMap { $0 <= 4 ? $0 : nil }
     }
@@ -1166,7 +1166,7 @@ struct TimeScan {
         let mer = low(j)
         if mer == "a.m." || mer == "a.m" || mer == "am" || mer == "p.m." || mer == "p.m" || mer == "pm" {
             guard h >= 1 && h <= 12 else { return nil }
-            let pm = mer.hasPrefix("p")
+            let pm = mer.startsWith("p")
             if pm && hour < 12 { hour += 12 }
             if !pm && hour == 12 { hour = 0 }
             j += 1
@@ -1275,7 +1275,7 @@ struct TimeScan {
                 let t = tense(i, i + 1)
                 return quarterPoint(q, tense: t, end: i + 1)
             }
-            if w.hasSuffix("-half"), let h = L.ordinals[String(w.dropLast(5))], h <= 2 {
+            if w.endsWith("-half"), let h = L.ordinals[String(w.dropLast(5))], h <= 2 {
                 let t = tense(i, i + 1)
                 return anchoredReference(i + 1) { a in
                     let y = t == .past && h == 2 && a.month <= 6 ? a.year - 1 : a.year
@@ -1358,7 +1358,7 @@ struct TimeScan {
         }
         // "the past year", "the last week": a duration with the article, a point without.
         if determiner != nil && (w == "past" || w == "last" || w == "next" || w == "coming" || w == "previous" || w == "following") {
-            if let u = L.units[next], !next.hasSuffix("s"), u != .quarter, u != .day {
+            if let u = L.units[next], !next.endsWith("s"), u != .quarter, u != .day {
                 if w == "previous" || w == "following" {
                     return shiftedReference(unit: u, by: shift, end: j + 1)
                 }
@@ -1379,12 +1379,12 @@ struct TimeScan {
                 let p = TimePoint.quarter(year: q.year, quarter: q.quarter)
                 return Match(end: j + 1, kind: .date, value: p.value, source: q.source, point: p)
             }
-            guard let u = L.units[next], !next.hasSuffix("s"), u == .day || u == .year || u == .month || u == .week else { return nil }
+            guard let u = L.units[next], !next.endsWith("s"), u == .day || u == .year || u == .month || u == .week else { return nil }
             return referencePoint(unitWord: next, end: j + 1)
         }
         if w == "past" || w == "coming" || w == "following" || w == "previous" || w == "upcoming" {
             // Only with an article ("the past", handled above) or before a unit.
-            if determiner == nil && (L.units[next] == nil || next.hasSuffix("s")) { return nil }
+            if determiner == nil && (L.units[next] == nil || next.endsWith("s")) { return nil }
         }
         if let wd = L.weekdays[next], determiner != nil, w == "previous" || w == "following", let base = lastDay {
             // "the previous Friday": the one before the last day the text named.
@@ -1456,7 +1456,7 @@ struct TimeScan {
                 return anchoredReference(k + 1) { a in .quarter(year: a.year + shift, quarter: referenceQuarter(a).quarter) }
             }
         }
-        guard let u = L.units[next], !next.hasSuffix("s") else {
+        guard let u = L.units[next], !next.endsWith("s") else {
             if next == "fiscal", low(j + 1) == "year" {
                 return anchoredReference(j + 2) { .year($0.year + shift) }
             }
@@ -1741,7 +1741,7 @@ struct TimeScan {
             }
         }
         // "the 20th century"
-        if low(i + 1) == "century", w.hasSuffix("th") || w.hasSuffix("st"), let c = Int(w.dropLast(2)), (1...30).contains(c) {
+        if low(i + 1) == "century", w.endsWith("th") || w.endsWith("st"), let c = Int(w.dropLast(2)), (1...30).contains(c) {
             return explicit(i + 2, .century(c - 1))
         }
         return nil
@@ -1749,7 +1749,7 @@ struct TimeScan {
 
     /// "1990s" → 1990, "90s" → 90.
     static func decadeDigits(_ w: String) -> Int? {
-        guard w.hasSuffix("s") else { return nil }
+        guard w.endsWith("s") else { return nil }
         let body = w.dropLast()
         guard body.count == 4 || body.count == 2, let v = Int(body), v % 10 == 0 else { return nil }
         return v
@@ -1782,19 +1782,19 @@ struct TimeScan {
             return nil
         }
         // "30-year", "two-year", "five-hour", "10-day"
-        if parts.count == 2, let u = L.units[parts[1]], !parts[1].hasSuffix("s") {
+        if parts.count == 2, let u = L.units[parts[1]], !parts[1].endsWith("s") {
             let amount: Double? = Double(parts[0]) ?? L.cardinals[parts[0]].map(Double.init)
             if let amount, amount > 0 { return duration(i + 1, u.duration(amount)) }
             return nil
         }
-        if parts.count == 3, let u = L.units[parts[2]], !parts[2].hasSuffix("s"), let t = L.cardinals[parts[0]], let o = L.cardinals[parts[1]],
+        if parts.count == 3, let u = L.units[parts[2]], !parts[2].endsWith("s"), let t = L.cardinals[parts[0]], let o = L.cardinals[parts[1]],
             t >= 20, o < 10
         {
             return duration(i + 1, u.duration(Double(t + o)))
         }
         // "day-long", "decades-long", "year-long"
         if parts.count == 2, parts[1] == "long", let u = L.units[parts[0]] {
-            return duration(i + 1, u.duration(parts[0].hasSuffix("s") ? nil : 1))
+            return duration(i + 1, u.duration(parts[0].endsWith("s") ? nil : 1))
         }
         return nil
     }
@@ -1853,13 +1853,13 @@ struct TimeScan {
         case "recently", "lately":
             return vagueRef(i + 1, "PAST_REF")
         case "recent":
-            if let u = L.units[low(i + 1)], low(i + 1).hasSuffix("s") { return duration(i + 2, u.duration(nil)) }
+            if let u = L.units[low(i + 1)], low(i + 1).endsWith("s") { return duration(i + 2, u.duration(nil)) }
             return vagueRef(i + 1, "PAST_REF")
         case "future":
-            if L.units[low(i + 1)] != nil, low(i + 1).hasSuffix("s") { return vagueRef(i + 2, "FUTURE_REF") }
+            if L.units[low(i + 1)] != nil, low(i + 1).endsWith("s") { return vagueRef(i + 2, "FUTURE_REF") }
             return nil
         case "coming", "upcoming":
-            if let u = L.units[low(i + 1)], low(i + 1).hasSuffix("s") { return duration(i + 2, u.duration(nil)) }
+            if let u = L.units[low(i + 1)], low(i + 1).endsWith("s") { return duration(i + 2, u.duration(nil)) }
             return nil
         case "years", "months", "weeks", "decades", "centuries":
             guard let u = L.units[low(i)] else { return nil }

@@ -430,3 +430,36 @@ extension String {
         String(String.UnicodeScalarView(unicodeScalars.map { $0 == "’" ? "'" : $0 }))
     }
 }
+
+extension String {
+    /// `hasSuffix` for an ASCII literal, compared on UTF-8 bytes. The rules ask it of token forms
+    /// at almost every candidate; `hasSuffix` compares by canonical equivalence, a call into the
+    /// runtime each time. The bytes settle it unless a non-ASCII scalar stands right before the
+    /// suffix (a prepended mark could join the suffix's first letter): then `hasSuffix` decides.
+    @inline(__always)
+    func endsWith(_ suffix: StaticString) -> Bool {
+        let count = suffix.utf8CodeUnitCount
+        let utf8 = self.utf8
+        guard utf8.count >= count else { return false }
+        guard suffix.withUTF8Buffer({ tail in utf8.suffix(count).elementsEqual(tail) }) else { return false }
+        if utf8.count > count, utf8[utf8.index(utf8.endIndex, offsetBy: -count - 1)] >= 0x80 {
+            return hasSuffix(suffix.description)
+        }
+        return true
+    }
+
+    /// `hasPrefix` for an ASCII literal, compared on UTF-8 bytes (see ``endsWith(_:)``); a
+    /// non-ASCII scalar right after the prefix (a combining mark on its last letter) leaves it to
+    /// `hasPrefix`.
+    @inline(__always)
+    func startsWith(_ prefix: StaticString) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        let utf8 = self.utf8
+        guard utf8.count >= count else { return false }
+        guard prefix.withUTF8Buffer({ head in utf8.prefix(count).elementsEqual(head) }) else { return false }
+        if utf8.count > count, utf8[utf8.index(utf8.startIndex, offsetBy: count)] >= 0x80 {
+            return hasPrefix(prefix.description)
+        }
+        return true
+    }
+}
