@@ -161,9 +161,7 @@ private struct StoryPage {
 
     func render() -> String {
         let members = sections.members
-        let outlets = Set(members.compactMap(\.provenance.outlet))
-        var meta = "\(members.count) article\(members.count == 1 ? "" : "s")"
-        if !outlets.isEmpty { meta += " from \(outlets.count) outlet\(outlets.count == 1 ? "" : "s")" }
+        let meta = SourceCount.line(members)
         var out = "<article class=\"story\" id=\"\(escape(story.id))\">\n"
         out += "<header>\n<h1>\(escape(story.title))</h1>\n<p class=\"meta\">\(meta)</p>\n</header>\n"
         out += summary()

@@ -13,11 +13,8 @@ public struct MarkdownRenderer: Sendable {
         }
         for story in briefing.stories {
             let members = briefing.members(of: story)
-            let outlets = Set(members.compactMap(\.provenance.outlet))
             out += "# \(escape(story.title))\n\n"
-            var line = "\(members.count) article\(members.count == 1 ? "" : "s")"
-            if !outlets.isEmpty { line += " from \(outlets.count) outlet\(outlets.count == 1 ? "" : "s")" }
-            out += "_\(line)._\n\n"
+            out += "_\(SourceCount.line(members))._\n\n"
             out += "## Summary\n\n"
             if story.summary.isEmpty {
                 out += "_\(EmptySection.summary)_\n"

@@ -13,7 +13,8 @@ public struct TextRenderer: Sendable {
         for story in briefing.stories {
             let members = briefing.members(of: story)
             out += story.title.uppercased() + "\n"
-            out += String(repeating: "=", count: min(width, story.title.count)) + "\n\n"
+            out += String(repeating: "=", count: min(width, story.title.count)) + "\n"
+            out += SourceCount.line(members) + "\n\n"
             out += "SUMMARY\n"
             for sentence in story.summary {
                 let cites = sentence.sources.compactMap { numbers[$0] }.map { "[\($0)]" }.joined()

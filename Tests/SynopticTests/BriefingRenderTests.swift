@@ -125,6 +125,19 @@ struct BriefingRenderTests {
 
     // MARK: Markdown
 
+    @Test("Markdown, HTML and text: the count line says how many articles name no outlet")
+    func sourceCountLine() {
+        // Four articles: three from two outlets, one (the blog) naming none.
+        let expected = "4 articles: 3 from 2 outlets, 1 naming no outlet"
+        #expect(MarkdownRenderer().render(Self.fullBriefing).contains("_\(expected)._"))
+        #expect(TextRenderer().render(Self.fullBriefing).contains(expected))
+        #expect(HTMLRenderer().render(Self.fullBriefing).contains("<p class=\"meta\">\(expected)</p>"))
+        let named = Array(Self.articles.prefix(3))
+        let unnamed = [Self.articles[3]]
+        #expect(SourceCount.line(named) == "3 articles from 2 outlets")
+        #expect(SourceCount.line(unnamed) == "1 article, naming no outlet")
+    }
+
     @Test("Markdown: the matrix marks ✓ under the sources that report a fact and · under the others")
     func markdownMatrix() throws {
         let markdown = MarkdownRenderer().render(Self.fullBriefing)
