@@ -1,3 +1,5 @@
+import SynopticCore
+
 /// The tokenizer of Google's `rouge-score` (`tokenize.tokenize` with `use_stemmer=True`), which
 /// follows Chin-Yew Lin's original ROUGE: the text is lowercased, every character other than `a`–`z`
 /// and `0`–`9` separates tokens, and tokens longer than three characters are Porter-stemmed

@@ -1,4 +1,5 @@
 import Foundation
+import SynopticCore
 import SynopticEval
 import SynopticTestSupport
 import Testing

@@ -3,6 +3,8 @@ import Synoptic
 import SynopticTestSupport
 import Testing
 
+@testable import SynopticSynthesis
+
 /// Facts aligned across outlets, disagreements, exclusives and the timeline, through the whole
 /// pipeline on invented reports (and the seeds where they are at hand).
 @Suite struct StorySynthesisTests {
@@ -64,6 +66,42 @@ import Testing
         }
         // The most widely reported fact comes first.
         #expect(story.facts.first?.outlets.count == 3)
+    }
+
+    /// Two outlets state one finding in other words ("remaining visible at 18 miles", "remains
+    /// visible 18 miles out"): the stems meet and the shared figure weighs, so it is one
+    /// corroborated fact (on cosine alone over plural-folded words it was two exclusives). A year
+    /// in common ("2031") is no figure and joins nothing.
+    @Test func aFindingRewordedWithAFigureInCommonIsOneFact() throws {
+        let briefing = try brief([
+            "gazette.txt": report(
+                outlet: "Gull Point Gazette", published: "2031-06-02", "Marrowick lamp still reaches the far shore",
+                [
+                    "The brightness of the restored Marrowick lighthouse lamp drops sharply at dusk, falling from a peak of 92% of its rated output to 61% an hour later, according to a harbor survey published Monday.",
+                    "While the lamp's brightness wanes in the evening, its range across the bay holds, remaining visible at 18 miles in every season, according to the survey, which was paid for by the harbor board.",
+                    "The board said the harbor wall would be rebuilt before the winter storms of 2031.",
+                ]),
+            "wire.txt": report(
+                outlet: "Coastal Wire", published: "2031-06-02", "Survey: restored lighthouse visible 18 miles out",
+                [
+                    "The Marrowick lighthouse lamp remains visible 18 miles out across the bay after its restoration, a new survey has found.",
+                    "An hour after dusk, the lamp gives just 61% of its rated output.",
+                    "Tourist numbers on the headland rose sharply in 2031, the council said.",
+                ]),
+        ])
+        let story = try #require(briefing.stories.first)
+        #expect(briefing.stories.count == 1)
+        let range = try #require(story.facts.first { $0.text.contains("18 miles") })
+        #expect(Set(range.outlets) == ["Gull Point Gazette", "Coastal Wire"])
+        #expect(range.mentions.count == 2)
+        let wall = try #require(story.facts.first { $0.text.contains("harbor wall") })
+        #expect(wall.outlets == ["Gull Point Gazette"])
+    }
+
+    @Test func figureKeysKeepNumbersThatTellFactsApartAndLeaveOutYearsAndSingleDigits() {
+        let keys = StorySentences.figureKeys(in: "In 2022, 106,000 troops, 1,500 tanks, 47% of 3.4 million voters and 5 ships met on Jan. 12, 2,022 times.")
+        #expect(keys == ["106000", "12", "1500", "2022", "3.4", "47"])
+        #expect(StorySentences.figureKeys(in: "Elections in 1990 and 2031, in May.") == [])
     }
 
     @Test func whatOneOutletAloneReportsIsItsExclusive() throws {

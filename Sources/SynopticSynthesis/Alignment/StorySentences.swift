@@ -21,6 +21,9 @@ struct StorySentences {
     let articles: [Article]
     private(set) var entries: [Entry] = []
     private(set) var vectors: [TermVectors.Vector] = []
+    /// Per entry, the figures its text writes that can tell one fact from another (see
+    /// ``figureKeys(in:)``), sorted.
+    private(set) var figures: [[String]] = []
     /// Where each article's entries start and end in ``entries``.
     private(set) var ranges: [Range<Int>] = []
     /// Entry index by article and sentence index (`nil` for headings).
@@ -31,6 +34,17 @@ struct StorySentences {
     init(articles: [Article], names: [String: String] = [:], sentencesPerArticle: Int = 400) {
         self.articles = articles
         var words: [[String]] = []
+        // Porter stems, so that "effective" and "effectiveness", "remains" and "remaining" meet;
+        // each distinct word is stemmed once.
+        let stemmer = PorterStemmer()
+        var stems: [String: String] = [:]
+        func term(_ word: String) -> String {
+            if let name = names[word] { return name }
+            if let known = stems[word] { return known }
+            let stem = word.unicodeScalars.first.map { $0.properties.numericType != nil } ?? true ? word : stemmer.stem(word)
+            stems[word] = stem
+            return stem
+        }
         for (a, article) in articles.enumerated() {
             let start = entries.count
             var position = 0
@@ -42,7 +56,8 @@ struct StorySentences {
                 lookup[s] = entries.count
                 entries.append(
                     Entry(article: a, sentence: s, position: position, span: sentence.span, text: text, words: WordCounter.count(in: text)))
-                words.append(TermVectors.words(text).map { names[$0] ?? Self.fold($0) })
+                words.append(TermVectors.words(text).map(term))
+                figures.append(Self.figureKeys(in: text))
                 position += 1
             }
             ranges.append(start..<entries.count)
@@ -67,6 +82,42 @@ struct StorySentences {
         }
         for word in shared { map[word] = nil }
         return map
+    }
+
+    /// The numbers of a sentence that identify a figure: digits with their inner "," and "."
+    /// ("106,000", "3.4", "47" of "47%"), commas dropped; single digits and years (1900–2099
+    /// written without a comma) are left out, being shared by sentences about different things.
+    static func figureKeys(in text: String) -> [String] {
+        var keys: Set<String> = []
+        var current = ""
+        var digits = 0
+        func flush() {
+            while let last = current.last, last == "." || last == "," { current.removeLast() }
+            let plain = current.filter { $0 != "," }
+            let isYear = !current.contains(",") && plain.count == 4 && (plain.hasPrefix("19") || plain.hasPrefix("20"))
+            if digits >= 2 && !isYear { keys.insert(String(plain)) }
+            current = ""
+            digits = 0
+        }
+        for scalar in text.unicodeScalars {
+            if scalar.value >= 0x30 && scalar.value <= 0x39 {
+                current.unicodeScalars.append(scalar)
+                digits += 1
+            } else if !current.isEmpty && (scalar == "," || scalar == ".") {
+                current.unicodeScalars.append(scalar)
+            } else if !current.isEmpty {
+                flush()
+            }
+        }
+        if !current.isEmpty { flush() }
+        return keys.sorted()
+    }
+
+    /// Whether entries `i` and `j` write a figure in common.
+    func shareFigure(_ i: Int, _ j: Int) -> Bool {
+        let a = figures[i], b = figures[j]
+        guard !a.isEmpty, !b.isEmpty else { return false }
+        return a.contains { b.contains($0) }
     }
 
     /// Drops a plural "s" ("troops" → "troop"), keeping "ss" endings and short words.

@@ -1,7 +1,8 @@
 /// The Porter stemmer (M. F. Porter, "An algorithm for suffix stripping", Program 14(3), 1980) with
 /// the extensions NLTK documents for its default mode (`PorterStemmer.NLTK_EXTENSIONS`), which is the
 /// stemmer Google's `rouge-score` uses with `use_stemmer=True`. Written here from the published
-/// algorithm and the list of extensions, so that ``Rouge`` gives rouge-score's numbers exactly.
+/// algorithm and the list of extensions, so that ROUGE (SynopticEval) gives rouge-score's numbers exactly;
+/// story alignment stems with it too, so that "effective" and "effectiveness" meet.
 ///
 /// The extensions, on top of the 1980 algorithm:
 /// - a handful of irregular forms map straight to their stem (`dying` → `die`, `skies` → `sky`,
