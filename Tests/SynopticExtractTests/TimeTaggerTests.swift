@@ -36,6 +36,23 @@ struct TimeTaggerTests {
         #expect(CivilDate(year: 2022, month: 1, day: 31).adding(months: 1) == CivilDate(year: 2022, month: 2, day: 28))
     }
 
+    @Test("a month and day ending a range whose start has its year lie on or after the start, anchor or none")
+    func rangeEnds() throws {
+        let study = "Engineers logged the tides between Dec. 14, 2030, and Aug. 8, and published them later."
+        // Against an anchor a week after the start the nearest Aug. 8 would be the one before it.
+        let early = TimeAnchor(iso8601: "2030-12-21")
+        let end = try #require(value(of: "Aug. 8", in: study, anchor: early))
+        #expect(end.value == "2031-08-08")
+        #expect(end.anchor == .explicit)
+        #expect(value(of: "Aug. 8", in: study, anchor: nil)?.value == "2031-08-08")
+        #expect(value(of: "Feb. 1", in: "Tolls were waived from Jan. 3, 2031, to Feb. 1 on the old bridge.", anchor: nil)?.value == "2031-02-01")
+        #expect(value(of: "March 2", in: "Trains ran from June 5, 2030, through March 2.", anchor: nil)?.value == "2031-03-02")
+        // Not a range: each date on its own, the yearless one against the anchor.
+        let apart = "The pier closed on Dec. 14, 2030, and on Aug. 8 the ferry returned."
+        #expect(value(of: "Aug. 8", in: apart, anchor: early)?.value == "2030-08-08")
+        #expect(value(of: "Aug. 8", in: apart, anchor: nil)?.value == nil)
+    }
+
     @Test("weekdays resolve by tense: the last one in past context, the next one in future context")
     func weekdays() {
         #expect(value(of: "Monday", in: "The harbor council voted on Monday to close the ferry pier.")?.value == "2022-01-10")

@@ -17,6 +17,9 @@ import SynopticCore
 ///   ahead; opening a clause it leaves the tense to the verb. "last Friday" is the last one strictly
 ///   before the anchor, "next Friday" the first one strictly after; "the previous Friday" is the one
 ///   before the last day the text named.
+/// - **The end of a range** ("between Dec. 14, 2020, and Aug. 8", "from … to/through/until …")
+///   written without a year lies on or after the range's start, in the first such year, and counts
+///   as explicit: the text dates it, not the anchor.
 /// - **A month and day without a year** ("Jan. 12") take the year that puts the date nearest to
 ///   the anchor; a clear tense moves it a year when the nearest date lies more than four months on
 ///   the wrong side, and "ended"/"since" just before it keep it on or before the anchor. **A month
@@ -92,6 +95,9 @@ struct TimeScan {
     var reference: (point: TimePoint, source: Source)?
     /// The last day the text named, with its sentence, for a clock time with no day.
     var lastDay: (sentence: Int, date: CivilDate, source: Source)?
+    /// The last full date the text wrote (with its year), as tokens `start..<end`: the start of a
+    /// range whose end may leave the year out (``rangeEnd(_:_:_:)``).
+    var lastExplicitDay: (start: Int, end: Int, date: CivilDate)?
     /// The last quarter the text named ("the third quarter", "1989-Q3").
     var lastQuarter: (year: Int, quarter: Int, source: Source)?
 
@@ -186,8 +192,16 @@ struct TimeScan {
     }
 
     mutating func emit(_ start: Int, _ m: Match) {
+        var m = m
         var end = m.end
         while end > start + 1 && tokens[end - 1].kind != .word && tokens[end - 1].kind != .number { end -= 1 }
+        if let date = rangeEnd(start, end, m) {
+            m.point = .day(date)
+            m.value = TimePoint.day(date).value
+            m.source = .explicit
+            m.kind = .date
+            m.setsReference = true
+        }
         let span = TextSpan(start: tokens[start].start, end: tokens[end - 1].end)
         let anchorKind: TimeExpression.Anchor? =
             m.value == nil ? nil : (m.source == .explicit ? .explicit : anchor?.annotationAnchor)
@@ -196,6 +210,9 @@ struct TimeScan {
             // "the first nine months" are the anchor's year to date.
             lastQuarter = nil
             if let a = anchor { reference = (.year(a.date.year), .anchor) }
+        }
+        if case .day(let d)? = m.point, m.source == .explicit, m.kind == .date {
+            lastExplicitDay = (start, end, d)
         }
         if let p = m.point {
             if m.setsReference { reference = (p, m.source) }
@@ -211,6 +228,34 @@ struct TimeScan {
                 }
             }
         }
+    }
+
+    /// "between Dec. 14, 2020, and Aug. 8", "from Jan. 3, 2022, to Feb. 1": a month and day
+    /// without a year that ends a range whose start the text dates in full lies on or after the
+    /// start, in the first such year, whatever the anchor (a story anchor may be the range's start
+    /// itself). `nil` unless the expression is such an end.
+    func rangeEnd(_ start: Int, _ end: Int, _ m: Match) -> CivilDate? {
+        guard m.kind == .date, m.source != .explicit, let first = lastExplicitDay else { return nil }
+        if let point = m.point, case .day = point {} else if m.point != nil { return nil }
+        // The end names its month and day and no year (read from its words: without an anchor
+        // it was not resolved at all).
+        let words = start..<end
+        guard let month = words.lazy.compactMap({ L.months[self.lowers[$0]] }).first,
+            let day = words.lazy.compactMap({ self.digits($0) }).first(where: { (1...31).contains($0) }),
+            !words.contains(where: { tokens[$0].kind == .number && lowers[$0].utf8.count == 4 })
+        else { return nil }
+        // Only a comma and the range's joining word between the two, and the opening word before
+        // the start: "between … and", "from … to/through/until".
+        var k = first.end
+        if k < start, isMark(k, ",") { k += 1 }
+        guard k + 1 == start, first.start >= 1 else { return nil }
+        let opener = low(first.start - 1)
+        let joiner = low(k)
+        let joins = opener == "between" ? joiner == "and" : opener == "from" && (joiner == "to" || joiner == "through" || joiner == "until")
+        guard joins else { return nil }
+        var date = CivilDate(year: first.date.year, month: month, day: day)
+        if date < first.date { date = CivilDate(year: first.date.year + 1, month: month, day: day) }
+        return date.validated
     }
 
     // MARK: - Token access
