@@ -298,7 +298,7 @@ private struct StoryPage {
                 let source = figure.source.map { " <span class=\"meta\">(\(escape($0)))</span>" } ?? ""
                 return "\(escape(figure.text))\(source) \(chips(figure.articles))"
             }
-            body += "<li><strong>\(group.counts.map(escape) ?? "other")</strong>: \(figures.joined(separator: "; "))</li>\n"
+            body += "<li><strong>\(escape(group.label))</strong>: \(figures.joined(separator: "; "))</li>\n"
         }
         if hidden > 0 { body += "<li>and \(hidden) more (all in the JSON)</li>\n" }
         return section("Figures", body + "</ul>\n")

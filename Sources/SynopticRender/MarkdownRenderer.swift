@@ -161,7 +161,7 @@ public struct MarkdownRenderer: Sendable {
                 let source = figure.source.map { " (\(escape($0)))" } ?? ""
                 return "\(escape(figure.text))\(source) \(cites(figure.articles, numbers))"
             }
-            out += "- **\(group.counts.map(escape) ?? "other")**: " + figures.joined(separator: "; ") + "\n"
+            out += "- **\(escape(group.label))**: " + figures.joined(separator: "; ") + "\n"
         }
         if hidden > 0 { out += "- and \(hidden) more (all in the JSON).\n" }
         return out

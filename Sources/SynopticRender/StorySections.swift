@@ -112,12 +112,23 @@ struct StorySections {
     struct FigureGroup {
         var counts: String?
         var figures: [FigureMention]
+        /// The heading: what the figures count, or for figures whose text names nothing they
+        /// count, what they are ("percentages") or "other".
+        var label: String
+        init(counts: String?, figures: [FigureMention], label: String? = nil) {
+            self.counts = counts
+            self.figures = figures
+            self.label = label ?? counts ?? "other"
+        }
     }
 
     var figureGroups: (shown: [FigureGroup], hidden: Int) {
         var groups: [FigureGroup] = []
         var groupIndex: [String: Int] = [:]
         var uncounted = FigureGroup(counts: nil, figures: [])
+        // “47% six months later”, “a peak of 88%”: shares whose text does not say of what are
+        // grouped as such rather than with every other uncounted number.
+        var shares = FigureGroup(counts: nil, figures: [], label: "percentages")
         func add(_ figure: StoryFigure, to group: inout FigureGroup) {
             if let index = group.figures.firstIndex(where: { $0.text == figure.text && $0.source == figure.source }) {
                 if !group.figures[index].articles.contains(figure.article) { group.figures[index].articles.append(figure.article) }
@@ -127,7 +138,7 @@ struct StorySections {
         }
         for figure in story.figures {
             guard let counts = figure.figure.counts, !counts.isEmpty else {
-                add(figure, to: &uncounted)
+                if figure.figure.unit == "percent" { add(figure, to: &shares) } else { add(figure, to: &uncounted) }
                 continue
             }
             let key = counts.lowercased()
@@ -140,6 +151,7 @@ struct StorySections {
                 groups.append(group)
             }
         }
+        if !shares.figures.isEmpty { groups.append(shares) }
         if !uncounted.figures.isEmpty { groups.append(uncounted) }
         let shown = Array(groups.prefix(Self.figureGroupLimit))
         return (shown, groups.count - shown.count)

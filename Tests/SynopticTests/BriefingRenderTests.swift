@@ -138,6 +138,23 @@ struct BriefingRenderTests {
         #expect(SourceCount.line(unnamed) == "1 article, naming no outlet")
     }
 
+    @Test("Markdown and HTML: figures that count nothing named are grouped as percentages or as other")
+    func uncountedFigures() {
+        var story = Self.fullStory
+        story.figures.append(contentsOf: [
+            StoryFigure(
+                article: "wire", text: "61%", figure: Figure(span: TextSpan(start: 0, end: 3), value: 61, unit: "percent"), source: nil),
+            StoryFigure(article: "wire", text: "seven", figure: Figure(span: TextSpan(start: 0, end: 5), value: 7), source: nil),
+        ])
+        let briefing = Briefing(articles: Self.articles, stories: [story], diagnostics: [])
+        let markdown = MarkdownRenderer().render(briefing)
+        #expect(markdown.contains("- **crowns**: "))
+        #expect(markdown.contains("- **percentages**: 61% [3]"))
+        #expect(markdown.contains("- **other**: seven [3]"))
+        let html = HTMLRenderer().render(briefing)
+        #expect(html.contains("<strong>percentages</strong>") && html.contains("<strong>other</strong>"))
+    }
+
     @Test("Markdown: the matrix marks ✓ under the sources that report a fact and · under the others")
     func markdownMatrix() throws {
         let markdown = MarkdownRenderer().render(Self.fullBriefing)
