@@ -138,6 +138,27 @@ import Testing
         #expect(volkovs.contains { $0.name == "Anna Volkov" })
     }
 
+    /// Father and son with one given name and surname, told apart by their middle initials, in
+    /// one article and across a story; a name without initials still joins its person.
+    @Test func differentMiddleInitialsAreDifferentPeople() {
+        let (first, a) = Self.annotate(
+            """
+            Dock history.
+
+            Harbor master Arne P. Dahl opened the new quay in 1990. His son, Arne K. Dahl, runs it now. \
+            Arne K. Dahl said the quay would be rebuilt.
+            """, id: "one")
+        let dahls = a.entities.filter { $0.kind == .person && $0.name.hasSuffix("Dahl") }
+        #expect(Set(dahls.map(\.name)) == ["Arne P. Dahl", "Arne K. Dahl"])
+        let (second, _) = Self.annotate("Quay news.\n\nArne Dahl, the harbor master, said the quay would close for a year.", id: "two")
+        let (third, _) = Self.annotate("Quay plans.\n\nArne K. Dahl said the rebuilt quay opens in spring.", id: "three")
+        var story = Story(id: "s", title: "t", articleIDs: ["one", "two", "three"])
+        StoryEntities.fill(&story, articles: [first, second, third])
+        let people = story.people.filter { $0.name.hasSuffix("Dahl") }
+        #expect(people.count == 2)
+        #expect(people.first { $0.name == "Arne K. Dahl" }?.articles.sorted() == ["one", "three"])
+    }
+
     @Test func hostileInputGivesFewerAnnotationsNeverBadOffsets() {
         let cases: [String] = [
             "Title\n\n“Unbalanced “quotes ” everywhere” “ and ” ” “",

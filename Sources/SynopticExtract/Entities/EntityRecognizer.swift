@@ -87,6 +87,9 @@ struct RecognitionState {
     /// Per token, its name key once computed: linking looks up the same surname several times
     /// (the speaking pass, then the linking pass), and folding it is the cost.
     var nameKeys: [String?] = []
+    /// Per entity: the middle initials its full name was written with, lowercased ("hw" of
+    /// "George H. W. Bush"), nil when none was.
+    var middles: [String?] = []
 
     init(text: TokenizedText, quoted: [TextSpan]) {
         self.text = text
@@ -572,6 +575,13 @@ struct RecognitionState {
         let surname = cachedNameKey(ofToken: lastToken)
         let given = nameTokens.count >= 2 ? cachedNameKey(ofToken: nameTokens[0]) : nil
         let givenIsInitial = nameTokens.count >= 2 && tokens[nameTokens[0]].end - tokens[nameTokens[0]].start == 1
+        // Initials between the given name and the surname tell namesakes apart (“George W. Bush”,
+        // “George H. W. Bush”) when both names write some.
+        var middle: String?
+        if nameTokens.count >= 3 {
+            let initials = nameTokens.dropFirst().dropLast().filter { tokens[$0].end - tokens[$0].start == 1 }.map { lowers[$0] }.joined()
+            if !initials.isEmpty { middle = initials }
+        }
         var candidates: [Int] = []
         // “Mr. Khan” and “Mrs. Khan”: an honorific keeps to the namesake of its gender.
         let stated = Self.gender(ofHonorific: chunk.honorific)
@@ -580,6 +590,7 @@ struct RecognitionState {
                 let compatible = givenIsInitial ? known.first == given.first : (known == given || (known.count == 1 && known.first == given.first))
                 if !compatible { continue }
             }
+            if let middle, let known = middles[e], known != middle { continue }
             candidates.append(e)
         }
         if let stated, candidates.count > 1 {
@@ -606,11 +617,14 @@ struct RecognitionState {
                 keys[best].given = given
                 personsByGiven[given, default: []].append(best)
             }
+            if middles[best] == nil { middles[best] = middle }
             return best
         }
         guard creating else { return nil }
         let gender = nameTokens.count >= 2 ? Lexicon.givenName(lowers[nameTokens[0]])?.gender : nil
-        return newEntity(kind: .person, name: text[chunk.span], keys: (surname, given), gender: gender)
+        let created = newEntity(kind: .person, name: text[chunk.span], keys: (surname, given), gender: gender)
+        middles[created] = middle
+        return created
     }
 
     mutating func newEntity(kind: Entity.Kind, name: String, keys key: (String, String?), gender: Lexicon.Gender?) -> Int {
@@ -624,6 +638,7 @@ struct RecognitionState {
         genderFromName.append(gender != nil && gender != .either)
         forms.append([])
         namesSoFar.append(nil)
+        middles.append(nil)
         return entities.count - 1
     }
 

@@ -6,7 +6,8 @@ import SynopticCore
 ///
 /// Two person entities are one when their surnames agree under ``Lexicon/nameKey(_:)`` (which
 /// folds transliterations: Sergei/Sergey, Aleksandr/Alexander) and their given names agree the
-/// same way or one is the other's initial; middle initials are ignored. A surname written alone
+/// same way or one is the other's initial, and their middle initials, where both write some, are
+/// the same ("George W. Bush" and "George H. W. Bush" are two people). A surname written alone
 /// joins the person of that surname only when the story has exactly one; two people who share a
 /// surname stay apart.
 public enum StoryEntities {
@@ -76,11 +77,14 @@ struct PeopleMerger {
         var key: StoryEntities.Key
         var surname: String
         var given: String?
+        /// The middle initials, lowercased ("hw" of "George H. W. Bush"), nil when none.
+        var middle: String?
     }
 
     struct Cluster {
         var surname: String
         var given: String?
+        var middle: String?
         var members: [Int] = []
     }
 
@@ -95,7 +99,27 @@ struct PeopleMerger {
         members.append(
             Member(
                 entity: entity, key: StoryEntities.Key(article: article, index: index), surname: Lexicon.nameKey(surname.lowercased()),
-                given: given.map { Lexicon.nameKey($0.lowercased()) }))
+                given: given.map { Lexicon.nameKey($0.lowercased()) }, middle: Self.middleInitials(entity.name)))
+    }
+
+    /// The initials between a given name and a surname, lowercased: "hw" of "George H. W. Bush",
+    /// nil for "Sergei Lavrov" or "J. Smith".
+    static func middleInitials(_ name: String) -> String? {
+        var words = name.split(separator: " ")
+        if let first = words.first, Lexicon.isHonorific(first.lowercased().trimmingCharacters(in: ["."])) { words.removeFirst() }
+        guard words.count >= 3 else { return nil }
+        let initials = words.dropFirst().dropLast().compactMap { word -> Character? in
+            let letters = word.filter { $0.isLetter }
+            return letters.count == 1 ? Character(letters.lowercased()) : nil
+        }
+        return initials.isEmpty ? nil : String(initials)
+    }
+
+    /// Middle initials agree when either name has none or both are the same: "George W. Bush"
+    /// and "George H. W. Bush" are two people.
+    static func middlesAgree(_ a: String?, _ b: String?) -> Bool {
+        guard let a, let b else { return true }
+        return a == b
     }
 
     /// The words of a name without honorifics and initials: "Sergey V. Lavrov" → Sergey, Lavrov.
@@ -129,7 +153,9 @@ struct PeopleMerger {
         for m in order {
             let member = members[m]
             let sameSurname = bySurname[member.surname] ?? []
-            let candidates = sameSurname.filter { Self.compatible(clusters[$0].given, member.given) }
+            let candidates = sameSurname.filter {
+                Self.compatible(clusters[$0].given, member.given) && Self.middlesAgree(clusters[$0].middle, member.middle)
+            }
             var target: Int?
             if member.given != nil {
                 // A full name joins the cluster of the same full name.
@@ -143,9 +169,10 @@ struct PeopleMerger {
                 if clusters[target].given == nil || clusters[target].given!.count == 1, let given = member.given {
                     clusters[target].given = given
                 }
+                if clusters[target].middle == nil { clusters[target].middle = member.middle }
                 clusterOf[m] = target
             } else {
-                clusters.append(Cluster(surname: member.surname, given: member.given, members: [m]))
+                clusters.append(Cluster(surname: member.surname, given: member.given, middle: member.middle, members: [m]))
                 clusterOf[m] = clusters.count - 1
                 bySurname[member.surname, default: []].append(clusters.count - 1)
             }
