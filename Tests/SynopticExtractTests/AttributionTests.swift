@@ -159,6 +159,27 @@ import Testing
         #expect(people.first { $0.name == "Arne K. Dahl" }?.articles.sorted() == ["one", "three"])
     }
 
+    /// “…,” his family said: the possessive pronoun owns the speaker, so the quotation is the
+    /// family's (nobody named), or the person named in apposition; never the pronoun's person.
+    @Test func aPossessivePronounBeforeTheCueOwnsTheSpeakerAndIsNotIt() {
+        let (article, a) = Self.annotate(
+            """
+            Harbor pilot dies at 84
+
+            Harbor pilot Olav Brekke died on Monday at 84.
+
+            "We have lost a loving husband," his family said.
+
+            "He guided every ship home," his daughter, Ingrid Brekke, said.
+
+            "The harbor will miss him," his spokesman said.
+            """)
+        let found = Self.speakers(article, a)
+        #expect(found.map(\.1) == [nil, "Ingrid Brekke", nil])
+        let descriptions = a.quotes.map { $0.speakerSpan.map { String(article[$0]) } }
+        #expect(descriptions == ["his family", "Ingrid Brekke", "his spokesman"])
+    }
+
     @Test func hostileInputGivesFewerAnnotationsNeverBadOffsets() {
         let cases: [String] = [
             "Title\n\n“Unbalanced “quotes ” everywhere” “ and ” ” “",

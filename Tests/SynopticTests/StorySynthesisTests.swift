@@ -99,7 +99,8 @@ import Testing
     }
 
     @Test func figureKeysKeepNumbersThatTellFactsApartAndLeaveOutYearsAndSingleDigits() {
-        let keys = StorySentences.figureKeys(in: "In 2022, 106,000 troops, 1,500 tanks, 47% of 3.4 million voters and 5 ships met on Jan. 12, 2,022 times.")
+        let keys = StorySentences.figureKeys(
+            in: "In 2022, 106,000 troops, 1,500 tanks, 47% of 3.4 million voters and 5 ships met on Jan. 12, 2,022 times.")
         #expect(keys == ["106000", "12", "1500", "2022", "3.4", "47"])
         #expect(StorySentences.figureKeys(in: "Elections in 1990 and 2031, in May.") == [])
     }

@@ -412,6 +412,9 @@ private struct Context {
                 // follows it; otherwise the words before the cue are read for one.
                 if let lead = leadingMention(from: start, limit: c), let mention = entities.mention(atToken: lead) {
                     let isPronoun = mention.form == .pronoun
+                    if isPronoun, tokens[lead].is(.nonSubjectPronoun), let owned = possessedSubject(from: lead, limit: c) {
+                        return .init(speaker: owned.span, speakerToken: owned.head, cue: cueSpan(at: c), confidence: owned.confidence)
+                    }
                     return .init(speaker: mention.span, speakerToken: lead, cue: cueSpan(at: c), confidence: isPronoun ? 0.85 : 0.95)
                 }
                 guard c - start <= 12, let subject = subject(in: start..<c) else { return nil }
@@ -642,6 +645,33 @@ private struct Context {
 
     /// The person or pronoun that opens the words after a quotation, past titles and honorifics
     /// (“Senate Majority Leader Mitch McConnell, R-Ky., said”).
+    /// “his family said”, “his daughter, Ingrid Brekke, said”, “her spokesman said”: a possessive
+    /// pronoun before a noun owns the speaker and is not it. The person named in apposition right
+    /// after the noun when there is one, else the description itself (nobody named); `nil` when no
+    /// noun follows the pronoun.
+    func possessedSubject(from pronoun: Int, limit: Int) -> Phrase? {
+        // Only before a cue that is a verb for certain (“his past comments” ends in a cue that
+        // is a noun, and there the possessor speaks).
+        guard limit < tokens.count else { return nil }
+        let cue = lowers[limit]
+        guard cue.endsWith("ed") || ["said", "says", "told", "tells", "wrote", "writes", "added", "adds"].contains(cue) else { return nil }
+        var k = pronoun + 1
+        while k < limit, k - pronoun <= 4, tokens[k].kind == .word, !tokens[k].isCapitalized, !isCue(k) { k += 1 }
+        guard k > pronoun + 1 else { return nil }
+        // “Given his past comments …”: before a cue word of its own the possessor is the one who
+        // speaks (see ``possessorSpeaks(_:)``).
+        if k < limit, tokens[k].kind == .word, isCue(k) { return nil }
+        let head = k - 1
+        // “his daughter Ingrid Brekke”, “his daughter, Ingrid Brekke,”
+        let named = k < limit && tokens[k].isMark(",") ? k + 1 : k
+        if named < limit, let mention = entities.mention(atToken: named), mention.form != .pronoun,
+            entities.entities[mention.entity].kind == .person
+        {
+            return Phrase(span: mention.span, head: named, confidence: 0.95)
+        }
+        return Phrase(span: TextSpan(start: tokens[pronoun].start, end: tokens[head].end), head: nil, confidence: 0.7)
+    }
+
     func leadingMention(from start: Int, limit: Int) -> Int? {
         var t = start
         var fallback: Int?
