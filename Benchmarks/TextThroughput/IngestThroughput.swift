@@ -107,16 +107,16 @@ enum IngestThroughput {
             for f in features { _ = clusterer.record(f, inStory: clusterer.propose(f)) }
         }
         if batchSize > 1 {
-            // As a batched ingest places: in one pass, with the clusterer as it was before each
-            // batch kept (copy on write: the first change after each copy duplicates storage).
-            _ = await timed("cluster, a copy kept per \(batchSize) articles", count: n) {
+            // As a batched ingest places: in one pass, with a checkpoint from before each batch
+            // kept (an undo log; it was a copy of the clusterer, whose storage the first change
+            // after it duplicated).
+            _ = await timed("cluster, a checkpoint kept per \(batchSize) articles", count: n) {
                 var clusterer = StoryClusterer()
-                var base: StoryClusterer?
                 for (index, f) in features.enumerated() {
-                    if index % batchSize == 0 { base = clusterer }
+                    if index % batchSize == 0 { clusterer.checkpoint() }
                     _ = clusterer.add(f)
                 }
-                return base.map { _ in 0 } ?? 0
+                clusterer.discardCheckpoint()
             }
         }
         let store = try SQLiteStore(path: directory.appendingPathComponent("stages.sqlite").path)

@@ -203,11 +203,10 @@ public actor StoryLibrary {
         }
         var entries: [Entry] = []
         var hashes: Set<String> = []
-        /// The clusterer before the first entry was recorded, to go back to when the store does not
-        /// commit every entry; nil while the batch has one entry, which is proposed but not
-        /// recorded. A copy of a value: it shares the clusterer's storage until the first
-        /// placement writes to it.
-        var base: StoryClusterer?
+        /// Whether the clusterer keeps a checkpoint from before the first entry was recorded, to
+        /// go back to when the store does not commit every entry; false while the batch has one
+        /// entry, which is proposed but not recorded.
+        var checkpointed = false
         /// For each story begun in this batch (the clusterer numbers them after the committed
         /// ones), the index of the entry that began it.
         var begun: [Int] = []
@@ -220,10 +219,10 @@ public actor StoryLibrary {
     /// articles, and records the placement as ``StoryClusterer/add(_:)`` would.
     ///
     /// The first article of a batch is only proposed, not recorded: a batch that stays at one
-    /// article (a server request, `--commit-batch 1`) then needs no copy of the clusterer, and is
-    /// placed, committed and recorded as per-article ingest always did. The copy (``PendingBatch/base``)
-    /// costs a duplicate of the clusterer's storage at the first change after it, which a batch of
-    /// many articles shares out but one article would pay alone (it halved per-article ingest).
+    /// article (a server request, `--commit-batch 1`) then needs no checkpoint, and is placed,
+    /// committed and recorded as per-article ingest always did. (The checkpoint is an undo log,
+    /// ``StoryClusterer/checkpoint()``; it was a copy of the clusterer, whose storage the first
+    /// change after it duplicated whole, which halved per-article ingest when paid per article.)
     private func place(_ entry: PendingBatch.Entry, in pending: inout PendingBatch) {
         var entry = entry
         if pending.entries.isEmpty {
@@ -240,10 +239,11 @@ public actor StoryLibrary {
             pending.entries.append(entry)
             return
         }
-        if pending.base == nil {
+        if !pending.checkpointed {
             // A second article: from here on the batch's placements are recorded as they are
-            // made, and the clusterer as it was before the batch is kept to go back to.
-            pending.base = clusterer
+            // made, and the clusterer keeps what it was before the batch to go back to.
+            pending.checkpointed = true
+            clusterer.checkpoint()
             clusterer.record(pending.entries[0].features, inStory: pending.entries[0].proposed)
         }
         // `add` is `propose` then `record` in the story proposed, with the article's weighted
@@ -273,13 +273,17 @@ public actor StoryLibrary {
         var settled: [Settled] = []
         while !pending.entries.isEmpty {
             let entries = pending.entries
-            let base = pending.base ?? clusterer
+            // Back to before the batch: the checkpoint's state (with one article proposed and not
+            // recorded, the clusterer is already there).
+            func rollBack() {
+                if pending.checkpointed { clusterer.rollBack() }
+            }
             let outcomes: [CommitOutcome]
             do {
                 outcomes = try await store.commit(entries.map { BatchArticle($0.article, placement: $0.placement) }, expectedSequence: syncedSequence)
             } catch {
                 // Nothing of the batch was committed: its placements go.
-                clusterer = base
+                rollBack()
                 pending = PendingBatch()
                 throw error
             }
@@ -315,12 +319,12 @@ public actor StoryLibrary {
             if !valid || (!stale && !stopped && committed != entries.count) {
                 // A store that broke the protocol: forget the batch; the next ingest finds the
                 // clusterer behind and catches up with whatever was committed.
-                clusterer = base
+                rollBack()
                 syncedSequence = sequenceBefore
                 pending = PendingBatch()
                 throw StoreError.damaged("a commit of \(entries.count) articles answered \(outcomes)")
             }
-            if committed == entries.count, pending.base == nil {
+            if committed == entries.count, !pending.checkpointed {
                 // One article, proposed and not yet recorded: recorded now, in the story the
                 // store put it in.
                 if case .stored(_, let storyID, _) = outcomes[0] { record(entries[0].features, storyID: storyID) }
@@ -335,10 +339,11 @@ public actor StoryLibrary {
                     storyIndex[storyID] = storyIDs.count
                     storyIDs.append(storyID)
                 }
+                clusterer.discardCheckpoint()
                 pending = PendingBatch()
                 break
             }
-            clusterer = base
+            rollBack()
             for (entry, outcome) in zip(entries, outcomes).prefix(committed) {
                 if case .stored(_, let storyID, _) = outcome { record(entry.features, storyID: storyID) }
             }

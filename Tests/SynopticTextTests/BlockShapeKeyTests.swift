@@ -94,3 +94,64 @@ struct BlockShapeKeyTests {
         #expect(BlockShape.keyHash("abcdefghijklmnop") != BlockShape.keyHash("abcdefgh ijklmnop"))
     }
 }
+
+/// Cleaning's fourth round of speed-ups: each must leave every answer as it was.
+@Suite("BlockShape and batch lines, fourth round")
+struct BlockShapeFourthRoundTests {
+    @Test("the word count is the number of words; the one-loop key hash is the hash of the key; byte lines are scalar lines")
+    func sameAsBefore() throws {
+        let lines =
+            BlockShapeKeyTests.awkward + BlockShapeKeyTests.awkward.map { "  " + $0 + " x  \($0)" }
+            + (try BlockShapeKeyTests.realLines(for: "BlockShape.wordCount"))
+        for line in lines {
+            #expect(BlockShape.wordCount(of: line) == line.split(separator: " ").count, "\(line)")
+            #expect(BlockShape.keyHash(line) == BlockShape.hashOfKey(BlockShape.key(line)), "\(line)")
+            let slice = line.dropFirst(min(2, line.count))
+            #expect(BlockShape.keyHash(slice) == BlockShape.hashOfKey(BlockShape.key(slice)), "\(slice)")
+        }
+        var texts = [BlockShapeKeyTests.awkward.joined(separator: "\r\n"), BlockShapeKeyTests.awkward.joined(separator: "\u{2028} \n\u{85}\u{B}")]
+        texts += ["\u{2029}a\u{A0}\u{2029}", "\u{3000}b\u{3000}\n\u{2003}", "x\u{85}", "\u{85}", "é\u{2028}", " \t "]
+        if let root = SharedData.root {
+            let dir = root.appendingPathComponent("data/attribution/polnear/dev/text")
+            for name in ((try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []).sorted().prefix(200) {
+                texts.append((try? String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)) ?? "")
+            }
+        }
+        for path in SharedData.seedPaths(for: "BatchBoilerplate.lines") ?? [] { texts.append(try String(contentsOfFile: path, encoding: .utf8)) }
+        for text in texts {
+            let lines = BatchBoilerplate.lines(of: text)
+            let reference = BatchBoilerplate.scalarLines(of: text)
+            #expect(lines == reference, "\(text.prefix(80))")
+            // The same slices, not only equal text.
+            #expect(lines.map { $0.startIndex.utf16Offset(in: text) } == reference.map { $0.startIndex.utf16Offset(in: text) })
+            #expect(lines.map { $0.endIndex.utf16Offset(in: text) } == reference.map { $0.endIndex.utf16Offset(in: text) })
+        }
+    }
+
+    @Test("the credit pre-check passes every closing paragraph that holds a credit")
+    func creditPreCheck() {
+        let credits = [
+            "Reporting by Jane Doe; Editing by John Roe.", "ADDITIONAL REPORTING BY ANA LIMA.", "Anna Smith Contributed reporting from Kyiv.",
+            "Bob Jones REPORTED from Moscow.", ";", "; ;.",
+        ]
+        for credit in credits {
+            #expect(CreditLine.mayMatch(credit), "\(credit)")
+            #expect(CreditLine.matches(credit) == CreditLine.grammarMatches(credit), "\(credit)")
+        }
+        #expect(CreditLine.mayMatch("The talks resumed on Monday, officials said.") == false)
+        #expect(CreditLine.mayMatch("Abby stood nearby.") == false)
+        // Every sentence of the seeds and public texts: the pre-check never turns a credit away.
+        let segmenter = SentenceSegmenter()
+        var credited = 0
+        for line in (try? BlockShapeKeyTests.realLines(for: "CreditLine.mayMatch")) ?? [] {
+            let scalars = Array(line.unicodeScalars)
+            for span in segmenter.sentences(in: scalars, range: 0..<scalars.count) {
+                let sentence = String(String.UnicodeScalarView(scalars[span.start..<span.end]))
+                let credit = CreditLine.grammarMatches(sentence)
+                if credit { credited += 1 }
+                #expect(CreditLine.matches(sentence) == credit, "\(sentence)")
+            }
+        }
+        #expect(credited > 0 || SharedData.root == nil)
+    }
+}

@@ -57,17 +57,24 @@ public struct StoryClusterer: Sendable {
     /// Per story: its members (indices in arrival order), term sums, days and vector norm.
     private var stories: [StoryState] = []
     /// Per term, the stories that hold it, in the order they first did.
-    private var postings: [UInt64: [Int32]] = [:]
+    private var postings = PostingLists()
     /// Reused per article by ``candidates(for:day:)``.
     private var scratch = Scratch()
     struct Scratch: Sendable {
-        var shared: [Float] = []
-        var time: [Float] = []
-        var stamp: [UInt32] = []
+        /// Per story: the weight shared with the article, its time factor, and the article's
+        /// turn when they were set (side by side, one array: one uniqueness check per article).
+        var slots: [Slot] = []
         var turn: UInt32 = 0
+        struct Slot: Sendable {
+            var stamp: UInt32 = 0
+            var shared: Float = 0
+            var time: Float = 0
+        }
     }
     /// The story of each article added, by arrival index.
     public private(set) var assignment: [Int] = []
+    /// What changed since ``checkpoint()``, for ``rollBack()``; nil when no checkpoint is kept.
+    private var undo: UndoLog?
     /// Work done, for tests that bound it: candidate stories scored in full.
     public private(set) var scoredCandidates = 0
 
@@ -86,6 +93,65 @@ public struct StoryClusterer: Sendable {
     }
 
     public init(options: Options = .init()) { self.options = options }
+
+    // MARK: - Checkpoints
+
+    /// The changes since a checkpoint, enough to undo them: the counters as they were, what was
+    /// counted and posted since, and each story that existed then as it was before its first
+    /// change.
+    ///
+    /// Going back to before a batch used to mean keeping a copy of the clusterer, which shares
+    /// storage until the first change and then duplicates all of it (the document frequencies,
+    /// every posting list, every story): a cost that grows with the stories held, paid per batch.
+    /// The log grows with the batch only.
+    struct UndoLog: Sendable {
+        var documentCount: Int
+        var storyCount: Int
+        var assignmentCount: Int
+        var scoredCandidates: Int
+        /// The terms of each article counted into the document frequencies, in order.
+        var counted: [[StoryFeatures.Term]] = []
+        /// Stories older than the checkpoint, as they were at it.
+        var saved: [Int: StoryState] = [:]
+        /// The terms a story was appended to the postings of, in order.
+        var posted: [UInt64] = []
+    }
+
+    /// Starts keeping what changes from now on, so that ``rollBack()`` can return the clusterer
+    /// to this state; replaces any checkpoint kept before.
+    public mutating func checkpoint() {
+        undo = UndoLog(documentCount: documentCount, storyCount: stories.count, assignmentCount: assignment.count, scoredCandidates: scoredCandidates)
+    }
+
+    /// Whether a checkpoint is kept.
+    public var hasCheckpoint: Bool { undo != nil }
+
+    /// Keeps the changes since the checkpoint and forgets it.
+    public mutating func discardCheckpoint() { undo = nil }
+
+    /// Undoes every change since the checkpoint, which is forgotten: the clusterer then places
+    /// articles exactly as it did at the checkpoint. (Terms counted since keep a slot of weight 0
+    /// in the frequency table, and posting lists begun since stay, empty: both read as absent.)
+    public mutating func rollBack() {
+        guard let log = undo else { return }
+        undo = nil
+        for term in log.posted.reversed() { postings.removeLast(from: term) }
+        stories.removeLast(stories.count - log.storyCount)
+        for (story, state) in log.saved { stories[story] = state }
+        for terms in log.counted {
+            for term in terms { documentFrequency.add(-1, to: term.hash) }
+        }
+        documentCount = log.documentCount
+        assignment.removeLast(assignment.count - log.assignmentCount)
+        scoredCandidates = log.scoredCandidates
+    }
+
+    /// Keeps a story that existed at the checkpoint as it was, before its first change since.
+    @inline(__always)
+    mutating func willChange(_ story: Int) {
+        guard let storyCount = undo?.storyCount, story < storyCount, undo?.saved[story] == nil else { return }
+        undo?.saved[story] = stories[story]
+    }
 
     /// Stories of a batch, as lists of indices into `articles`, in the order the stories began.
     /// The batch's term frequencies are counted first, so every article is compared with the same
@@ -148,15 +214,15 @@ public struct StoryClusterer: Sendable {
     /// Takes back ``count(_:)``.
     mutating func uncount(_ features: StoryFeatures) {
         documentCount -= 1
-        for term in features.terms.keys {
-            documentFrequency.add(-1, to: term)
-        }
+        for term in features.termList { documentFrequency.add(-1, to: term.hash) }
+        if undo?.counted.isEmpty == false { undo?.counted.removeLast() }
     }
 
     /// Counts the article's terms into the document frequencies.
     mutating func count(_ features: StoryFeatures) {
         documentCount += 1
-        for term in features.terms.keys { documentFrequency.add(1, to: term) }
+        for term in features.termList { documentFrequency.add(1, to: term.hash) }
+        undo?.counted.append(features.termList)
     }
 
     func idf(_ term: UInt64) -> Float {
@@ -173,13 +239,14 @@ public struct StoryClusterer: Sendable {
         return story
     }
 
-    /// The article's terms weighted by IDF, in the order of their hashes, and the vector's
-    /// length. The order is fixed because floating-point sums depend on it, and a dictionary's
-    /// order changes from one process to the next: without it, two runs could differ.
+    /// The article's terms weighted by IDF, in the order of their hashes (as the features list
+    /// them), and the vector's length. The order is fixed because floating-point sums depend on
+    /// it, and a dictionary's order changes from one process to the next: without it, two runs
+    /// could differ.
     func weightedTerms(_ features: StoryFeatures) -> (terms: [WeightedTerm], norm: Float) {
-        let weighted = features.terms.sorted { $0.key < $1.key }.map { term, tf in
-            let idf = idf(term)
-            return WeightedTerm(term: term, tf: tf, weight: tf * idf, idf: idf)
+        let weighted = features.termList.map { term in
+            let idf = idf(term.hash)
+            return WeightedTerm(term: term.hash, tf: term.weight, weight: term.weight * idf, idf: idf)
         }
         return (weighted, weighted.reduce(0) { $0 + $1.weight * $1.weight }.squareRoot())
     }
@@ -214,50 +281,72 @@ public struct StoryClusterer: Sendable {
     /// factor. A story too far away in time for any content to lift it to the threshold (the
     /// cosine is at most 1) is passed over before it is scored.
     mutating func candidates(for weighted: [WeightedTerm], day: Int?) -> [(story: Int, time: Float)] {
-        let query = weighted.sorted { $0.weight != $1.weight ? $0.weight > $1.weight : $0.term < $1.term }.prefix(options.queryTerms)
-        // Per story, the weight shared and the time factor, in arrays indexed by story and
+        let query = Self.heaviest(weighted, count: options.queryTerms)
+        // Per story, the weight shared and the time factor, in an array indexed by story and
         // stamped with the article's turn, so nothing is cleared or hashed per article.
-        if scratch.shared.count < stories.count {
-            scratch.shared += [Float](repeating: 0, count: stories.count - scratch.shared.count)
-            scratch.time += [Float](repeating: 0, count: stories.count - scratch.time.count)
-            scratch.stamp += [UInt32](repeating: 0, count: stories.count - scratch.stamp.count)
+        if scratch.slots.count < stories.count {
+            scratch.slots += [Scratch.Slot](repeating: Scratch.Slot(), count: stories.count - scratch.slots.count)
         }
         scratch.turn &+= 1
         if scratch.turn == 0 {
-            scratch.stamp = [UInt32](repeating: 0, count: scratch.stamp.count)
+            scratch.slots = [Scratch.Slot](repeating: Scratch.Slot(), count: scratch.slots.count)
             scratch.turn = 1
         }
         let turn = scratch.turn
         var touched: [Int32] = []
-        for term in query {
-            guard let list = postings[term.term] else { continue }
-            // Stories are listed in the order they began, which in a batch is the order of their
-            // days: reading back from the newest, a long run of stories too old to count means
-            // the rest are older still.
-            var tooOld = 0
-            for story in list.suffix(options.postingsPerTerm).reversed() {
-                let s = Int(story)
-                if scratch.stamp[s] != turn {
-                    scratch.stamp[s] = turn
-                    scratch.time[s] = timeFactor(day, story: s)
-                    scratch.shared[s] = 0
-                    touched.append(story)
-                }
-                if scratch.time[s] >= options.threshold {
-                    scratch.shared[s] += term.weight
-                    tooOld = 0
-                } else {
-                    tooOld += 1
-                    if tooOld >= 64 { break }
+        // The slots are taken out for the loop and written through their buffer: written in
+        // place, each of the thousands of postings read per article checked that the array was
+        // not shared, three times.
+        var slots = scratch.slots
+        scratch.slots = []
+        slots.withUnsafeMutableBufferPointer { buffer in
+            for term in query {
+                guard let list = postings.list(of: term.term) else { continue }
+                // Stories are listed in the order they began, which in a batch is the order of
+                // their days: reading back from the newest, a long run of stories too old to count
+                // means the rest are older still.
+                var tooOld = 0
+                for story in list.suffix(options.postingsPerTerm).reversed() {
+                    let s = Int(story)
+                    if buffer[s].stamp != turn {
+                        buffer[s] = Scratch.Slot(stamp: turn, shared: 0, time: timeFactor(day, story: s))
+                        touched.append(story)
+                    }
+                    if buffer[s].time >= options.threshold {
+                        buffer[s].shared += term.weight
+                        tooOld = 0
+                    } else {
+                        tooOld += 1
+                        if tooOld >= 64 { break }
+                    }
                 }
             }
         }
+        scratch.slots = slots
         var ranked: [(shared: Float, story: Int32)] = []
         ranked.reserveCapacity(touched.count)
-        for story in touched where scratch.shared[Int(story)] > 0 { ranked.append((scratch.shared[Int(story)], story)) }
+        for story in touched where slots[Int(story)].shared > 0 { ranked.append((slots[Int(story)].shared, story)) }
         ranked.sort { $0.shared != $1.shared ? $0.shared > $1.shared : $0.story > $1.story }
         if ranked.count > options.candidates { ranked.removeLast(ranked.count - options.candidates) }
-        return ranked.map { (Int($0.story), scratch.time[Int($0.story)]) }
+        return ranked.map { (Int($0.story), slots[Int($0.story)].time) }
+    }
+
+    /// The `count` heaviest terms, heaviest first (ties: the smaller hash first): what sorting
+    /// every term and taking the first `count` gives, without sorting the hundreds of terms of
+    /// an article to keep a dozen.
+    static func heaviest(_ weighted: [WeightedTerm], count: Int) -> [WeightedTerm] {
+        guard count > 0 else { return [] }
+        func precedes(_ a: WeightedTerm, _ b: WeightedTerm) -> Bool { a.weight != b.weight ? a.weight > b.weight : a.term < b.term }
+        var top: [WeightedTerm] = []
+        top.reserveCapacity(count + 1)
+        for term in weighted {
+            if top.count == count, !precedes(term, top[count - 1]) { continue }
+            var i = top.count
+            while i > 0, precedes(term, top[i - 1]) { i -= 1 }
+            top.insert(term, at: i)
+            if top.count > count { top.removeLast() }
+        }
+        return top
     }
 
     /// Cosine of the article's IDF-weighted vector with the story's, or its mean cosine with the
@@ -289,6 +378,7 @@ public struct StoryClusterer: Sendable {
     mutating func refreshNorm(_ story: Int) {
         let at = stories[story].normAt
         guard at < 0 || documentCount * 10 > at * 11 else { return }
+        willChange(story)
         var total: Float = 0
         for (term, sum) in stories[story].sums.sorted(by: { $0.key < $1.key }) {
             let w = sum * idf(term)
@@ -308,6 +398,8 @@ public struct StoryClusterer: Sendable {
     }
 
     mutating func join(features: StoryFeatures, weighted: [WeightedTerm], norm: Float, story: Int) {
+        willChange(story)
+        let logsPostings = undo != nil
         stories[story].count += 1
         if let day = features.day {
             stories[story].firstDay = min(stories[story].firstDay ?? day, day)
@@ -315,10 +407,18 @@ public struct StoryClusterer: Sendable {
         }
         if options.linkage == .average {
             // Average linkage needs the unit sums alone; the story's terms go into the index
-            // the first time it holds them.
-            for term in weighted where stories[story].unitSums.add(norm > 0 ? term.weight / norm : 0, to: term.term) {
-                postings[term.term, default: []].append(Int32(story))
+            // the first time it holds them. The sums are taken out of the story while they are
+            // added to (in place, every add checked the stories array as well), and a new story's
+            // table is made large enough for its first article at once instead of growing five
+            // times (the table's layout changes nothing it holds).
+            var unitSums = TermWeights.placeholder
+            swap(&unitSums, &stories[story].unitSums)
+            if unitSums.count == 0 { unitSums = TermWeights(capacity: weighted.count) }
+            for term in weighted where unitSums.add(norm > 0 ? term.weight / norm : 0, to: term.term) {
+                postings.append(Int32(story), to: term.term)
+                if logsPostings { undo?.posted.append(term.term) }
             }
+            stories[story].unitSums = unitSums
             return
         }
         // The norm follows the sums term by term (a story of thousands of copies is not summed
@@ -328,7 +428,10 @@ public struct StoryClusterer: Sendable {
             let term = weightedTerm.term
             let weight = weightedTerm.tf
             let old = stories[story].sums[term]
-            if old == nil { postings[term, default: []].append(Int32(story)) }
+            if old == nil {
+                postings.append(Int32(story), to: term)
+                if logsPostings { undo?.posted.append(term) }
+            }
             let new = (old ?? 0) + weight
             stories[story].sums[term] = new
             let w = weightedTerm.idf

@@ -18,6 +18,9 @@ struct TermWeights: Sendable {
     /// The weight of the term whose hash is 0, which cannot have a slot.
     private var zero: Float?
 
+    /// An empty table to stand in for one taken out of its place for a while (no allocation).
+    static let placeholder = TermWeights()
+
     init(capacity: Int = 16) {
         var size = 16
         while size < capacity * 2 { size <<= 1 }
@@ -75,5 +78,72 @@ struct TermWeights: Sendable {
         mask = entries.count - 1
         count = zero == nil ? 0 : 1
         for entry in old where entry.key != 0 { add(entry.value, to: entry.key) }
+    }
+}
+
+/// Per term, the stories that hold it: lists of story numbers found through an open-addressing
+/// table keyed by the term hash itself, as ``TermWeights`` is. A `Dictionary` hashed the term
+/// again with SipHash for every lookup and every new posting (hundreds an article).
+struct PostingLists: Sendable {
+    struct Slot: Sendable {
+        var term: UInt64
+        /// The index of the term's list in `lists`, or -1 for an empty slot.
+        var list: Int32
+    }
+
+    private var slots = [Slot](repeating: Slot(term: 0, list: -1), count: 1024)
+    private var mask = 1023
+    private var lists: [[Int32]] = []
+
+    /// The stories holding `term`, in the order they first did; nil when none ever did.
+    @inline(__always)
+    func list(of term: UInt64) -> [Int32]? {
+        var i = Int(truncatingIfNeeded: term ^ (term >> 32)) & mask
+        while true {
+            let slot = slots[i]
+            if slot.list < 0 { return nil }
+            if slot.term == term { return lists[Int(slot.list)] }
+            i = (i + 1) & mask
+        }
+    }
+
+    /// Appends `story` to the list of `term`, which begins if it is new.
+    mutating func append(_ story: Int32, to term: UInt64) {
+        var i = Int(truncatingIfNeeded: term ^ (term >> 32)) & mask
+        while true {
+            let slot = slots[i]
+            if slot.list < 0 { break }
+            if slot.term == term {
+                lists[Int(slot.list)].append(story)
+                return
+            }
+            i = (i + 1) & mask
+        }
+        slots[i] = Slot(term: term, list: Int32(lists.count))
+        lists.append([story])
+        if lists.count * 4 > slots.count * 3 { grow() }
+    }
+
+    /// Takes back the last ``append(_:to:)`` to the list of `term` (its list stays, maybe empty).
+    mutating func removeLast(from term: UInt64) {
+        var i = Int(truncatingIfNeeded: term ^ (term >> 32)) & mask
+        while slots[i].list >= 0 {
+            if slots[i].term == term {
+                lists[Int(slots[i].list)].removeLast()
+                return
+            }
+            i = (i + 1) & mask
+        }
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [Slot](repeating: Slot(term: 0, list: -1), count: old.count * 2)
+        mask = slots.count - 1
+        for slot in old where slot.list >= 0 {
+            var i = Int(truncatingIfNeeded: slot.term ^ (slot.term >> 32)) & mask
+            while slots[i].list >= 0 { i = (i + 1) & mask }
+            slots[i] = slot
+        }
     }
 }

@@ -55,6 +55,73 @@ public struct BatchBoilerplate: Sendable {
     /// check per character). The same lines: a newline scalar is always a character of its own,
     /// but for CR LF, whose split leaves an empty line between, which is left out.
     static func lines(of text: String) -> [Substring] {
+        // Found on the text's own bytes where they are at hand (every line of a batch goes
+        // through here; stepping the scalar view checked each index it made).
+        let fast: [Substring]? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            var ranges: [Range<Int>] = []
+            var start = 0
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let byte = bytes[i]
+                // U+000A–U+000D; U+0085 (C2 85); U+2028 and U+2029 (E2 80 A8, E2 80 A9).
+                var length = 0
+                if byte &- 0x0A < 4 {
+                    length = 1
+                } else if byte == 0xC2, i + 1 < n, bytes[i + 1] == 0x85 {
+                    length = 2
+                } else if byte == 0xE2, i + 2 < n, bytes[i + 1] == 0x80, bytes[i + 2] &- 0xA8 < 2 {
+                    length = 3
+                }
+                guard length > 0 else {
+                    i += 1
+                    continue
+                }
+                if let line = trimmed(bytes, start..<i) { ranges.append(line) }
+                i += length
+                start = i
+            }
+            if let line = trimmed(bytes, start..<n) { ranges.append(line) }
+            let utf8 = text.utf8
+            return ranges.map { range in
+                Substring(utf8[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
+            }
+        }
+        return fast ?? scalarLines(of: text)
+    }
+
+    /// `range` of valid UTF-8 without the whitespace scalars at either end (as
+    /// `trimmedWhitespaceSlice` trims), or nil when nothing else is left.
+    private static func trimmed(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Range<Int>? {
+        var lower = range.lowerBound
+        var upper = range.upperBound
+        while lower < upper {
+            if bytes[lower] < 0x80 {
+                guard isWhitespace(UInt32(bytes[lower])) else { break }
+                lower += 1
+            } else {
+                let (value, length) = UTF8Scalar.decode(bytes, at: lower)
+                guard isWhitespace(value) else { break }
+                lower += length
+            }
+        }
+        while upper > lower {
+            var lead = upper - 1
+            while lead > lower, bytes[lead] & 0xC0 == 0x80 { lead -= 1 }
+            let value = bytes[lead] < 0x80 ? UInt32(bytes[lead]) : UTF8Scalar.decode(bytes, at: lead).value
+            guard isWhitespace(value) else { break }
+            upper = lead
+        }
+        return lower < upper ? lower..<upper : nil
+    }
+
+    @inline(__always)
+    private static func isWhitespace(_ value: UInt32) -> Bool {
+        Unicode.Scalar(value)?.isWhitespaceScalar ?? false
+    }
+
+    /// ``lines(of:)`` for text whose bytes are not stored contiguously.
+    static func scalarLines(of text: String) -> [Substring] {
         var lines: [Substring] = []
         let scalars = text.unicodeScalars
         var start = scalars.startIndex
@@ -116,19 +183,23 @@ public struct BatchBoilerplate: Sendable {
             }
         }
 
-        /// Runs of characters between spaces, counted on the bytes.
+        /// Runs of characters between spaces, counted on the bytes (the line's own, where they
+        /// are at hand: stepping a substring's UTF-8 view checked every index).
         static func wordCount(_ line: Substring) -> Int {
-            var count = 0
-            var inWord = false
-            for byte in line.utf8 {
-                if byte == UInt8(ascii: " ") {
-                    inWord = false
-                } else if !inWord {
-                    inWord = true
-                    count += 1
+            func count(_ bytes: some Sequence<UInt8>) -> Int {
+                var count = 0
+                var inWord = false
+                for byte in bytes {
+                    if byte == UInt8(ascii: " ") {
+                        inWord = false
+                    } else if !inWord {
+                        inWord = true
+                        count += 1
+                    }
                 }
+                return count
             }
-            return count
+            return line.utf8.withContiguousStorageIfAvailable { count($0) } ?? count(line.utf8)
         }
 
         func report(of document: Int) -> Int {
@@ -159,5 +230,8 @@ public struct RecurringLines: Sendable {
 
     public static let none = RecurringLines(keys: [])
 
-    func contains(_ line: String) -> Bool { !keys.isEmpty && keys.contains(BatchBoilerplate.hash(line)) }
+    func contains(_ line: String) -> Bool { contains(keyHash: BatchBoilerplate.hash(line)) }
+
+    /// Whether the line whose ``BlockShape/keyHash(_:)`` is `keyHash` is one of them.
+    func contains(keyHash: Int) -> Bool { !keys.isEmpty && keys.contains(keyHash) }
 }

@@ -7,18 +7,25 @@ import SynopticCore
 struct BlockShape {
     let block: RawBlock
     let text: String
-    /// The text split at spaces, punctuation kept.
-    let words: [Substring]
+    /// The number of ``words``, counted without making them: most blocks are only ever asked how
+    /// many words they have (splitting every block into substrings was a tenth of cleaning).
+    let wordCount: Int
+    /// ``keyHash(_:)`` of the text, made once: the recurring-line and repeated-paragraph rules
+    /// both compare blocks by it.
+    let keyHash: Int
     let lastCharacter: Character?
 
     init(_ block: RawBlock, in scalars: [Unicode.Scalar]) {
         self.block = block
         text = ArticleAssembler.text(of: block, in: scalars)
-        words = Self.words(of: text)
+        wordCount = Self.wordCount(of: text)
+        keyHash = Self.keyHash(text)
         lastCharacter = text.last
     }
 
-    var wordCount: Int { words.count }
+    /// The text split at spaces, punctuation kept; made on each use, which only the rules for
+    /// short lines (markers, promos, footers) reach.
+    var words: [Substring] { Self.words(of: text) }
     var isSingleLine: Bool { block.isSingleLine }
 
     /// Ends as a sentence of running text does, a question included.
@@ -91,13 +98,68 @@ struct BlockShape {
     /// fraction of the cost (no string, and eight key bytes mixed at a time instead of SipHash's
     /// per-byte rounds); distinct keys collide with probability about 2⁻⁶⁴.
     static func keyHash(_ text: some StringProtocol) -> Int {
+        if let fast = text.utf8.withContiguousStorageIfAvailable(keyHash(bytes:)) { return fast }
         var hasher = KeyHasher()
-        let fast: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
-            forEachKeyByte(bytes) { hasher.add($0) }
+        for byte in slowKeyBytes(text) { hasher.add(byte) }
+        return hasher.finish()
+    }
+
+    /// ``keyHash(_:)`` of valid UTF-8: the bytes ``forEachKeyByte(_:_:)`` gives, mixed by a
+    /// hasher that is a local of this loop, so that its state can stay in registers. (Through the
+    /// closure `forEachKeyByte` takes, each byte went to memory and back: a sixteenth of the whole
+    /// ingest.) Scalars beyond ASCII go to a function of their own, so that the ASCII loop has the
+    /// registers to itself.
+    static func keyHash(bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        var hasher = KeyHasher()
+        var gap = false
+        var started = false
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            let lead = bytes[i]
+            guard lead < 0x80 else {
+                i = addScalar(bytes, at: i, to: &hasher, gap: &gap, started: &started)
+                continue
+            }
+            let lower = lead | 0x20
+            let isLetter = lower &- 0x61 < 26
+            if isLetter || lead &- 0x30 < 10 {
+                if gap && started { hasher.add(0x20) }
+                gap = false
+                started = true
+                hasher.add(isLetter ? lower : lead)
+            } else {
+                gap = true
+            }
+            i += 1
         }
-        if fast == nil {
-            for byte in slowKeyBytes(text) { hasher.add(byte) }
+        return hasher.finish()
+    }
+
+    /// The key bytes of the multi-byte scalar at `i`, as `forEachKeyByte` makes them; returns the
+    /// index after it.
+    @inline(never)
+    private static func addScalar(
+        _ bytes: UnsafeBufferPointer<UInt8>, at i: Int, to hasher: inout KeyHasher, gap: inout Bool, started: inout Bool
+    ) -> Int {
+        let (value, length) = UTF8Scalar.decode(bytes, at: i)
+        let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
+        guard ScalarClass.isLetterOrDigit(scalar) else {
+            gap = true
+            return i + length
         }
+        if gap && started { hasher.add(0x20) }
+        gap = false
+        started = true
+        for byte in scalar.properties.lowercaseMapping.utf8 { hasher.add(byte) }
+        return i + length
+    }
+
+    /// The hash ``keyHash(_:)`` gives a text whose key is `key`: the key's bytes through the
+    /// hasher, as the first hashing did; tests check the one-loop hashing against it.
+    static func hashOfKey(_ key: String) -> Int {
+        var hasher = KeyHasher()
+        for byte in key.utf8 { hasher.add(byte) }
         return hasher.finish()
     }
 
@@ -158,19 +220,22 @@ struct BlockShape {
             word |= UInt64(byte) << shift
             shift += 8
             count += 1
-            if shift == 64 { mix() }
+            if shift == 64 {
+                state = Self.mix(state, word)
+                word = 0
+                shift = 0
+            }
         }
 
+        /// Eight key bytes (fewer at the end, zero-padded) into the state.
         @inline(__always)
-        private mutating func mix() {
-            state = (state ^ word) &* 0x9E37_79B9_7F4A_7C15
-            state ^= state >> 29
-            word = 0
-            shift = 0
+        static func mix(_ state: UInt64, _ word: UInt64) -> UInt64 {
+            let z = (state ^ word) &* 0x9E37_79B9_7F4A_7C15
+            return z ^ (z >> 29)
         }
 
         mutating func finish() -> Int {
-            if shift > 0 { mix() }
+            if shift > 0 { state = Self.mix(state, word) }
             var z = state ^ count
             z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
             z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
@@ -211,10 +276,28 @@ struct BlockShape {
     /// scalar below U+0300 or among the general punctuation), which is what news text nearly always
     /// is; split on characters otherwise.
     static func words(of text: String) -> [Substring] {
-        // Where the text's own bytes are at hand: one pass that finds the spaces and checks that no
-        // scalar could join one (UTF-8 lead bytes C2–CB are U+0080–U+02FF; E2 80/81 sequences are
-        // checked for U+2010–U+2027 and U+2030–U+205E).
         var cuts: [(Int, Int)] = []
+        guard forEachSimpleWord(of: text, { cuts.append(($0, $1)) }) else { return text.split(separator: " ") }
+        let utf8 = text.utf8
+        return cuts.map { start, end in
+            text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
+        }
+    }
+
+    /// `words(of: text).count`, without making the words.
+    static func wordCount(of text: String) -> Int {
+        var count = 0
+        guard forEachSimpleWord(of: text, { _, _ in count += 1 }) else { return text.split(separator: " ").count }
+        return count
+    }
+
+    /// Calls `body` with the byte range of each word of `text` between spaces, and returns true,
+    /// when the text's own bytes are at hand and no scalar of it could join a space to its
+    /// neighbour; false (having called `body` for some words, maybe) otherwise. One pass finds the
+    /// spaces and checks the scalars: UTF-8 lead bytes C2–CB are U+0080–U+02FF; E2 80/81 sequences
+    /// are checked for U+2010–U+2027 and U+2030–U+205E.
+    @inline(__always)
+    private static func forEachSimpleWord(of text: String, _ body: (Int, Int) -> Void) -> Bool {
         let simple: Bool? = text.utf8.withContiguousStorageIfAvailable { bytes in
             var start = 0
             var i = 0
@@ -222,7 +305,7 @@ struct BlockShape {
                 let byte = bytes[i]
                 if byte < 0x80 {
                     if byte == 0x20 {
-                        if start < i { cuts.append((start, i)) }
+                        if start < i { body(start, i) }
                         start = i + 1
                     }
                     i += 1
@@ -236,14 +319,10 @@ struct BlockShape {
                     return false
                 }
             }
-            if start < bytes.count { cuts.append((start, bytes.count)) }
+            if start < bytes.count { body(start, bytes.count) }
             return true
         }
-        guard simple == true else { return text.split(separator: " ") }
-        let utf8 = text.utf8
-        return cuts.map { start, end in
-            text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)]
-        }
+        return simple == true
     }
 }
 

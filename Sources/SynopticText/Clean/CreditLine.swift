@@ -7,7 +7,38 @@
 /// (`She reported from the front line for a decade.`) does not: its subject is a pronoun and its
 /// place is not a name.
 enum CreditLine {
-    static func matches(_ sentence: String) -> Bool {
+    /// False when `text` holds no credit sentence: every one has a word `by`, `contributed` or
+    /// `reported` (in any case), or is made of semicolons. Closing paragraphs are checked for
+    /// credits in every article, and ``matches(_:)`` splits every word of a sentence and makes a
+    /// lower-cased string of each; most paragraphs are ruled out here by one pass over their bytes.
+    static func mayMatch(_ text: String) -> Bool {
+        // Runs of ASCII letters, compared without case: no other scalar lower-cases to the letters
+        // of these words, and a word that `BlockShape.bare` reduces to one of them is such a run.
+        text.utf8.withContiguousStorageIfAvailable { bytes in
+            var start = 0
+            for i in 0...bytes.count {
+                let byte = i < bytes.count ? bytes[i] : 0x20
+                if byte < 0x80, (byte | 0x20) &- 0x61 < 26 { continue }
+                if byte == UInt8(ascii: ";") { return true }
+                if i - start >= 2, creditWords.contains(where: { sameLetters(bytes, start..<i, $0) }) { return true }
+                start = i + 1
+            }
+            return false
+        } ?? true
+    }
+
+    private static let creditWords = ["by", "reported", "contributed"].map { Array($0.utf8) }
+
+    private static func sameLetters(_ bytes: UnsafeBufferPointer<UInt8>, _ run: Range<Int>, _ word: [UInt8]) -> Bool {
+        guard run.count == word.count else { return false }
+        for (offset, letter) in word.enumerated() where bytes[run.lowerBound + offset] | 0x20 != letter { return false }
+        return true
+    }
+
+    static func matches(_ sentence: String) -> Bool { mayMatch(sentence) && grammarMatches(sentence) }
+
+    /// The grammar itself (what ``matches(_:)`` answered before ``mayMatch(_:)`` came first).
+    static func grammarMatches(_ sentence: String) -> Bool {
         var body = Substring(sentence)
         while let last = body.last, ".".contains(last) || last == " " { body.removeLast() }
         guard !body.isEmpty else { return false }

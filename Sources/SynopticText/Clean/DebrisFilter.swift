@@ -130,7 +130,7 @@ private struct Pass {
         var name: Substring?
         if let seam = Self.gluedSeam(in: first.text) {
             name = first.text[..<seam]
-        } else if recurring.contains(first.text), first.wordCount <= 8, first.words.allSatisfy(Self.isNameWord) {
+        } else if recurring.contains(keyHash: first.keyHash), first.wordCount <= 8, first.words.allSatisfy(Self.isNameWord) {
             name = Substring(first.text)
         }
         guard let name else { return }
@@ -209,8 +209,10 @@ private struct Pass {
 
     /// `Word N of M` as a whole block, with 1 ≤ N ≤ M ≤ 30.
     static func ordinalMarker(_ shape: BlockShape) -> (card: Int, count: Int)? {
+        // Every kept block is asked: its words are made only when their number fits.
+        guard shape.isSingleLine, (3...5).contains(shape.wordCount) else { return nil }
         let words = shape.words
-        guard shape.isSingleLine, (3...5).contains(words.count), words[words.count - 2] == "of",
+        guard words[words.count - 2] == "of",
             let card = Int(words[words.count - 3]), let count = Int(words[words.count - 1]),
             card >= 1, card <= count, count <= 30,
             words.dropLast(3).allSatisfy({ BlockShape.isCapitalized($0) && $0.allSatisfy(\.isLetter) })
@@ -299,8 +301,8 @@ private struct Pass {
         return last == "." && stem.count >= 3 && stem.allSatisfy { $0.isLowercase }
     }
 
-    static func isHeadlineLength(_ shape: BlockShape) -> Bool {
-        let innerEnds = shape.words.dropLast().filter(endsSentence).count
+    static func isHeadlineLength(_ shape: BlockShape, words: [Substring]) -> Bool {
+        let innerEnds = words.dropLast().filter(endsSentence).count
         return innerEnds == 0 || (innerEnds == 1 && shape.wordCount <= 16)
     }
 
@@ -309,12 +311,16 @@ private struct Pass {
         // A heading the page's markup declares, a lead-in ending in a colon, a numbered step or a
         // `Q:` line introduces what follows: it is the article's own structure, not a promo.
         guard shape.isHeadlineShaped, shape.block.kind != .listItem, !(headingsAreMarked && shape.block.kind == .heading),
-            (8...25).contains(shape.wordCount), BlockShape.isCapitalized(shape.words[0]), ![":", "]"].contains(shape.lastCharacter),
-            !shape.words.prefix(2).contains(where: { $0.hasSuffix(":") }),
+            (8...25).contains(shape.wordCount)
+        else { return false }
+        // The words are made once, and only for blocks of a promo's length.
+        let words = shape.words
+        guard BlockShape.isCapitalized(words[0]), ![":", "]"].contains(shape.lastCharacter),
+            !words.prefix(2).contains(where: { $0.hasSuffix(":") }),
             // A promo is a headline, at most a short statement and a teaser question; a longer run
             // of sentences is the article talking (a period after "U.S." is not an end).
-            Self.isHeadlineLength(shape),
-            !(shape.words[0].first?.isNumber ?? false),
+            Self.isHeadlineLength(shape, words: words),
+            !(words[0].first?.isNumber ?? false),
             let before = keptNeighbour(of: index, step: -1), shapes[before].isProse,
             let after = keptNeighbour(of: index, step: 1), shapes[after].isProse
         else { return false }
@@ -338,7 +344,7 @@ private struct Pass {
             } else if let sentences = creditSentences(shape) {
                 reasons[index] = DebrisFilter.Reason.credit
                 credits.insert(contentsOf: sentences, at: 0)
-            } else if shape.isSingleLine, recurring.contains(shape.text) {
+            } else if shape.isSingleLine, recurring.contains(keyHash: shape.keyHash) {
                 reasons[index] = DebrisFilter.Reason.recurring
             } else {
                 return
@@ -362,11 +368,20 @@ private struct Pass {
 
     /// The sentences of a short closing paragraph made only of credits, or `nil`.
     func creditSentences(_ shape: BlockShape) -> [String]? {
-        guard shape.block.kind == .paragraph || shape.block.kind == .heading, shape.wordCount <= 60, shape.block.length <= 600 else { return nil }
-        let sentences = shape.block.pieces.flatMap { segmenter.sentences(in: text, range: $0) }.map {
-            String(String.UnicodeScalarView(text[$0.start..<$0.end]))
+        guard shape.block.kind == .paragraph || shape.block.kind == .heading, shape.wordCount <= 60, shape.block.length <= 600,
+            CreditLine.mayMatch(shape.text)
+        else { return nil }
+        // Sentence by sentence, stopping at the first that is not a credit (most closing
+        // paragraphs have one), instead of making every sentence's string first.
+        var sentences: [String] = []
+        for piece in shape.block.pieces {
+            for span in segmenter.sentences(in: text, range: piece) {
+                let sentence = String(String.UnicodeScalarView(text[span.start..<span.end]))
+                guard CreditLine.matches(sentence) else { return nil }
+                sentences.append(sentence)
+            }
         }
-        return !sentences.isEmpty && sentences.allSatisfy(CreditLine.matches) ? sentences : nil
+        return sentences.isEmpty ? nil : sentences
     }
 
     // MARK: - Batch evidence and repeats
@@ -374,7 +389,8 @@ private struct Pass {
     /// Single lines that recur in other articles of the same source (see ``BatchBoilerplate``). The
     /// first block is left to the masthead and title rules: versions of one report share it.
     mutating func removeRecurringLines() {
-        for index in shapes.indices.dropFirst() where isKept(index) && shapes[index].isSingleLine && recurring.contains(shapes[index].text) {
+        for index in shapes.indices.dropFirst()
+        where isKept(index) && shapes[index].isSingleLine && recurring.contains(keyHash: shapes[index].keyHash) {
             reasons[index] = DebrisFilter.Reason.recurring
         }
     }
@@ -386,7 +402,7 @@ private struct Pass {
         var seen: [Int: Int] = [:]
         var previousKept: Int?
         for index in shapes.indices.dropFirst(first + 1) where isKept(index) {
-            let key = BlockShape.keyHash(shapes[index].text)
+            let key = shapes[index].keyHash
             // Only right after itself is a repeat a printing slip: further away, articles repeat
             // their own lines (an interview's recurring question, a recipe's "Drink within 30
             // minutes"), as the extraction benchmark's annotations show.
