@@ -590,7 +590,7 @@ struct RecognitionState {
                 let compatible = givenIsInitial ? known.first == given.first : (known == given || (known.count == 1 && known.first == given.first))
                 if !compatible { continue }
             }
-            if let middle, let known = middles[e], known != middle { continue }
+            if !PeopleMerger.middlesAgree(middles[e], middle) { continue }
             candidates.append(e)
         }
         if let stated, candidates.count > 1 {

@@ -93,26 +93,13 @@ struct PeopleMerger {
     var clusterOf: [Int] = []
 
     mutating func add(_ entity: Entity, article: String, index: Int) {
-        let parts = Self.nameParts(entity.name)
+        let (parts, middle) = Self.nameParts(entity.name)
         guard let surname = parts.last else { return }
         let given = parts.count >= 2 ? parts[0] : nil
         members.append(
             Member(
                 entity: entity, key: StoryEntities.Key(article: article, index: index), surname: Lexicon.nameKey(surname.lowercased()),
-                given: given.map { Lexicon.nameKey($0.lowercased()) }, middle: Self.middleInitials(entity.name)))
-    }
-
-    /// The initials between a given name and a surname, lowercased: "hw" of "George H. W. Bush",
-    /// nil for "Sergei Lavrov" or "J. Smith".
-    static func middleInitials(_ name: String) -> String? {
-        var words = name.split(separator: " ")
-        if let first = words.first, Lexicon.isHonorific(first.lowercased().trimmingCharacters(in: ["."])) { words.removeFirst() }
-        guard words.count >= 3 else { return nil }
-        let initials = words.dropFirst().dropLast().compactMap { word -> Character? in
-            let letters = word.filter { $0.isLetter }
-            return letters.count == 1 ? Character(letters.lowercased()) : nil
-        }
-        return initials.isEmpty ? nil : String(initials)
+                given: given.map { Lexicon.nameKey($0.lowercased()) }, middle: middle))
     }
 
     /// Middle initials agree when either name has none or both are the same: "George W. Bush"
@@ -122,16 +109,23 @@ struct PeopleMerger {
         return a == b
     }
 
-    /// The words of a name without honorifics and initials: "Sergey V. Lavrov" → Sergey, Lavrov.
-    static func nameParts(_ name: String) -> [String] {
+    /// The words of a name without honorifics and middle initials, and those initials lowercased:
+    /// "Sergey V. Lavrov" → (Sergey, Lavrov; "v"), "George H. W. Bush" → (George, Bush; "hw").
+    /// A leading initial ("J. Smith") stays as the given name; `middle` is nil when there is none.
+    static func nameParts(_ name: String) -> (words: [String], middle: String?) {
         var words = name.split(separator: " ").map { String($0) }
         if let first = words.first, Lexicon.isHonorific(first.lowercased().trimmingCharacters(in: ["."])) { words.removeFirst() }
-        let kept = words.enumerated().filter { offset, word in
+        var kept: [String] = []
+        var middle = ""
+        for (offset, word) in words.enumerated() {
             let letters = word.filter { $0.isLetter }
-            // Middle initials go; a leading initial ("J. Smith") stays as the given name.
-            return !(letters.count == 1 && offset > 0 && offset < words.count - 1)
-        }.map(\.element)
-        return kept.map { $0.trimmingCharacters(in: [".", ","]) }.filter { !$0.isEmpty }
+            if letters.count == 1 && offset > 0 && offset < words.count - 1 {
+                middle += letters.lowercased()
+            } else {
+                kept.append(word)
+            }
+        }
+        return (kept.map { $0.trimmingCharacters(in: [".", ","]) }.filter { !$0.isEmpty }, middle.isEmpty ? nil : middle)
     }
 
     static func compatible(_ a: String?, _ b: String?) -> Bool {
