@@ -103,13 +103,13 @@ struct WebFetcherTests {
 
     @Test("error statuses, refused connections and other schemes are errors with their reason")
     func failures() async throws {
-        let closedPort = try await FixtureServer.with({ _ in .notFound }) { $0.port }
+        let closed = try RefusingPort()
         try await FixtureServer.with({ _ in .notFound }) { server in
             try await WebFetcher.withFetcher(options: quickOptions) { fetcher in
                 let missing = await #expect(throws: FetchError.self) { try await fetcher.fetch(server.url("/gone")) }
                 #expect(missing?.reason == .httpStatus(404, "Not Found"))
                 #expect(missing?.description == "\(server.url("/gone")): HTTP 404 Not Found")
-                let refused = await #expect(throws: FetchError.self) { try await fetcher.fetch("http://127.0.0.1:\(closedPort)/x") }
+                let refused = await #expect(throws: FetchError.self) { try await fetcher.fetch("http://127.0.0.1:\(closed.port)/x") }
                 if case .connection = refused?.reason {} else { Issue.record("expected a connection error, got \(String(describing: refused))") }
                 let ftp = await #expect(throws: FetchError.self) { try await fetcher.fetch("ftp://127.0.0.1/file.txt") }
                 #expect(ftp?.reason == .unsupportedScheme("ftp"))
@@ -117,6 +117,7 @@ struct WebFetcherTests {
                 #expect(junk?.reason == .invalidURL)
             }
         }
+        withExtendedLifetime(closed) {}
     }
 
     @Test("conditional GET: validators are sent and a 304 is reported as not modified")
