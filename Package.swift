@@ -27,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        // SHA-256 for the store's content hash (postgres-nio already builds it).
+        .package(url: "https://github.com/apple/swift-crypto", "3.9.0"..<"5.0.0"),
     ],
     targets: [
         // Core: value types only, Foundation at most.
@@ -52,7 +54,9 @@ let package = Package(
         .target(name: "SynopticRender", dependencies: ["SynopticCore"], swiftSettings: strictSettings),
         // Stage 8b: the store protocol and what runs on it (ingest into stories, cached briefings);
         // no database package here: SQLite and PostgreSQL implement the protocol in their own modules.
-        .target(name: "SynopticStore", dependencies: ["Synoptic"], swiftSettings: strictSettings),
+        .target(
+            name: "SynopticStore", dependencies: ["Synoptic", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: strictSettings),
         // The default store: one SQLite file through GRDB (migrations, WAL, concurrent reads).
         .target(
             name: "SynopticSQLite",
