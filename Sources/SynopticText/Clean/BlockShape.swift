@@ -95,71 +95,87 @@ struct BlockShape {
 
     /// A hash of ``key(_:)`` made without making the key: equal keys hash equal. Lines and
     /// paragraphs are compared by key only to find repeats, which the hash finds as well at a
-    /// fraction of the cost (no string, and eight key bytes mixed at a time instead of SipHash's
-    /// per-byte rounds); distinct keys collide with probability about 2⁻⁶⁴.
+    /// fraction of the cost (no string); distinct keys collide with probability about 2⁻⁶⁴.
     static func keyHash(_ text: some StringProtocol) -> Int {
         if let fast = text.utf8.withContiguousStorageIfAvailable(keyHash(bytes:)) { return fast }
         var hasher = KeyHasher()
-        for byte in slowKeyBytes(text) { hasher.add(byte) }
+        for byte in slowKeyBytes(text) { hasher.add(keyByte: byte) }
         return hasher.finish()
     }
 
-    /// ``keyHash(_:)`` of valid UTF-8: the bytes ``forEachKeyByte(_:_:)`` gives, mixed by a
-    /// hasher that is a local of this loop, so that its state can stay in registers. (Through the
-    /// closure `forEachKeyByte` takes, each byte went to memory and back: a sixteenth of the whole
-    /// ingest.) Scalars beyond ASCII go to a function of their own, so that the ASCII loop has the
-    /// registers to itself.
+    /// ``keyHash(_:)`` of valid UTF-8, without a branch on the kind of an ASCII byte: a table
+    /// gives its key byte (0 for a gap), the hash step is made for every byte and kept only for
+    /// key bytes, and the space a gap puts in the key rides in the ninth bit of the next key byte
+    /// (``KeyHasher``). Branching on letters and gaps, which alternate every few bytes in prose,
+    /// cost a misprediction a word: this loop was a twentieth of the whole ingest, and is now a
+    /// third as long. Scalars beyond ASCII go to a function that returns their key bytes.
     static func keyHash(bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        var hasher = KeyHasher()
-        var gap = false
-        var started = false
-        var i = 0
-        let n = bytes.count
-        while i < n {
-            let lead = bytes[i]
-            guard lead < 0x80 else {
-                i = addScalar(bytes, at: i, to: &hasher, gap: &gap, started: &started)
-                continue
+        asciiKeyBytes.withUnsafeBufferPointer { table in
+            var hasher = KeyHasher()
+            var gap: UInt64 = 0
+            var started: UInt64 = 0
+            var i = 0
+            let n = bytes.count
+            while i < n {
+                let lead = bytes[i]
+                guard lead < 0x80 else {
+                    let key = scalarKey(bytes, at: i)
+                    i &+= key.length
+                    guard key.count > 0 else {
+                        gap = 1
+                        continue
+                    }
+                    var packed = key.bytes
+                    hasher.add(UInt64(truncatingIfNeeded: packed & 0xFF) | (gap & started) << 8)
+                    for _ in 1..<key.count {
+                        packed >>= 8
+                        hasher.add(packed & 0xFF)
+                    }
+                    gap = 0
+                    started = 1
+                    continue
+                }
+                let byte = UInt64(table[Int(lead)])
+                let isKey: UInt64 = byte != 0 ? 1 : 0
+                hasher.add(byte | (gap & started & isKey) << 8, if: isKey)
+                gap = isKey ^ 1
+                started |= isKey
+                i &+= 1
             }
-            let lower = lead | 0x20
-            let isLetter = lower &- 0x61 < 26
-            if isLetter || lead &- 0x30 < 10 {
-                if gap && started { hasher.add(0x20) }
-                gap = false
-                started = true
-                hasher.add(isLetter ? lower : lead)
-            } else {
-                gap = true
-            }
-            i += 1
+            return hasher.finish()
         }
-        return hasher.finish()
     }
 
-    /// The key bytes of the multi-byte scalar at `i`, as `forEachKeyByte` makes them; returns the
-    /// index after it.
+    /// The key byte of each ASCII byte: a letter lowercased, a digit as it is, 0 for the rest.
+    private static let asciiKeyBytes: [UInt8] = (0..<128).map { value in
+        let byte = UInt8(value)
+        if byte &- 0x41 < 26 { return byte | 0x20 }
+        return byte &- 0x61 < 26 || byte &- 0x30 < 10 ? byte : 0
+    }
+
+    /// The key bytes of the multi-byte scalar at `i`, as `forEachKeyByte` makes them, packed
+    /// first byte lowest (none when the scalar is no letter or digit), and the scalar's length.
+    /// A lowercase mapping is one scalar, or two for U+0130 ("i" and a combining dot): at most
+    /// four bytes in all.
     @inline(never)
-    private static func addScalar(
-        _ bytes: UnsafeBufferPointer<UInt8>, at i: Int, to hasher: inout KeyHasher, gap: inout Bool, started: inout Bool
-    ) -> Int {
+    private static func scalarKey(_ bytes: UnsafeBufferPointer<UInt8>, at i: Int) -> (bytes: UInt64, count: Int, length: Int) {
         let (value, length) = UTF8Scalar.decode(bytes, at: i)
         let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-        guard ScalarClass.isLetterOrDigit(scalar) else {
-            gap = true
-            return i + length
+        guard ScalarClass.isLetterOrDigit(scalar) else { return (0, 0, length) }
+        var packed: UInt64 = 0
+        var count = 0
+        for byte in scalar.properties.lowercaseMapping.utf8 where count < 8 {
+            packed |= UInt64(byte) << (8 * UInt64(count))
+            count += 1
         }
-        if gap && started { hasher.add(0x20) }
-        gap = false
-        started = true
-        for byte in scalar.properties.lowercaseMapping.utf8 { hasher.add(byte) }
-        return i + length
+        return (packed, count, length)
     }
 
     /// The hash ``keyHash(_:)`` gives a text whose key is `key`: the key's bytes through the
     /// hasher, as the first hashing did; tests check the one-loop hashing against it.
     static func hashOfKey(_ key: String) -> Int {
         var hasher = KeyHasher()
-        for byte in key.utf8 { hasher.add(byte) }
+        for byte in key.utf8 { hasher.add(keyByte: byte) }
         return hasher.finish()
     }
 
@@ -208,35 +224,37 @@ struct BlockShape {
         return key.bytes
     }
 
-    /// Mixes a key's bytes eight at a time (multiply and xor-shift, as splitmix64 finalizes).
+    /// FNV-1a over the key, one step per key byte, with the space between two words carried in
+    /// the ninth bit of the byte after it (a key holds a space only there, so keys and step
+    /// sequences are one to one), and finished by splitmix64's mix so that every bit of the hash
+    /// depends on the whole key.
     private struct KeyHasher {
-        private var state: UInt64 = 0x243F_6A88_85A3_08D3
-        private var word: UInt64 = 0
-        private var shift: UInt64 = 0
-        private var count: UInt64 = 0
+        private var state: UInt64 = 0xCBF2_9CE4_8422_2325
+        private var pendingSpace: UInt64 = 0
 
+        /// One step: `value` is a key byte, plus 0x100 when a space comes before it.
         @inline(__always)
-        mutating func add(_ byte: UInt8) {
-            word |= UInt64(byte) << shift
-            shift += 8
-            count += 1
-            if shift == 64 {
-                state = Self.mix(state, word)
-                word = 0
-                shift = 0
+        mutating func add(_ value: UInt64) { state = (state ^ value) &* 0x0000_0100_0000_01B3 }
+
+        /// The step when `keep` is 1, and none when it is 0 (then `value` must be 0): the
+        /// multiplier is 1 then, so no select is needed, which the compiler would make a branch.
+        @inline(__always)
+        mutating func add(_ value: UInt64, if keep: UInt64) {
+            state = (state ^ value) &* (1 &+ keep &* (0x0000_0100_0000_01B3 - 1))
+        }
+
+        /// A byte of the key as a string: a space waits for the byte after it.
+        mutating func add(keyByte byte: UInt8) {
+            if byte == 0x20 {
+                pendingSpace = 1
+                return
             }
+            add(UInt64(byte) | pendingSpace << 8)
+            pendingSpace = 0
         }
 
-        /// Eight key bytes (fewer at the end, zero-padded) into the state.
-        @inline(__always)
-        static func mix(_ state: UInt64, _ word: UInt64) -> UInt64 {
-            let z = (state ^ word) &* 0x9E37_79B9_7F4A_7C15
-            return z ^ (z >> 29)
-        }
-
-        mutating func finish() -> Int {
-            if shift > 0 { state = Self.mix(state, word) }
-            var z = state ^ count
+        func finish() -> Int {
+            var z = state
             z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
             z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
             return Int(truncatingIfNeeded: z ^ (z >> 31))
