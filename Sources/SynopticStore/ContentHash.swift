@@ -32,44 +32,40 @@ public enum ContentHash {
     /// Writes `bytes` (valid UTF-8) with every run of whitespace one space and the ends trimmed;
     /// returns the count written. Bytes are copied as they are, and only whitespace is looked at:
     /// ASCII whitespace by its byte, other whitespace (no-break space, line separator, …) by
-    /// decoding that scalar alone.
+    /// decoding that scalar alone. An ASCII byte is written without a branch on whether it is a
+    /// space (spaces come every few bytes in prose, and a branch on them mispredicted once a
+    /// word): a space is written as one, and the count moves on unless a space came just before.
     static func fold(_ bytes: UnsafeBufferPointer<UInt8>, into folded: UnsafeMutableBufferPointer<UInt8>) -> Int {
         var n = 0
-        var pendingSpace = false
+        // 1 after whitespace (and at the start, so that leading whitespace is dropped).
+        var afterSpace = 1
         var i = 0
         while i < bytes.count {
             let byte = bytes[i]
             if byte < 0x80 {
-                i += 1
-                if byte == 0x20 || (byte >= 0x09 && byte <= 0x0d) {
-                    pendingSpace = n > 0
-                    continue
-                }
-                if pendingSpace {
-                    folded[n] = 0x20
-                    n += 1
-                    pendingSpace = false
-                }
-                folded[n] = byte
-                n += 1
+                let isSpace = byte == 0x20 || byte &- 0x09 < 5 ? 1 : 0
+                folded[n] = isSpace == 1 ? 0x20 : byte
+                n &+= 1 &- (isSpace & afterSpace)
+                afterSpace = isSpace
+                i &+= 1
                 continue
             }
             // A multi-byte scalar: decode it, then decide.
             let (value, length) = UTF8Scalar.decode(bytes, at: i)
             if let scalar = Unicode.Scalar(value), scalar.properties.isWhitespace {
-                pendingSpace = n > 0
-                i += length
+                folded[n] = 0x20
+                n &+= 1 &- afterSpace
+                afterSpace = 1
+                i &+= length
                 continue
             }
-            if pendingSpace {
-                folded[n] = 0x20
-                n += 1
-                pendingSpace = false
-            }
             for k in 0..<length { folded[n + k] = bytes[i + k] }
-            n += length
-            i += length
+            n &+= length
+            afterSpace = 0
+            i &+= length
         }
+        // A trailing run of whitespace left one space.
+        if afterSpace == 1 && n > 0 { n -= 1 }
         return n
     }
 }

@@ -191,4 +191,16 @@ import Testing
         // "abc" with folded whitespace around it is still the standard's vector.
         #expect(ContentHash.of(text: "\n abc \t") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
     }
+
+    /// The folding loop writes without branching on spaces; the words of the text joined by one
+    /// space must hash the same, whatever runs of whitespace stand where, at the ends included.
+    @Test func foldingAgreesWithSplittingOnWhitespace() {
+        let pieces = ["a", "Bé", "—", "x1", "’s", " ", "  ", "\t", "\r\n", "\u{00A0}", "\u{2028}", "\u{3000}", "\n\n "]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<500 {
+            let text = (0..<Int.random(in: 0...12, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let words = text.split(whereSeparator: { $0.unicodeScalars.allSatisfy(\.properties.isWhitespace) })
+            #expect(ContentHash.of(text: text) == ContentHash.of(text: words.joined(separator: " ")), "\(text.debugDescription)")
+        }
+    }
 }
