@@ -9,7 +9,7 @@ public struct EvalCommand: ParsableCommand {
         abstract: "Score a stage on public benchmark data.",
         subcommands: [
             EvalSentencesCommand.self, EvalExtractionCommand.self, EvalQuotesCommand.self, EvalTimeCommand.self, EvalStoriesCommand.self,
-            EvalDuplicatesCommand.self, EvalSummariesCommand.self,
+            EvalDuplicatesCommand.self, EvalSummariesCommand.self, EvalAlignmentCommand.self,
         ])
 
     public init() {}

@@ -156,6 +156,60 @@ import Testing
         #expect(story.disagreements.filter { $0.kind == .figure }.isEmpty, "\(story.disagreements)")
     }
 
+    @Test func figuresOneSourceGivesSideBySideOrAsForecastsAreNoConflict() throws {
+        // One outlet writes both figures in one sentence: they count two things (the dead and the
+        // missing), so another outlet's 121 is no dispute of the 24.
+        let sideBySide = try brief([
+            "a.txt": report(
+                outlet: "Kessel Post", "Search goes on at the collapsed Marrow tower",
+                ["Crews at the collapsed Marrow tower have recovered the remains of 24 people, with 121 still missing, fire officials said on Monday."]),
+            "b.txt": report(
+                outlet: "Lindenau Times", "Marrow tower search resumes",
+                ["Fire officials said on Monday that 121 people were still missing at the collapsed Marrow tower, where crews resumed the search."]),
+        ])
+        #expect(sideBySide.stories.first?.disagreements.filter { $0.kind == .figure }.isEmpty == true, "\(sideBySide.stories.first?.disagreements ?? [])")
+
+        // An outcome against a forecast is news, not a dispute; the same two outcomes are one.
+        func hiring(_ second: String) throws -> [Disagreement] {
+            let briefing = try brief([
+                "a.txt": report(
+                    outlet: "Kessel Post", "Hiring slows in Drava",
+                    ["Drava employers added 266,000 jobs in April, the statistics office said on Friday, far fewer than in March."]),
+                "b.txt": report(outlet: "Lindenau Times", "Drava hiring falls short", [second]),
+            ])
+            return briefing.stories.first?.disagreements.filter { $0.kind == .figure } ?? []
+        }
+        #expect(try hiring("Economists had expected Drava employers to add 910,000 jobs in April, the statistics office said on Friday.").isEmpty)
+        let outcomes = try hiring("Drava employers added 910,000 jobs in April, the statistics office said on Friday.")
+        #expect(outcomes.contains { Set($0.sides.compactMap(\.value)) == ["266000", "910000"] }, "\(outcomes)")
+    }
+
+    @Test func aRemarkCutInDifferentPlacesOrAnotherShortRemarkIsNoQuoteVariant() throws {
+        // One outlet's quotation stops short ("…such a basic..."), the other's starts later and
+        // goes on: they agree word for word where they overlap.
+        let cut = try brief([
+            "a.txt": report(
+                outlet: "Kessel Post", "Judge blocks the Drava ferry fee",
+                ["“Other courts may see it differently; this court will not allow one more day of such a basic...” Judge Marta Ilves wrote on Tuesday."]),
+            "b.txt": report(
+                outlet: "Lindenau Times", "Ferry fee blocked by judge",
+                ["Judge Marta Ilves wrote on Tuesday that “this court will not allow one more day of such a basic right.”"]),
+        ])
+        #expect(cut.stories.first?.disagreements.filter { $0.kind == .quote }.isEmpty == true, "\(cut.stories.first?.disagreements ?? [])")
+
+        // Two short remarks sharing two words are two remarks; the same short remark reworded a
+        // little is one.
+        func remarks(_ first: String, _ second: String) throws -> [Disagreement] {
+            let briefing = try brief([
+                "a.txt": report(outlet: "Kessel Post", "Governor on the ferry strike", ["“\(first),” Governor Pia Lund told reporters on Friday."]),
+                "b.txt": report(outlet: "Lindenau Times", "Lund answers on the strike", ["“\(second),” Governor Pia Lund told reporters on Friday."]),
+            ])
+            return briefing.stories.first?.disagreements.filter { $0.kind == .quote } ?? []
+        }
+        #expect(try remarks("They are stranding travelers", "The union is not stranding travelers, the ministry is").isEmpty)
+        #expect(try remarks("What the devil, what do you do all day", "What in the devil, what do you do all day").count == 1)
+    }
+
     @Test func oneSpeakersRemarkWordedDifferentlyIsAQuoteVariantButAnExcerptIsNot() throws {
         let briefing = try brief(floodReports)
         let story = try #require(briefing.stories.first)

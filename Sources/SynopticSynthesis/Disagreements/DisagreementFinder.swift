@@ -65,6 +65,9 @@ struct DisagreementFinder {
         var near: Set<String>
         /// The days its sentence names: figures of different days are different quantities.
         var days: Set<String>
+        /// Given as what was expected, forecast or estimated rather than what happened ("against
+        /// the expected 0.2%", "economists had been looking for 845,000 jobs").
+        var isExpectation: Bool
     }
 
     /// The same quantity with figures whose ranges cannot meet. "The same quantity" means the same
@@ -75,9 +78,13 @@ struct DisagreementFinder {
     /// never compared, nor is an addition ("two more boats") compared with a total.
     func figures() -> [Disagreement] {
         var byCounted: [String: [FigureMention]] = [:]
+        // Every figure of every sentence, by source, counted or not: for figures given side by side.
+        var sentenceFigures: [String: [(entry: Int, unit: String?, range: FigureRange)]] = [:]
         for (a, article) in sentences.articles.enumerated() {
             for figure in article.annotations.figures {
-                guard figure.value > 0, let entry = entry(holding: figure.span, article: a), !Self.isIncrement(figure, in: article) else { continue }
+                guard figure.value > 0, let entry = entry(holding: figure.span, article: a) else { continue }
+                sentenceFigures[sources.source(of: article.id), default: []].append((entry, figure.unit, FigureRange(figure)))
+                guard !Self.isIncrement(figure, in: article) else { continue }
                 let head = figure.counts.flatMap(Self.head(of:))
                 guard head != nil || figure.unit != nil else { continue }
                 let key = (head ?? "") + "|" + (figure.unit ?? "")
@@ -101,21 +108,48 @@ struct DisagreementFinder {
                         source: sources.source(of: article.id), reference: SourceReference(article: article.id, span: figure.span),
                         counted: figure.counts ?? figure.unit ?? "", near: Self.wordsNear(figure.span, in: article, within: sentence),
                         days: Set(
-                            article.annotations.times.filter { sentence.contains($0.span) }.compactMap { TimelineBuilder.day(of: $0, in: article) })))
+                            article.annotations.times.filter { sentence.contains($0.span) }.compactMap { TimelineBuilder.day(of: $0, in: article) }),
+                        isExpectation: Self.isExpectation(figure, in: article, sentence: sentence)))
             }
         }
         var found: [Disagreement] = []
         for key in byCounted.keys.sorted() {
             let mentions = byCounted[key]!
             guard Set(mentions.map(\.source)).count > 1, mentions.count <= 400 else { continue }
-            // Pairs of sources in the same context whose ranges miss each other.
+            // Pairs of sources in the same context whose ranges miss each other, both given as
+            // what happened or both as what was expected (an outcome short of a forecast is news,
+            // not a dispute), and not two figures that one source gives side by side: a source
+            // that writes both ("fell to 4.8% from 5.2%", "the $1.2 trillion bill and the $3.5
+            // trillion package") shows they are figures of two things, whoever else gives either.
+            // Given by one source means as figures of this same thing anywhere in its reports
+            // ("fell 4% in 2020 … down an average of 2% per year"), or in one sentence in the same
+            // unit, whatever each counts ("the remains of 24 people, with 121 still missing").
+            let unit = mentions[0].figure.unit
+            var rangesBySource: [String: [FigureRange]] = [:]
+            for mention in mentions { rangesBySource[mention.source, default: []].append(mention.range) }
+            func givenTogether(_ x: Int, _ y: Int) -> Bool {
+                let inThisGroup = rangesBySource.values.contains { ranges in
+                    let coversX = ranges.indices.filter { ranges[$0].overlaps(mentions[x].range) }
+                    return coversX.contains { a in ranges.indices.contains { $0 != a && ranges[$0].overlaps(mentions[y].range) } }
+                }
+                return inThisGroup || sentenceFigures.values.contains { figures in
+                    let candidates = figures.indices.filter { figures[$0].unit == unit }
+                    return candidates.contains { a in
+                        figures[a].range.overlaps(mentions[x].range)
+                            && candidates.contains { b in
+                                b != a && figures[b].entry == figures[a].entry && figures[b].range.overlaps(mentions[y].range)
+                            }
+                    }
+                }
+            }
             var conflicting: [(Int, Int)] = []
             for x in mentions.indices {
                 for y in mentions.indices where y > x && mentions[x].source != mentions[y].source {
-                    guard sameContext(mentions[x].entry, mentions[y].entry), mentions[x].near.intersection(mentions[y].near).count >= 2,
+                    guard mentions[x].isExpectation == mentions[y].isExpectation, sameContext(mentions[x].entry, mentions[y].entry),
+                        mentions[x].near.intersection(mentions[y].near).count >= 2,
                         mentions[x].days.isEmpty || mentions[y].days.isEmpty || !mentions[x].days.isDisjoint(with: mentions[y].days)
                     else { continue }
-                    if !mentions[x].range.overlaps(mentions[y].range) { conflicting.append((x, y)) }
+                    if !mentions[x].range.overlaps(mentions[y].range) && !givenTogether(x, y) { conflicting.append((x, y)) }
                 }
             }
             guard !conflicting.isEmpty else { continue }
@@ -142,6 +176,26 @@ struct DisagreementFinder {
                     facts: factIDs(sides.flatMap(\.entries))))
         }
         return found
+    }
+
+    /// Words that present a figure as expected rather than reported: before it in its sentence
+    /// ("economists had expected … 3.6 percent", "against the expected 0.2%", "analysts were
+    /// looking for 845,000 jobs") or just after it ("500,000 economists expected").
+    static let expectationWords: Set<String> = [
+        "expected", "expecting", "expect", "expects", "expectation", "expectations", "forecast", "forecasts", "forecasted",
+        "forecasting", "forecaster", "forecasters", "estimate", "estimates", "estimated", "projected", "projection", "projections",
+        "predicted", "prediction", "predictions", "anticipated", "consensus", "surveyed", "poll", "polled",
+    ]
+
+    static func isExpectation(_ figure: Figure, in article: Article, sentence: TextSpan) -> Bool {
+        func words(_ text: Substring) -> [String] { text.lowercased().split(whereSeparator: { !$0.isLetter }).map(String.init) }
+        let start = max(sentence.start, 0)
+        guard start <= figure.span.start else { return false }
+        let before = words(article[TextSpan(start: start, end: figure.span.start)])
+        if before.contains(where: expectationWords.contains) || before.suffix(2) == ["looking", "for"] { return true }
+        let end = max(figure.span.end, figure.countsSpan.map { $0.end } ?? 0)
+        guard end <= sentence.end else { return false }
+        return words(article[TextSpan(start: end, end: sentence.end)]).prefix(3).contains(where: expectationWords.contains)
     }
 
     /// Whether the text between two figures makes them the ends of one range ("to", "and", a dash).
@@ -198,7 +252,7 @@ struct DisagreementFinder {
             for x in list.indices {
                 for y in list.indices where y > x {
                     guard sources.source(of: quotes[list[x]].article) != sources.source(of: quotes[list[y]].article) else { continue }
-                    if Self.sameQuotation(stems[x], stems[y]), Self.orderedOverlap(words[x], words[y]) >= 0.45 { parent[root(y)] = root(x) }
+                    if Self.sameRemark(stems: (stems[x], stems[y]), words: (words[x], words[y])) { parent[root(y)] = root(x) }
                 }
             }
             var clusters: [Int: [Int]] = [:]
@@ -226,8 +280,15 @@ struct DisagreementFinder {
                         wordings.append((joined, parts, [article]))
                     }
                 }
-                // An excerpt (a run of words found whole in another wording) is no variant.
-                wordings = wordings.filter { w in !wordings.contains { $0.words != w.words && Self.isRun(w.words, inside: $0.words) } }
+                // An excerpt is no variant: a wording each of whose parts is a run of words found
+                // whole in another wording, or runs on from its start or end word for word (two
+                // outlets that cut one remark in different places, "… such an important..." and
+                // "… such an important right.", agree wherever they overlap).
+                wordings = wordings.filter { w in
+                    !wordings.contains { other in
+                        other.words != w.words && w.parts.allSatisfy { Self.isFragment(words[$0], of: other.words) }
+                    }
+                }
                 guard wordings.count > 1 else { continue }
                 let wordingSources = wordings.map { Set($0.articles.map(sources.source(of:))) }
                 // A variant needs two sources that word it differently.
@@ -286,6 +347,29 @@ struct DisagreementFinder {
     static func sameQuotation(_ a: Set<String>, _ b: Set<String>) -> Bool {
         let shared = a.intersection(b).count
         return shared >= 2 && Double(shared) >= 0.6 * Double(min(a.count, b.count))
+    }
+
+    /// Whether two quotations of one speaker render one remark: most content words shared and
+    /// much of the shorter kept in order. A short quotation sharing only two content words must
+    /// be nearly all of it in order: “They’re killing people” is another remark than “Facebook
+    /// isn’t killing people”, while “What the hell, what do you do” and “What in the hell, what
+    /// do you do” are one.
+    static func sameRemark(stems: (Set<String>, Set<String>), words: ([String], [String])) -> Bool {
+        guard sameQuotation(stems.0, stems.1) else { return false }
+        let overlap = orderedOverlap(words.0, words.1)
+        return stems.0.intersection(stems.1).count >= 3 ? overlap >= 0.45 : overlap >= 0.8
+    }
+
+    /// Whether `part` is a run of words inside `whole`, or overlaps its start or end word for word
+    /// for at least three words and most of `part` (the same remark cut in different places).
+    static func isFragment(_ part: [String], of whole: [String]) -> Bool {
+        if isRun(part, inside: whole) { return true }
+        let needed = max(3, Int((0.6 * Double(part.count)).rounded(.up)))
+        guard needed <= min(part.count, whole.count) else { return false }
+        for k in stride(from: min(part.count, whole.count), through: needed, by: -1) {
+            if part.prefix(k).elementsEqual(whole.suffix(k)) || part.suffix(k).elementsEqual(whole.prefix(k)) { return true }
+        }
+        return false
     }
 
     /// The longest common subsequence of two word lists over the shorter one's length: how much
