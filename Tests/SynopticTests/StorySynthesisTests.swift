@@ -98,6 +98,28 @@ import Testing
         #expect(wall.outlets == ["Gull Point Gazette"])
     }
 
+    @Test func twoOutletsLeadsOnOneEventAreOneFactWhereTheSameWordsLaterAreNot() throws {
+        let leadA = "A federal judge in Marlow issued an order on Wednesday blocking the county's new ferry toll."
+        let leadB = "Ferry riders in Marlow won a reprieve on Wednesday when a federal court suspended the county's planned toll until a hearing in June."
+        func shared(_ first: [String], _ second: [String]) throws -> [Fact] {
+            let briefing = try brief([
+                "a.txt": report(outlet: "Kessel Post", published: "2031-04-02", "Judge blocks the ferry toll", first),
+                "b.txt": report(outlet: "Lindenau Times", published: "2031-04-02", "Ferry toll halted", second),
+            ])
+            return briefing.stories.first?.facts.filter { $0.outlets.count == 2 } ?? []
+        }
+        // Opening both reports, the two wordings state the event: one fact.
+        let leads = try shared(
+            [leadA, "The toll had been due to start in May, the county said."],
+            [leadB, "County officials said they would appeal the ruling."])
+        #expect(leads.contains { fact in fact.mentions.count == 2 && fact.text.contains("federal") }, "\(leads)")
+        // The same sentences further down the reports are not lifted.
+        let later = try shared(
+            ["Commuters crowded the Marlow quays on Wednesday morning as the ferries ran late again.", leadA],
+            ["Riders on the Marlow line have complained about fares for a year and a half.", leadB])
+        #expect(!later.contains { $0.text.contains("federal") }, "\(later)")
+    }
+
     @Test func figureKeysKeepNumbersThatTellFactsApartAndLeaveOutYearsAndSingleDigits() {
         let keys = StorySentences.figureKeys(
             in: "In 2022, 106,000 troops, 1,500 tanks, 47% of 3.4 million voters and 5 ships met on Jan. 12, 2,022 times.")

@@ -20,11 +20,19 @@ public struct FactAligner: Sendable {
         /// percent", "106,000"): a shared figure says more about a shared fact than its one term
         /// weighs in a long sentence's vector.
         public var figureBonus: Double
+        /// Added to the cosine of two sentences that each open their article's body: news
+        /// writing puts the event in the first sentence, so two outlets' leads on one story
+        /// mostly state the same fact in words that share less than their later sentences do
+        /// ("A federal judge in Texas issued an order Wednesday blocking the state's six-week
+        /// abortion ban" and "A federal judge on Wednesday issued an order temporarily blocking
+        /// the enforcement of Texas's heartbeat abortion law, which …", cosine 0.38).
+        public var leadBonus: Double
 
-        public init(linkThreshold: Double = 0.42, groupThreshold: Double = 0.3, figureBonus: Double = 0.15) {
+        public init(linkThreshold: Double = 0.42, groupThreshold: Double = 0.3, figureBonus: Double = 0.15, leadBonus: Double = 0.1) {
             self.linkThreshold = linkThreshold
             self.groupThreshold = groupThreshold
             self.figureBonus = figureBonus
+            self.leadBonus = leadBonus
         }
     }
 
@@ -56,12 +64,31 @@ public struct FactAligner: Sendable {
     func align(_ sentences: StorySentences, sources: SourceKeys) -> [Group] {
         let n = sentences.entries.count
         guard n > 0 else { return [] }
-        // The cosine, raised by the figure bonus for sentences that share a figure.
+        // The cosine, raised by the figure bonus for sentences that share a figure and by the
+        // lead bonus for two articles' opening sentences.
         func similarity(_ x: Int, _ y: Int, cosine: Double? = nil) -> Double {
-            let base = cosine ?? sentences.vectors[x].cosine(sentences.vectors[y])
-            return sentences.shareFigure(x, y) ? base + options.figureBonus : base
+            var value = cosine ?? sentences.vectors[x].cosine(sentences.vectors[y])
+            if sentences.shareFigure(x, y) { value += options.figureBonus }
+            if sentences.entries[x].position == 0 && sentences.entries[y].position == 0 { value += options.leadBonus }
+            return value
         }
-        let pairs = sentences.similarPairs(threshold: options.linkThreshold - options.figureBonus)
+        // The search finds what a figure can lift over the threshold; the few pairs of opening
+        // sentences below that are compared directly, so the lead bonus does not lower the
+        // search for every sentence (a story of 500 articles has 500 leads: 125,000 cosines).
+        let searched = options.linkThreshold - options.figureBonus
+        var candidates = sentences.similarPairs(threshold: searched)
+        let leads = sentences.entries.indices.filter { sentences.entries[$0].position == 0 && sentences.vectors[$0].norm > 0 }
+        if options.leadBonus > 0 && leads.count <= 1000 {
+            for (k, x) in leads.enumerated() {
+                for y in leads[(k + 1)...] where sentences.entries[x].article != sentences.entries[y].article {
+                    let cosine = sentences.vectors[x].cosine(sentences.vectors[y])
+                    if cosine < searched && cosine + options.figureBonus + options.leadBonus >= options.linkThreshold {
+                        candidates.append((x, y, cosine))
+                    }
+                }
+            }
+        }
+        let pairs = candidates
             .map { (i: $0.i, j: $0.j, similarity: similarity($0.i, $0.j, cosine: $0.cosine)) }
             .filter { $0.similarity >= options.linkThreshold }
             .sorted { $0.similarity != $1.similarity ? $0.similarity > $1.similarity : ($0.i, $0.j) < ($1.i, $1.j) }
