@@ -180,6 +180,23 @@ import Testing
         #expect(descriptions == ["his family", "Ingrid Brekke", "his spokesman"])
     }
 
+    /// ““…?” The Ledger's reporter, Jonah Pell, asked Ruiz”: the name set off by commas before the
+    /// cue is the subject, the name after it the one asked; an aside before an inverted cue
+    /// (““…,” like the storm before it, said Ana Ruiz”) still leaves the name after the cue speaking.
+    @Test func aNameInAppositionBeforeTheCueAsksAndTheNameAfterIsAsked() {
+        let (article, a) = Self.annotate(
+            """
+            Mayor takes questions
+
+            Mayor Ana Ruiz held a news conference on the harbor plan on Tuesday.
+
+            “Why are you so sure the talks will work, Madam Mayor?” The Ledger’s city hall reporter, Jonah Pell, asked Ruiz at the end of the briefing.
+
+            “This flood will pass,” like the storm before it, said Ana Ruiz.
+            """)
+        #expect(Self.speakers(article, a).map(\.1) == ["Jonah Pell", "Ana Ruiz"])
+    }
+
     @Test func hostileInputGivesFewerAnnotationsNeverBadOffsets() {
         let cases: [String] = [
             "Title\n\n“Unbalanced “quotes ” everywhere” “ and ” ” “",

@@ -406,6 +406,18 @@ private struct Context {
                 if tokens[c - 1].isMark(","), let head = leadingMention(from: c + 1, limit: far),
                     let mention = entities.mention(atToken: head), mention.form != .pronoun, entities.entities[mention.entity].kind == .person
                 {
+                    // ““…?” CNN's correspondent, Kaitlan Collins, asked Biden”: a person's name
+                    // set off by commas right before the cue, after a description, is the subject
+                    // in apposition; the name after the cue is then the object.
+                    if c - 2 > start, let named = entities.mention(atToken: c - 2), named.form != .pronoun,
+                        entities.entities[named.entity].kind == .person, tokens[c - 2].end == named.span.end
+                    {
+                        var first = c - 2
+                        while first > start, tokens[first - 1].start >= named.span.start { first -= 1 }
+                        if first > start, tokens[first - 1].isMark(",") {
+                            return .init(speaker: named.span, speakerToken: first, cue: cueSpan(at: c), confidence: 0.9)
+                        }
+                    }
                     return .init(speaker: mention.span, speakerToken: head, cue: tokens[c].span, confidence: 0.85)
                 }
                 // A name or pronoun right after the quotation is the subject, whatever apposition
