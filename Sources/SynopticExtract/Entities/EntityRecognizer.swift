@@ -261,12 +261,15 @@ struct RecognitionState {
                     // “President Barack Obama responded …”: a title opening the sentence stays, for
                     // it says that a person's name follows.
                     let isTitleOfRun = run.count > 1 && opening.isAny([.roleNoun, .roleModifier])
-                    // A word the article writes as a surname elsewhere is the name here too.
-                    func isSurnameElsewhere() -> Bool {
+                    // A word the article writes as a surname elsewhere is the name here too. (Written
+                    // out, not as a nested function: one capturing `self` in this mutating method
+                    // copied the whole state, retaining every field, at each call.)
+                    var isSurnameElsewhere = false
+                    if !isGivenNameOfRun && !isTitleOfRun && run.count == 1 {
                         if surnames == nil { surnames = surnamesWritten() }
-                        return surnames!.contains(lower)
+                        isSurnameElsewhere = surnames!.contains(lower)
                     }
-                    if !isGivenNameOfRun && !isTitleOfRun && !(run.count == 1 && isSurnameElsewhere()) {
+                    if !isGivenNameOfRun && !isTitleOfRun && !(run.count == 1 && isSurnameElsewhere) {
                         run.removeFirst()
                         while let first = run.first, tokens[first].is(.connector) { run.removeFirst() }
                     }
@@ -400,7 +403,9 @@ struct RecognitionState {
     mutating func linkNames() {
         // Full names first, so a bare surname can find its person wherever it stands.
         var chunkEntity = [Int?](repeating: nil, count: chunks.count)
-        var others: [String: Int] = [:]
+        // Organisations and places by their words lowercased, one dictionary per kind: a key made
+        // of kind and words was a string built twice per chunk.
+        var others: [Entity.Kind: [String: Int]] = [:]
         for (c, chunk) in chunks.enumerated() where chunk.kind == .person && (chunk.isFull || chunk.honorific != nil || !chunk.roles.isEmpty) {
             chunkEntity[c] = personEntity(for: chunk, creating: true)
         }
@@ -410,7 +415,9 @@ struct RecognitionState {
         // then link to it by surname.
         // (By index: a loop over `chunks.enumerated()` holds the array, so the first change to a
         // chunk would copy every chunk.)
-        for c in chunks.indices where chunks[c].kind == nil && isSurnameSpeaking(chunks[c]) {
+        // (`isSurnameSpeaking(chunkAt:)` takes an index: given `chunks[c]`, a part of `self`, the
+        // call copied the whole state, retaining every field, once per chunk.)
+        for c in chunks.indices where chunks[c].kind == nil && isSurnameSpeaking(chunkAt: c) {
             if personEntity(for: chunks[c], creating: false) == nil {
                 chunks[c].kind = .person
                 chunkEntity[c] = personEntity(for: chunks[c], creating: true)
@@ -463,11 +470,11 @@ struct RecognitionState {
                     break
                 }
                 let key = tokensLower(chunk.tokens)
-                if let e = others["\(kind.rawValue) \(key)"] {
+                if let e = others[kind]?[key] {
                     chunkEntity[c] = e
                 } else {
                     chunkEntity[c] = newEntity(kind: kind, name: text[chunk.span], keys: (key, nil), gender: nil)
-                    others["\(kind.rawValue) \(key)"] = chunkEntity[c]
+                    others[kind, default: [:]][key] = chunkEntity[c]
                 }
             }
         }
@@ -512,9 +519,9 @@ struct RecognitionState {
     /// A lone capitalised word written inside a sentence (not opening it), right before or
     /// after a lowercase speech verb, that the lists know as no place, people, month, title or
     /// organisation word.
-    func isSurnameSpeaking(_ chunk: NameChunk) -> Bool {
-        guard chunk.tokens.count == 1, chunk.honorific == nil, chunk.roles.isEmpty else { return false }
-        let t = chunk.tokens[0]
+    func isSurnameSpeaking(chunkAt c: Int) -> Bool {
+        guard chunks[c].tokens.count == 1, chunks[c].honorific == nil, chunks[c].roles.isEmpty else { return false }
+        let t = chunks[c].tokens[0]
         // Most chunks have no speech verb beside them: two trait bits settle that before any
         // string is looked at.
         let cue = speechCueBeside(t)
@@ -1056,6 +1063,20 @@ struct RecognitionState {
     }
 
     static func withoutHonorific(_ name: String) -> String {
+        // An ASCII name (nearly all) is split on its bytes, where the generic `split` walked it
+        // Character by Character; in ASCII each Character is one byte but "\r\n", and neither
+        // is a space or a period.
+        if name.utf8.allSatisfy({ $0 < 0x80 }) {
+            let utf8 = name.utf8
+            // `split` omits empty pieces: leading spaces are skipped, and a name without a
+            // non-empty piece after the first word's space is one part.
+            guard let first = utf8.firstIndex(where: { $0 != 0x20 }), let space = utf8[first...].firstIndex(of: 0x20) else { return name }
+            let rest = utf8.index(after: space)
+            guard rest != utf8.endIndex else { return name }
+            var headEnd = space
+            if utf8[utf8.index(before: headEnd)] == 0x2E { headEnd = utf8.index(before: headEnd) }
+            return Lexicon.isHonorific(String(name[first..<headEnd]).lowercased()) ? String(name[rest...]) : name
+        }
         let parts = name.split(separator: " ", maxSplits: 1)
         guard parts.count == 2 else { return name }
         let head = parts[0].hasSuffix(".") ? parts[0].dropLast() : parts[0]

@@ -164,10 +164,12 @@ struct FigureScanner {
             if a >= 0x30 && a <= 0x39 { return true }
             if length > 13 { return false }
             if length == 3 && a <= 0x5A, t.is(.currencyCode) { return t.isAllCaps }
-            // Most words are ruled out by their first two letters, before any hashing.
+            // Most words are ruled out by their trait bit, the tokenizer's lookup; the two-letter
+            // table then rules out what it did before the bit was there (nothing the bit keeps,
+            // but it is kept so the answer stays the one it was).
+            guard t.is(.figureStarter) else { return false }
             let b = length > 1 ? scalars[t.start + 1].value | 0x20 : 0
             guard b < 0x80, starterPrefixes[Int(a | 0x20) << 7 | Int(b)] else { return false }
-            guard t.is(.figureStarter) else { return false }
             // "a dozen", "a million", "half a million": the common "a" needs its scale word.
             if lowers[i] == "a" || lowers[i] == "an" {
                 let next = lower(i + 1)

@@ -446,7 +446,16 @@ struct TimeScan {
         let w = low(i)
         var j = i
         // A number starts no position phrase: it skips the comparisons (most candidates are numbers).
-        switch i < n && tokens[i].kind == .word ? w : "" {
+        // Nor does a word whose first byte begins none of the cases, most words: each case is a
+        // call to compare strings. (An ASCII literal of lowercase letters equals no string but
+        // its own bytes, so its first byte must be there.)
+        let mayPosition: Bool
+        switch w.utf8.first {
+        case UInt8(ascii: "e")?, UInt8(ascii: "l")?, UInt8(ascii: "m")?, UInt8(ascii: "a")?, UInt8(ascii: "t")?, UInt8(ascii: "y")?:
+            mayPosition = true
+        default: mayPosition = false
+        }
+        switch i < n && tokens[i].kind == .word && mayPosition ? w : "" {
         case "early", "late", "mid", "around":
             j = i + 1
             if isMark(j, "-") { j += 1 }
