@@ -191,6 +191,19 @@ import Testing
         ])
         #expect(sideBySide.stories.first?.disagreements.filter { $0.kind == .figure }.isEmpty == true, "\(sideBySide.stories.first?.disagreements ?? [])")
 
+        // Of two figures one sentence gives, the one nearer in value answers another outlet's:
+        // 37.3% of adults fully vaccinated is set against 39%, not against 55% with one dose.
+        let nearest = try brief([
+            "a.txt": report(
+                outlet: "Kessel Post", "Drava vaccination passes a third",
+                ["By Tuesday, 37.3% of Drava adults were fully vaccinated against the fever, health officials said on Wednesday."]),
+            "b.txt": report(
+                outlet: "Lindenau Times", "Most Drava adults have had a dose",
+                ["Over 55% of Drava adults have received at least one dose of the fever vaccine, and 38.9% are fully vaccinated, health officials said on Wednesday."]),
+        ])
+        let shares = nearest.stories.first?.disagreements.filter { $0.kind == .figure } ?? []
+        #expect(!shares.contains { $0.sides.contains { $0.text.contains("55") } }, "\(shares)")
+
         // An outcome against a forecast is news, not a dispute; the same two outcomes are one.
         func hiring(_ second: String) throws -> [Disagreement] {
             let briefing = try brief([

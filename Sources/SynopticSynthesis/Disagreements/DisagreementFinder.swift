@@ -79,11 +79,11 @@ struct DisagreementFinder {
     func figures() -> [Disagreement] {
         var byCounted: [String: [FigureMention]] = [:]
         // Every figure of every sentence, by source, counted or not: for figures given side by side.
-        var sentenceFigures: [String: [(entry: Int, unit: String?, range: FigureRange)]] = [:]
+        var sentenceFigures: [String: [(entry: Int, unit: String?, range: FigureRange, value: Double)]] = [:]
         for (a, article) in sentences.articles.enumerated() {
             for figure in article.annotations.figures {
                 guard figure.value > 0, let entry = entry(holding: figure.span, article: a) else { continue }
-                sentenceFigures[sources.source(of: article.id), default: []].append((entry, figure.unit, FigureRange(figure)))
+                sentenceFigures[sources.source(of: article.id), default: []].append((entry, figure.unit, FigureRange(figure), figure.value))
                 guard !Self.isIncrement(figure, in: article) else { continue }
                 let head = figure.counts.flatMap(Self.head(of:))
                 guard head != nil || figure.unit != nil else { continue }
@@ -142,6 +142,16 @@ struct DisagreementFinder {
                     }
                 }
             }
+            // A sentence that gives several figures in the unit sets the nearest in value against
+            // another source's figure; a farther one counts something else ("over 55% of adults
+            // have received one dose, and 39% are fully vaccinated" against "37.3% of adults were
+            // fully vaccinated": the 39%, not the 55%).
+            func nearerInItsSentence(than y: Int, to x: Int) -> Bool {
+                let distance = abs(mentions[y].figure.value - mentions[x].figure.value)
+                return sentenceFigures[mentions[y].source]?.contains { other in
+                    other.entry == mentions[y].entry && other.unit == unit && abs(other.value - mentions[x].figure.value) < distance
+                } ?? false
+            }
             var conflicting: [(Int, Int)] = []
             for x in mentions.indices {
                 for y in mentions.indices where y > x && mentions[x].source != mentions[y].source {
@@ -149,7 +159,11 @@ struct DisagreementFinder {
                         mentions[x].near.intersection(mentions[y].near).count >= 2,
                         mentions[x].days.isEmpty || mentions[y].days.isEmpty || !mentions[x].days.isDisjoint(with: mentions[y].days)
                     else { continue }
-                    if !mentions[x].range.overlaps(mentions[y].range) && !givenTogether(x, y) { conflicting.append((x, y)) }
+                    if !mentions[x].range.overlaps(mentions[y].range) && !givenTogether(x, y)
+                        && !nearerInItsSentence(than: y, to: x) && !nearerInItsSentence(than: x, to: y)
+                    {
+                        conflicting.append((x, y))
+                    }
                 }
             }
             guard !conflicting.isEmpty else { continue }
