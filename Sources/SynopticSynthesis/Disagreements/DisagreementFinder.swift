@@ -78,12 +78,13 @@ struct DisagreementFinder {
     /// never compared, nor is an addition ("two more boats") compared with a total.
     func figures() -> [Disagreement] {
         var byCounted: [String: [FigureMention]] = [:]
-        // Every figure of every sentence, by source, counted or not: for figures given side by side.
-        var sentenceFigures: [String: [(entry: Int, unit: String?, range: FigureRange, value: Double)]] = [:]
+        // Every figure of every sentence (a sentence is one source's), counted or not: for figures
+        // given side by side.
+        var figuresOfSentence: [Int: [(unit: String?, range: FigureRange, value: Double)]] = [:]
         for (a, article) in sentences.articles.enumerated() {
             for figure in article.annotations.figures {
                 guard figure.value > 0, let entry = entry(holding: figure.span, article: a) else { continue }
-                sentenceFigures[sources.source(of: article.id), default: []].append((entry, figure.unit, FigureRange(figure), figure.value))
+                figuresOfSentence[entry, default: []].append((figure.unit, FigureRange(figure), figure.value))
                 guard !Self.isIncrement(figure, in: article) else { continue }
                 let head = figure.counts.flatMap(Self.head(of:))
                 guard head != nil || figure.unit != nil else { continue }
@@ -132,13 +133,11 @@ struct DisagreementFinder {
                     let coversX = ranges.indices.filter { ranges[$0].overlaps(mentions[x].range) }
                     return coversX.contains { a in ranges.indices.contains { $0 != a && ranges[$0].overlaps(mentions[y].range) } }
                 }
-                return inThisGroup || sentenceFigures.values.contains { figures in
+                return inThisGroup || figuresOfSentence.values.contains { figures in
                     let candidates = figures.indices.filter { figures[$0].unit == unit }
                     return candidates.contains { a in
                         figures[a].range.overlaps(mentions[x].range)
-                            && candidates.contains { b in
-                                b != a && figures[b].entry == figures[a].entry && figures[b].range.overlaps(mentions[y].range)
-                            }
+                            && candidates.contains { b in b != a && figures[b].range.overlaps(mentions[y].range) }
                     }
                 }
             }
@@ -148,8 +147,8 @@ struct DisagreementFinder {
             // fully vaccinated": the 39%, not the 55%).
             func nearerInItsSentence(than y: Int, to x: Int) -> Bool {
                 let distance = abs(mentions[y].figure.value - mentions[x].figure.value)
-                return sentenceFigures[mentions[y].source]?.contains { other in
-                    other.entry == mentions[y].entry && other.unit == unit && abs(other.value - mentions[x].figure.value) < distance
+                return figuresOfSentence[mentions[y].entry]?.contains { other in
+                    other.unit == unit && abs(other.value - mentions[x].figure.value) < distance
                 } ?? false
             }
             var conflicting: [(Int, Int)] = []

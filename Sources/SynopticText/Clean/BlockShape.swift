@@ -153,7 +153,7 @@ struct BlockShape {
         return byte &- 0x61 < 26 || byte &- 0x30 < 10 ? byte : 0
     }
 
-    /// The key bytes of the multi-byte scalar at `i`, as `forEachKeyByte` makes them, packed
+    /// The key bytes of the multi-byte scalar at `i`, for ``keyHash(bytes:)`` and `forEachKeyByte`, packed
     /// first byte lowest (none when the scalar is no letter or digit), and the scalar's length.
     /// A lowercase mapping is one scalar, or two for U+0130 ("i" and a combining dot): at most
     /// four bytes in all.
@@ -201,17 +201,20 @@ struct BlockShape {
                 continue
             }
             // A multi-byte scalar of valid UTF-8 (a String's bytes always are).
-            let (value, length) = UTF8Scalar.decode(bytes, at: i)
-            i += length
-            let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
-            guard ScalarClass.isLetterOrDigit(scalar) else {
+            let key = scalarKey(bytes, at: i)
+            i += key.length
+            guard key.count > 0 else {
                 gap = true
                 continue
             }
             if gap && started { emit(0x20) }
             gap = false
             started = true
-            for byte in scalar.properties.lowercaseMapping.utf8 { emit(byte) }
+            var packed = key.bytes
+            for _ in 0..<key.count {
+                emit(UInt8(truncatingIfNeeded: packed))
+                packed >>= 8
+            }
         }
     }
 
